@@ -1,0 +1,170 @@
+"""The data reflow produces: roles, decisions, blocks and the document.
+
+Everything here is immutable.  Offsets (``start``, ``end``, ``offset``) are Python string
+indices (code points) into :attr:`Document.source`, which is the input exactly as given when it
+was a ``str``, or as decoded (byte-order mark removed, nothing else changed) when it was
+``bytes``.  Line terminators are never rewritten, so offsets always point at the input.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, NamedTuple
+
+#: Version of the JSON schema written by :meth:`Document.to_dict`.  Bump on any breaking change.
+SCHEMA_VERSION = 1
+
+
+class Role(StrEnum):
+    """What a block is on the page.  The JSON schema uses the string values."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    CAPTION = "caption"
+    PAGE_HEADER = "page-header"
+    PAGE_FOOTER = "page-footer"
+    PAGE_NUMBER = "page-number"
+    OTHER = "other"
+
+
+#: Roles that are page furniture: left out of text output unless asked for.
+FURNITURE = frozenset({Role.PAGE_HEADER, Role.PAGE_FOOTER, Role.PAGE_NUMBER})
+
+
+class Action(StrEnum):
+    """What was done at a line boundary (or to a line, for labels)."""
+
+    JOIN = "join"  # wrapped line: joined with one space
+    DEHYPHENATE = "dehyphenate"  # line-break hyphen removed, halves joined
+    KEEP_HYPHEN = "keep-hyphen"  # real hyphen kept, halves joined without space
+    BREAK = "break"  # paragraph (block) boundary
+    LABEL = "label"  # a line was given a non-paragraph role
+    NORMALIZE = "normalize"  # a character was replaced (ligature, soft hyphen inside a line)
+
+
+class Decision(NamedTuple):
+    """One decision, with the named rule that took it and the evidence it used.
+
+    ``line`` is the index (0-based) of the line the decision is about; for boundary decisions it
+    is the line *before* the boundary and ``next_line`` the line after it (they differ by more
+    than one when blank lines or page furniture stand between).  ``offset`` is the position in
+    the source where the line before the boundary ends.  ``removed`` is the source offset of a
+    character that does not appear in the output (a line-break hyphen), or -1.
+    ``uncertain`` marks an abstention: the evidence did not decide and the text was kept as it
+    was.
+    """
+
+    action: Action
+    rule: str
+    line: int
+    next_line: int
+    offset: int
+    confidence: float
+    evidence: str = ""
+    removed: int = -1
+    uncertain: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "action": str(self.action),
+            "rule": self.rule,
+            "line": self.line,
+            "next_line": self.next_line,
+            "offset": self.offset,
+            "confidence": round(self.confidence, 3),
+            "evidence": self.evidence,
+        }
+        if self.removed >= 0:
+            d["removed"] = self.removed
+        if self.uncertain:
+            d["uncertain"] = True
+        return d
+
+    @property
+    def trivial(self) -> bool:
+        """A plain wrapped-line join: not worth showing in ``--explain``."""
+        return self.action is Action.JOIN and self.rule == "wrapped-line"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph, heading, caption or piece of page furniture.
+
+    ``start``/``end`` span the block's first and last source lines; ``lines`` lists the indices
+    of the source lines it was made of (a paragraph healed across a page break skips the
+    furniture lines between its halves).  ``article`` counts articles on the page: a headline
+    starts a new one.
+    """
+
+    role: Role
+    text: str
+    start: int
+    end: int
+    lines: tuple[int, ...]
+    page: int = 0
+    article: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "role": str(self.role),
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "page": self.page,
+            "article": self.article,
+            "lines": [self.lines[0], self.lines[-1]] if self.lines else [],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The result of :func:`reflow.reflow`: blocks in reading order, and every decision.
+
+    >>> from reflow import reflow
+    >>> doc = reflow("A wrapped line that was ap-\\nproved by all.\\n")
+    >>> [b.text for b in doc.blocks]
+    ['A wrapped line that was approved by all.']
+    >>> doc.to_text()
+    'A wrapped line that was approved by all.\\n'
+    """
+
+    source: str
+    blocks: tuple[Block, ...]
+    decisions: tuple[Decision, ...]
+    language: str
+    language_evidence: str = ""
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(self.blocks)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """Texts of the paragraph blocks, in order."""
+        return [b.text for b in self.blocks if b.role is Role.PARAGRAPH]
+
+    def to_text(self, keep_furniture: bool = False) -> str:
+        from reflow.render import render_text
+
+        return render_text(self, keep_furniture=keep_furniture)
+
+    def to_markdown(self, keep_furniture: bool = False) -> str:
+        from reflow.render import render_markdown
+
+        return render_markdown(self, keep_furniture=keep_furniture)
+
+    def to_dict(self, decisions: bool = True) -> dict[str, Any]:
+        from reflow.render import document_dict
+
+        return document_dict(self, decisions=decisions)
+
+    def to_json(self, decisions: bool = True, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(decisions=decisions), ensure_ascii=False, indent=indent)
+
+    def explain(self) -> str:
+        from reflow.render import render_explain
+
+        return render_explain(self)
