@@ -1,0 +1,541 @@
+"""Typeset newspaper-like pages with pdflatex, extract them three ways, and write cases with gold.
+
+Run through ``bash eval/regenerate.sh`` (installs what it needs); see eval/README.md.  Every
+random choice comes from ``random.Random(f"{lang}-{index}")``, so a run gives the same .tex
+files; the PDFs and extractions then depend only on the installed TeX Live and extractors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from source import Section, sections  # noqa: E402
+
+# The metrics module is loaded from its file so that the generator does not need reflow
+# importable (and so gold and scoring share one tokenizer).
+_spec = importlib.util.spec_from_file_location("metrics", HERE.parent / "src/reflow/metrics.py")
+assert _spec and _spec.loader
+metrics = importlib.util.module_from_spec(_spec)
+sys.modules["metrics"] = metrics
+_spec.loader.exec_module(metrics)
+tokens = metrics.tokens
+
+BABEL = {
+    "en": "english",
+    "de": "ngerman",
+    "fr": "french",
+    "es": "spanish,es-noshorthands",
+    "it": "italian",
+    "nl": "dutch",
+}
+PUBLICATION = {
+    "en": ["The Debian Courier", "Weekly Admin Review", "The Packager"],
+    "de": ["Debian-Rundschau", "Der Systemverwalter", "Paketbote am Sonntag"],
+    "fr": ["Le Courrier Debian", "La Gazette de l’admin", "Le Paquet du Dimanche"],
+    "es": ["El Correo de Debian", "Gaceta del Administrador", "El Paquete Semanal"],
+    "it": ["Il Corriere Debian", "La Gazzetta del Sistemista", "Il Pacchetto"],
+    "nl": ["De Debian Courant", "Het Beheerdersblad", "Pakket Weekblad"],
+}
+DATES = {
+    "en": ["Monday, 3 March 2025", "Friday, 14 November 2025", "Sunday, 6 July 2025"],
+    "de": ["Montag, 3. März 2025", "Freitag, 14. November 2025", "Sonntag, 6. Juli 2025"],
+    "fr": ["Lundi 3 mars 2025", "Vendredi 14 novembre 2025", "Dimanche 6 juillet 2025"],
+    "es": ["Lunes, 3 de marzo de 2025", "Viernes, 14 de noviembre de 2025", "Domingo, 6 de julio"],
+    "it": ["Lunedì 3 marzo 2025", "Venerdì 14 novembre 2025", "Domenica 6 luglio 2025"],
+    "nl": ["Maandag 3 maart 2025", "Vrijdag 14 november 2025", "Zondag 6 juli 2025"],
+}
+PAGE_WORD = {"en": "Page", "de": "Seite", "fr": "Page", "es": "Página", "it": "Pagina",
+             "nl": "Pagina"}
+FIGURE_WORD = {"en": "Figure", "de": "Abbildung", "fr": "Figure", "es": "Figura", "it": "Figura",
+               "nl": "Afbeelding"}
+BY_WORD = {"en": "By", "de": "Von", "fr": "Par", "es": "Por", "it": "Di", "nl": "Door"}
+# Invented names for bylines.
+NAMES = ["Ana Ruiz", "Jonas Weber", "Claire Martin", "Luca Bianchi", "Sanne de Vries",
+         "Tom Hughes", "Marta Gómez", "Élodie Faure", "Pieter Jansen", "Giulia Conti"]
+
+PREAMBLE = r"""\documentclass[10pt]{article}
+\usepackage[%(babel)s]{babel}
+\usepackage[T1]{fontenc}
+\usepackage{lmodern}
+\usepackage[paperwidth=%(pw).2fcm,paperheight=%(ph).2fcm,margin=%(margin).2fcm,
+  headheight=14pt,headsep=%(headsep).2fcm,footskip=%(footskip).2fcm]{geometry}
+\usepackage{multicol}
+\usepackage{ragged2e}
+\usepackage{fancyhdr}
+\usepackage{microtype}
+%% Ligatures off: the extractors would give back U+FB01 and friends, which is a different
+%% problem (ligature normalisation) from the one this corpus measures.
+\DisableLigatures{encoding = *, family = *}
+\pdfcompresslevel=9
+\setlength{\columnsep}{%(sep).2fcm}
+\setlength{\columnseprule}{%(rule).1fpt}
+\setlength{\parindent}{%(indent)s}
+\setlength{\parskip}{%(parskip)s}
+\brokenpenalty=%(broken)d
+\exhyphenpenalty=%(exhyphen)d
+\pagestyle{fancy}
+\fancyhf{}
+\renewcommand{\headrulewidth}{%(headrule).1fpt}
+%(furniture)s
+\newcommand{\subhead}[1]{\par\medskip{\noindent\RaggedRight\hyphenpenalty=10000\exhyphenpenalty=10000
+  \bfseries\large #1\par}\nopagebreak\smallskip}
+\newcommand{\figbox}[2]{\par\medskip\noindent\fbox{\parbox[c][#1]{\dimexpr\linewidth-2\fboxsep-2\fboxrule}{\centering}}\par
+  {\noindent\RaggedRight\hyphenpenalty=10000\exhyphenpenalty=10000\small\itshape #2\par}\medskip}
+\begin{document}
+\fontsize{%(fs).1f}{%(bs).1f}\selectfont
+%(body)s
+\end{document}
+"""
+
+
+@dataclass
+class Article:
+    headline: str
+    deck: str
+    byline: str
+    cols: int
+    flow: list[tuple[str, str]] = field(default_factory=list)  # (kind, text) in reading order
+
+
+@dataclass
+class Doc:
+    id: str
+    lang: str
+    layout: dict[str, object]
+    articles: list[Article]
+    header_left: str
+    header_right: str
+    page_style: str
+
+
+def tex_escape(text: str) -> str:
+    return re.sub(r"([%&#$])", r"\\\1", text)
+
+
+def first_sentence(text: str, limit: int = 150) -> str:
+    m = re.match(r"(.{40,}?[.!?])\s", text + " ")
+    s = m.group(1) if m else text
+    if len(s) > limit:
+        s = s[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "."
+    return s
+
+
+class Pool:
+    """Sections of one language, handed out in a seeded order, wrapping around when used up."""
+
+    def __init__(self, lang: str, seed: int) -> None:
+        self.sections = sections(lang)
+        self.order = list(range(len(self.sections)))
+        random.Random(seed).shuffle(self.order)
+        self.pos = 0
+
+    def take(self) -> Section:
+        s = self.sections[self.order[self.pos % len(self.order)]]
+        self.pos += 1
+        return s
+
+
+def make_article(pool: Pool, rng: random.Random, lang: str, target: int, cols: int) -> Article:
+    first = pool.take()
+    while not first.title:
+        first = pool.take()
+    art = Article(headline=first.title, deck="", byline="", cols=cols)
+    size = 0
+    section = first
+    while True:
+        if section is not first and section.title and rng.random() < 0.6:
+            art.flow.append(("subhead", section.title))
+        for p in section.paragraphs:
+            art.flow.append(("paragraph", p))
+            size += len(p)
+            if size >= target:
+                break
+        if size >= target:
+            break
+        section = pool.take()
+    spare = pool.take()
+    if rng.random() < 0.5:
+        art.deck = first_sentence(spare.paragraphs[0])
+    if rng.random() < 0.6:
+        art.byline = f"{BY_WORD[lang]} {rng.choice(NAMES)}"
+    paras = [i for i, (k, _) in enumerate(art.flow) if k == "paragraph"]
+    if len(paras) >= 3 and rng.random() < 0.55:
+        n_fig = rng.choice([1, 1, 2])
+        for f in range(n_fig):
+            at = rng.choice(paras[1:-1] or paras) + 1
+            caption = f"{FIGURE_WORD[lang]} {f + 1}: " + first_sentence(
+                spare.paragraphs[-1] if f else pool.take().paragraphs[0], 120
+            )
+            art.flow.insert(at, ("caption", caption))
+            paras = [i for i, (k, _) in enumerate(art.flow) if k == "paragraph"]
+    return art
+
+
+def make_doc(lang: str, index: int, pool: Pool) -> Doc:
+    rng = random.Random(f"{lang}-{index}")
+    two = rng.random() < 0.4
+    cols = rng.choice([2, 3, 3, 4, 4, 5])
+    # Newspaper columns are 4-6.5 cm wide; the paper grows with the column count.
+    colw = rng.uniform(4.2, 6.5)
+    sep = rng.uniform(0.35, 1.0)
+    margin = rng.uniform(1.4, 2.2)
+    textw = cols * colw + (cols - 1) * sep
+    layout: dict[str, object] = {
+        "cols": cols,
+        "column_width_cm": round(colw, 2),
+        "gutter_cm": round(sep, 2),
+        "paperwidth_cm": round(textw + 2 * margin, 2),
+        "paperheight_cm": round(rng.uniform(20, 36), 2),
+        "margin_cm": round(margin, 2),
+        "font_pt": rng.choice([8.5, 9.0, 9.5, 10.0, 11.0]),
+        "justified": rng.random() < 0.65,
+        "indent": rng.random() < 0.75,
+        "column_rule": rng.random() < 0.4,
+        # brokenpenalty 0 lets TeX end a page on a hyphen: page breaks mid-word.
+        "broken_penalty": rng.choice([0, 100]),
+        "exhyphen_penalty": rng.choice([0, 50]),
+        "articles": 2 if two else 1,
+    }
+    per = rng.randint(2000, 4500) if two else rng.randint(4000, 10000)
+    articles = [make_article(pool, rng, lang, per, cols)]
+    if two:
+        articles.append(make_article(pool, rng, lang, per, rng.choice([2, 3, 4, 5][: cols])))
+    return Doc(
+        id=f"latex-{lang}-{index:03d}",
+        lang=lang,
+        layout=layout,
+        articles=articles,
+        header_left=rng.choice(PUBLICATION[lang]),
+        header_right=rng.choice(DATES[lang]),
+        page_style=rng.choice(["center", "outer", "word"]),
+    )
+
+
+def furniture_tex(doc: Doc) -> str:
+    lines = [
+        r"\fancyhead[L]{\small\scshape %s}" % tex_escape(doc.header_left),
+        r"\fancyhead[R]{\small %s}" % tex_escape(doc.header_right),
+    ]
+    if doc.page_style == "center":
+        lines.append(r"\fancyfoot[C]{\thepage}")
+    elif doc.page_style == "outer":
+        lines.append(r"\fancyfoot[R]{\bfseries\thepage}")
+    else:
+        lines.append(r"\fancyfoot[C]{%s \thepage}" % PAGE_WORD[doc.lang])
+    return "\n".join(lines)
+
+
+def page_number_text(doc: Doc, page: int) -> str:
+    return f"{PAGE_WORD[doc.lang]} {page}" if doc.page_style == "word" else str(page)
+
+
+def body_tex(doc: Doc) -> str:
+    ragged = not doc.layout["justified"]
+    out = []
+    for n, art in enumerate(doc.articles):
+        head = [
+            r"{\noindent\RaggedRight\hyphenpenalty=10000\exhyphenpenalty=10000\fontsize{%d}{%d}\selectfont\bfseries %s\par}"
+            % (22 if n == 0 else 17, 26 if n == 0 else 20, tex_escape(art.headline))
+        ]
+        if art.deck:
+            head.append(r"\smallskip{\noindent\RaggedRight\hyphenpenalty=10000\exhyphenpenalty=10000\large\itshape %s\par}"
+                        % tex_escape(art.deck))
+        if art.byline:
+            head.append(r"\smallskip{\noindent\small\bfseries %s\par}" % tex_escape(art.byline))
+        if n:
+            out.append(r"\medskip\hrule\medskip")
+        # multicols' optional argument may not hold \par: pass the head through a macro.
+        out.append(r"\long\def\arthead{%s}" % "\n".join(head))
+        out.append(r"\begin{multicols}{%d}[\arthead\medskip]" % art.cols)
+        if ragged:
+            out.append(r"\RaggedRight")
+        for kind, text in art.flow:
+            if kind == "paragraph":
+                out.append(tex_escape(text) + "\n")
+            elif kind == "subhead":
+                out.append(r"\subhead{%s}" % tex_escape(text))
+            else:
+                out.append(r"\figbox{%.1fcm}{%s}" % (2 + len(text) % 3, tex_escape(text)))
+        out.append(r"\end{multicols}")
+    return "\n".join(out)
+
+
+def render(doc: Doc) -> str:
+    lay = doc.layout
+    fs = float(lay["font_pt"])  # type: ignore[arg-type]
+    return PREAMBLE % {
+        "babel": BABEL[doc.lang],
+        "pw": lay["paperwidth_cm"],
+        "ph": lay["paperheight_cm"],
+        "margin": lay["margin_cm"],
+        "headsep": 0.5,
+        "footskip": 0.9,
+        "sep": lay["gutter_cm"],
+        "rule": 0.4 if lay["column_rule"] else 0.0,
+        "indent": "1em" if lay["indent"] else "0pt",
+        "parskip": "0pt" if lay["indent"] else "0.5\\baselineskip",
+        "broken": lay["broken_penalty"],
+        "exhyphen": lay["exhyphen_penalty"],
+        "headrule": 0.4,
+        "furniture": furniture_tex(doc),
+        "fs": fs,
+        "bs": fs * 1.2,
+        "body": body_tex(doc),
+    }
+
+
+# --- extraction ----------------------------------------------------------------------------
+
+
+def extract_pdftotext(pdf: Path) -> str:
+    out = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"],
+                         capture_output=True, check=True)
+    return out.stdout.decode("utf-8")
+
+
+def extract_pdfminer(pdf: Path) -> str:
+    from pdfminer.high_level import extract_text
+
+    return str(extract_text(str(pdf)))
+
+
+def extract_pypdf(pdf: Path) -> str:
+    from pypdf import PdfReader
+
+    # pypdf gives one string per page and no separator: join as its users do, with a newline.
+    return "\n".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+
+
+EXTRACTORS = {
+    "pdftotext-raw": extract_pdftotext,
+    "pdfminer": extract_pdfminer,
+    "pypdf": extract_pypdf,
+}
+
+# --- gold for one extraction ----------------------------------------------------------------
+
+LINE_END_HYPHEN = re.compile(r"(\w[-\u00ad\u2010])$")
+
+
+def furniture_lines(doc: Doc, pages: int) -> list[str]:
+    out = []
+    for p in range(1, pages + 1):
+        out += [doc.header_left, doc.header_right, page_number_text(doc, p)]
+    return out
+
+
+def is_furniture(line: str, pieces: set[str]) -> bool:
+    """A line made only of furniture pieces (running head halves, page number) in any order."""
+    rest = " ".join(line.split())
+    if not rest:
+        return False
+    for _ in range(4):
+        for p in sorted(pieces, key=len, reverse=True):
+            if rest.startswith(p):
+                rest = rest[len(p):].strip()
+                break
+        else:
+            break
+        if not rest:
+            return True
+    return False
+
+
+def check_extraction(text: str, gold_body: list[str], non_body: list[str], pieces: set[str]):
+    """Gold hyphens for this extraction, or the reason it is unusable.
+
+    Walks the non-furniture lines; a line ending in letter+hyphen followed by a line starting
+    with a letter is a line-end hyphen.  Both halves joined stand in for it; aligning the whole
+    token stream with the gold body tells whether the true word is the joined one or the one
+    with its hyphen.  The extraction is rejected when a gold body token is missing or out of
+    order (lost words, interleaved columns), or a token is there that no gold text explains.
+    """
+    lines = text.split("\n")
+    content = [(i, ln) for i, ln in enumerate(lines) if ln.strip() and not is_furniture(ln, pieces)]
+    stream: list[str] = []
+    merged: dict[int, tuple[int, str, str]] = {}  # stream index -> (line, left, right)
+    carry: tuple[int, str] | None = None
+    for i, ln in content:
+        toks = tokens(ln)
+        if carry and toks and re.match(r"\w", toks[0]):
+            line, left = carry
+            merged[len(stream)] = (line, left, toks[0])
+            stream.append(left + toks[0])
+            toks = toks[1:]
+        elif carry:
+            stream += [carry[1], "-"]
+        carry = None
+        if LINE_END_HYPHEN.search(ln.rstrip()) and len(toks) >= 2 and toks[-1] in "-\u00ad\u2010":
+            carry = (i, toks[-2])
+            toks = toks[:-2]
+        stream += toks
+    if carry:
+        stream += [carry[1], "-"]
+
+    gold = [t for p in gold_body for t in tokens(p)]
+    sm = SequenceMatcher(None, gold, stream, autojunk=False)
+    hyphens = []
+    extra: Counter[str] = Counter()
+    for op, g1, g2, s1, s2 in sm.get_opcodes():
+        if op == "equal":
+            for k in range(s2 - s1):
+                if s1 + k in merged:
+                    line, left, right = merged[s1 + k]
+                    hyphens.append({"line": line, "left": left, "right": right,
+                                    "word": gold[g1 + k], "join": True})
+            continue
+        if op == "replace" and g2 - g1 == s2 - s1:
+            ok = True
+            for k in range(s2 - s1):
+                m = merged.get(s1 + k)
+                if m and gold[g1 + k] == f"{m[1]}-{m[2]}":
+                    hyphens.append({"line": m[0], "left": m[1], "right": m[2],
+                                    "word": gold[g1 + k], "join": False})
+                else:
+                    ok = False
+            if ok:
+                continue
+        if op in ("replace", "delete"):
+            return None, f"body words lost or out of order ({' '.join(gold[g1:g2][:6])})"
+        extra.update(stream[s1:s2])
+    allowed = Counter(t for s in non_body for t in tokens(s))
+    # A heading broken by a hyphen (merged above) shows up as its two halves joined.
+    unexplained = extra - allowed
+    if unexplained:
+        return None, f"tokens no gold explains: {' '.join(list(unexplained)[:6])}"
+    hyphens.sort(key=lambda h: h["line"])
+    return hyphens, ""
+
+
+def dump_gold(gold: dict[str, object]) -> str:
+    """JSON with one top-level key and one hyphen per line: small, and diffs stay readable."""
+    def one(v: object) -> str:
+        return json.dumps(v, ensure_ascii=False)
+
+    parts = []
+    for key, value in gold.items():
+        if key == "extractions":
+            exs = []
+            for name, ex in value.items():  # type: ignore[attr-defined]
+                hy = ",\n   ".join(one(h) for h in ex["hyphens"])
+                exs.append(f' {one(name)}: {{"file": {one(ex["file"])}, "hyphens": [\n   {hy}]}}')
+            parts.append(f'{one(key)}: {{\n' + ",\n".join(exs) + "}")
+        else:
+            parts.append(f"{one(key)}: {one(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def pdf_pages(pdf: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    return int(re.search(r"Pages:\s+(\d+)", out.stdout).group(1))  # type: ignore[union-attr]
+
+
+def build(doc: Doc, out_dir: Path, pdf_dir: Path, stats: Counter[str]) -> bool:
+    tex = render(doc)
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "doc.tex").write_text(tex, encoding="utf-8")
+        r = subprocess.run(["pdflatex", "-interaction=batchmode", "-halt-on-error", "doc.tex"],
+                           cwd=tmp, capture_output=True)
+        if r.returncode != 0:
+            stats["dropped: pdflatex failed"] += 1
+            return False
+        pdf_dir.mkdir(parents=True, exist_ok=True)
+        pdf = pdf_dir / f"{doc.id}.pdf"
+        shutil.copy(Path(tmp) / "doc.pdf", pdf)
+    pages = pdf_pages(pdf)
+    furniture = furniture_lines(doc, pages)
+    pieces = set(furniture)
+    body = [t for a in doc.articles for k, t in a.flow if k == "paragraph"]
+    headings = []
+    for a in doc.articles:
+        headings.append({"text": a.headline, "kind": "headline"})
+        if a.deck:
+            headings.append({"text": a.deck, "kind": "deck"})
+        headings += [{"text": t, "kind": "subhead"} for k, t in a.flow if k == "subhead"]
+    bylines = [a.byline for a in doc.articles if a.byline]
+    captions = [t for a in doc.articles for k, t in a.flow if k == "caption"]
+    non_body = [h["text"] for h in headings] + bylines + captions
+    extractions = {}
+    texts = {}
+    for name, fn in EXTRACTORS.items():
+        text = fn(pdf)
+        hyphens, why = check_extraction(text, body, non_body, pieces)
+        if hyphens is None:
+            stats[f"dropped {name}: {why.split(' (')[0].split(':')[0]}"] += 1
+            continue
+        stats[f"kept {name}"] += 1
+        file = f"{name}.txt"
+        extractions[name] = {"file": file, "hyphens": hyphens}
+        texts[file] = text
+    if not extractions:
+        stats["dropped: no usable extraction"] += 1
+        return False
+    case = out_dir / doc.lang / doc.id
+    case.mkdir(parents=True, exist_ok=True)
+    for file, text in texts.items():
+        # newline="" keeps the extractor's bytes exactly (no newline translation).
+        with open(case / file, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    # The LaTeX source, gzipped (mtime 0: same bytes every run), so the PDF peers can rebuild
+    # the PDFs without the handbook; the PDFs themselves (150 kB each) are not committed.
+    (case / "doc.tex.gz").write_bytes(gzip.compress(tex.encode("utf-8"), mtime=0))
+    gold = {
+        "id": doc.id,
+        "language": doc.lang,
+        "typesetter": "pdflatex",
+        "pdf": f"../../../../build/pdf/{doc.id}.pdf",
+        "pages": pages,
+        "source": "Debian Administrator's Handbook (debian-handbook package), CC BY-SA 3.0",
+        "layout": doc.layout,
+        "paragraphs": body,
+        "headings": headings,
+        "bylines": bylines,
+        "captions": captions,
+        "furniture": furniture,
+        "extractions": extractions,
+    }
+    (case / "gold.json").write_text(dump_gold(gold), encoding="utf-8")
+    return True
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--out", default=str(HERE / "cases" / "pdflatex"))
+    ap.add_argument("--pdf-dir", default=str(HERE / "build" / "pdf"))
+    ap.add_argument("--per-language", type=int, default=30)
+    ap.add_argument("--languages", default=",".join(BABEL))
+    args = ap.parse_args()
+    out = Path(args.out)
+    if out.exists():
+        shutil.rmtree(out)
+    stats: Counter[str] = Counter()
+    for lang in args.languages.split(","):
+        pool = Pool(lang, seed=len(lang) * 1000 + sum(map(ord, lang)))
+        kept = 0
+        for i in range(args.per_language):
+            doc = make_doc(lang, i, pool)
+            kept += build(doc, out, Path(args.pdf_dir), stats)
+        stats[f"documents {lang}"] = kept
+        print(lang, kept, flush=True)
+    (out / "STATS.json").write_text(json.dumps(dict(sorted(stats.items())), indent=1) + "\n")
+    print(json.dumps(dict(sorted(stats.items())), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
