@@ -228,15 +228,15 @@ def make_doc(lang: str, index: int, pool: Pool) -> Doc:
 
 def furniture_tex(doc: Doc) -> str:
     lines = [
-        r"\fancyhead[L]{\small\scshape %s}" % tex_escape(doc.header_left),
-        r"\fancyhead[R]{\small %s}" % tex_escape(doc.header_right),
+        rf"\fancyhead[L]{{\small\scshape {tex_escape(doc.header_left)}}}",
+        rf"\fancyhead[R]{{\small {tex_escape(doc.header_right)}}}",
     ]
     if doc.page_style == "center":
         lines.append(r"\fancyfoot[C]{\thepage}")
     elif doc.page_style == "outer":
         lines.append(r"\fancyfoot[R]{\bfseries\thepage}")
     else:
-        lines.append(r"\fancyfoot[C]{%s \thepage}" % PAGE_WORD[doc.lang])
+        lines.append(rf"\fancyfoot[C]{{{PAGE_WORD[doc.lang]} \thepage}}")
     return "\n".join(lines)
 
 
@@ -248,29 +248,30 @@ def body_tex(doc: Doc) -> str:
     ragged = not doc.layout["justified"]
     out = []
     for n, art in enumerate(doc.articles):
-        head = [
-            r"{\noindent\RaggedRight\hyphenpenalty=10000\exhyphenpenalty=10000\fontsize{%d}{%d}\selectfont\bfseries %s\par}"
-            % (22 if n == 0 else 17, 26 if n == 0 else 20, tex_escape(art.headline))
-        ]
+        size, skip = (22, 26) if n == 0 else (17, 20)
+        # No hyphenation at all in headlines and decks: they are not what the hyphen gold is
+        # about, and real papers avoid it there too.
+        nohyph = r"\noindent\RaggedRight\hyphenpenalty=10000\exhyphenpenalty=10000"
+        head = [rf"{{{nohyph}\fontsize{{{size}}}{{{skip}}}\selectfont\bfseries "
+                rf"{tex_escape(art.headline)}\par}}"]
         if art.deck:
-            head.append(r"\smallskip{\noindent\RaggedRight\hyphenpenalty=10000\exhyphenpenalty=10000\large\itshape %s\par}"
-                        % tex_escape(art.deck))
+            head.append(rf"\smallskip{{{nohyph}\large\itshape {tex_escape(art.deck)}\par}}")
         if art.byline:
-            head.append(r"\smallskip{\noindent\small\bfseries %s\par}" % tex_escape(art.byline))
+            head.append(rf"\smallskip{{\noindent\small\bfseries {tex_escape(art.byline)}\par}}")
         if n:
             out.append(r"\medskip\hrule\medskip")
         # multicols' optional argument may not hold \par: pass the head through a macro.
-        out.append(r"\long\def\arthead{%s}" % "\n".join(head))
-        out.append(r"\begin{multicols}{%d}[\arthead\medskip]" % art.cols)
+        out.append(r"\long\def\arthead{{{}}}".format("\n".join(head)))
+        out.append(rf"\begin{{multicols}}{{{art.cols}}}[\arthead\medskip]")
         if ragged:
             out.append(r"\RaggedRight")
         for kind, text in art.flow:
             if kind == "paragraph":
                 out.append(tex_escape(text) + "\n")
             elif kind == "subhead":
-                out.append(r"\subhead{%s}" % tex_escape(text))
+                out.append(rf"\subhead{{{tex_escape(text)}}}")
             else:
-                out.append(r"\figbox{%.1fcm}{%s}" % (2 + len(text) % 3, tex_escape(text)))
+                out.append(rf"\figbox{{{2 + len(text) % 3:.1f}cm}}{{{tex_escape(text)}}}")
         out.append(r"\end{multicols}")
     return "\n".join(out)
 

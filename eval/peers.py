@@ -83,13 +83,18 @@ def pymupdf_peer() -> PdfSystem:
     import pymupdf
 
     def run(pdf: Path) -> Prediction:
+        # The dehyphenate flag acts only in "text" mode (PyMuPDF 2.0 ignores it for "blocks"),
+        # so each block found by "blocks" is read again as text clipped to its rectangle.
         paras = []
-        flags = pymupdf.TEXT_DEHYPHENATE | pymupdf.TEXT_PRESERVE_WHITESPACE
         with pymupdf.open(pdf) as doc:
             for page in doc:
-                for block in page.get_text("blocks", flags=flags, sort=False):
-                    if block[6] == 0 and block[4].strip():  # text blocks only
-                        paras.append(" ".join(block[4].split()))
+                for block in page.get_text("blocks", sort=False):
+                    if block[6] != 0:  # image block
+                        continue
+                    text = page.get_text("text", clip=pymupdf.Rect(block[:4]),
+                                         flags=pymupdf.TEXT_DEHYPHENATE)
+                    if text.strip():
+                        paras.append(" ".join(text.split()))
         return Prediction(paras)
 
     return run

@@ -18,6 +18,7 @@ import platform
 import subprocess
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -53,14 +54,13 @@ def run(quick: bool) -> dict[str, dict[tuple[str, str], Counts]]:
     systems.update(text_systems if not quick else {
         k: v for k, v in text_systems.items() if k in ("raw input", "trivial baseline")})
     results: dict[str, dict[tuple[str, str], Counts]] = defaultdict(lambda: defaultdict(Counts))
-    import time
-
     for case in cases:
         for name, system in systems.items():
             t0 = time.perf_counter()
             pred = system(case.text)
+            seconds = time.perf_counter() - t0
             c = score(pred, case.gold)
-            c.seconds = time.perf_counter() - t0
+            c.seconds = seconds
             c.input_bytes = len(case.text.encode("utf-8"))
             results[name][(case.suite, case.language)] += c
     if not quick:
@@ -78,8 +78,9 @@ def run(quick: bool) -> dict[str, dict[tuple[str, str], Counts]]:
             for name, system in pdf_systems.items():
                 t0 = time.perf_counter()
                 pred = system(pdf)
+                seconds = time.perf_counter() - t0
                 c = score(pred, case.gold)
-                c.seconds = time.perf_counter() - t0
+                c.seconds = seconds
                 c.input_bytes = pdf.stat().st_size
                 results[name][(suite, case.language)] += c
     for name, why in missing.items():

@@ -10,6 +10,7 @@ language (some translations leave paragraphs in English; a stop-word vote finds 
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,12 +30,12 @@ FOLDERS = {
 # Eleven frequent function words per language: enough to tell these six apart on a paragraph of
 # 250+ characters (checked by eye on 50 random nl-NL paragraphs, where English leftovers occur).
 STOP = {
-    "en": "the and of to is that in for with this are".split(),
-    "de": "der die und das ist nicht mit von den zu ein eine".split(),
-    "fr": "le la les et des est une dans pour que qui du".split(),
-    "es": "el la los las y de que es en para una del".split(),
-    "it": "il la di che e per una sono del della non".split(),
-    "nl": "de het een en van is dat niet voor met zijn".split(),
+    "en": ["the", "and", "of", "to", "is", "that", "in", "for", "with", "this", "are"],
+    "de": ["der", "die", "und", "das", "ist", "nicht", "mit", "von", "den", "zu", "ein", "eine"],
+    "fr": ["le", "la", "les", "et", "des", "est", "une", "dans", "pour", "que", "qui", "du"],
+    "es": ["el", "la", "los", "las", "y", "de", "que", "es", "en", "para", "una", "del"],
+    "it": ["il", "la", "di", "che", "e", "per", "una", "sono", "del", "della", "non"],
+    "nl": ["de", "het", "een", "en", "van", "is", "dat", "niet", "voor", "met", "zijn"],
 }
 
 # Characters the T1-encoded Latin Modern fonts can show and the extractors give back one-to-one.
@@ -98,7 +99,7 @@ def sections(lang: str) -> list[Section]:
         # Split the page at headings so paragraphs stay with the section they belong to.
         marks = [(m.start(), clean_title(m.group(2), lang)) for m in TITLE.finditer(page)]
         marks.append((len(page), ""))
-        for (start, title), (end, _) in zip(marks, marks[1:], strict=False):
+        for (start, title), (end, _) in itertools.pairwise(marks):
             paras = []
             for m in PARA.finditer(page, start, end):
                 raw = m.group(1)
