@@ -11,6 +11,7 @@ import argparse
 import gzip
 import importlib.util
 import json
+import os
 import random
 import re
 import shutil
@@ -18,9 +19,11 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -186,8 +189,9 @@ def make_article(pool: Pool, rng: random.Random, lang: str, target: int, cols: i
     return art
 
 
-def make_doc(lang: str, index: int, pool: Pool) -> Doc:
-    rng = random.Random(f"{lang}-{index}")
+def make_doc(lang: str, index: int, pool: Pool, prefix: str = "latex") -> Doc:
+    # The pdflatex documents were seeded before the second typesetter existed: keep their seeds.
+    rng = random.Random(f"{lang}-{index}" if prefix == "latex" else f"{prefix}-{lang}-{index}")
     two = rng.random() < 0.4
     cols = rng.choice([2, 3, 3, 4, 4, 5])
     # Newspaper columns are 4-6.5 cm wide; the paper grows with the column count.
@@ -216,7 +220,7 @@ def make_doc(lang: str, index: int, pool: Pool) -> Doc:
     if two:
         articles.append(make_article(pool, rng, lang, per, rng.choice([2, 3, 4, 5][: cols])))
     return Doc(
-        id=f"latex-{lang}-{index:03d}",
+        id=f"{prefix}-{lang}-{index:03d}",
         lang=lang,
         layout=layout,
         articles=articles,
@@ -298,6 +302,143 @@ def render(doc: Doc) -> str:
         "bs": fs * 1.2,
         "body": body_tex(doc),
     }
+
+
+FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls>
+ <style:font-face style:name="DejaVu Serif" svg:font-family="'DejaVu Serif'"
+  xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/>
+</office:font-face-decls>
+<office:styles>
+ <style:default-style style:family="paragraph">
+  <style:text-properties style:font-name="DejaVu Serif" fo:font-size="{fs}pt"
+   fo:language="{language}" fo:country="{country}"/>
+ </style:default-style>
+ <style:style style:name="Body" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="{align}" fo:text-indent="{indent}"
+   fo:margin-top="0cm" fo:margin-bottom="{parskip}" fo:line-height="120%"/>
+  <style:text-properties fo:hyphenate="true" fo:hyphenation-remain-char-count="2"
+   fo:hyphenation-push-char-count="2" fo:hyphenation-ladder-count="no-limit"/>
+ </style:style>
+ <style:style style:name="Headline" style:family="paragraph">
+  <style:paragraph-properties fo:margin-bottom="0.2cm"/>
+  <style:text-properties fo:font-size="{hsize}pt" fo:font-weight="bold" fo:hyphenate="false"/>
+ </style:style>
+ <style:style style:name="Deck" style:family="paragraph">
+  <style:paragraph-properties fo:margin-bottom="0.15cm"/>
+  <style:text-properties fo:font-size="13pt" fo:font-style="italic" fo:hyphenate="false"/>
+ </style:style>
+ <style:style style:name="Byline" style:family="paragraph">
+  <style:paragraph-properties fo:margin-bottom="0.3cm"/>
+  <style:text-properties fo:font-size="9pt" fo:font-weight="bold" fo:hyphenate="false"/>
+ </style:style>
+ <style:style style:name="Subhead" style:family="paragraph">
+  <style:paragraph-properties fo:margin-top="0.25cm" fo:margin-bottom="0.1cm"
+   fo:keep-with-next="always"/>
+  <style:text-properties fo:font-size="{subsize}pt" fo:font-weight="bold" fo:hyphenate="false"/>
+ </style:style>
+ <style:style style:name="Frame" style:family="paragraph">
+  <style:paragraph-properties fo:margin-top="0.2cm" fo:padding="{frame}cm"
+   fo:border="0.5pt solid #000000"/>
+ </style:style>
+ <style:style style:name="Caption" style:family="paragraph">
+  <style:paragraph-properties fo:margin-bottom="0.3cm"/>
+  <style:text-properties fo:font-size="8pt" fo:font-style="italic" fo:hyphenate="false"/>
+ </style:style>
+ <style:style style:name="Head" style:family="paragraph">
+  <style:paragraph-properties fo:border-bottom="0.5pt solid #000000">
+   <style:tab-stops><style:tab-stop style:position="{textw}cm"
+    style:type="right"/></style:tab-stops>
+  </style:paragraph-properties>
+  <style:text-properties fo:font-size="8pt" fo:hyphenate="false"/>
+ </style:style>
+ <style:style style:name="Foot" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="{footalign}"/>
+  <style:text-properties fo:font-size="8pt"/>
+ </style:style>
+</office:styles>
+<office:automatic-styles>
+ <style:page-layout style:name="pm1">
+  <style:page-layout-properties fo:page-width="{pw}cm" fo:page-height="{ph}cm"
+   fo:margin-top="{margin}cm" fo:margin-bottom="{margin}cm" fo:margin-left="{margin}cm"
+   fo:margin-right="{margin}cm"/>
+  <style:header-style><style:header-footer-properties
+   fo:margin-bottom="0.4cm"/></style:header-style>
+  <style:footer-style><style:header-footer-properties fo:margin-top="0.4cm"/></style:footer-style>
+ </style:page-layout>
+{sections}
+</office:automatic-styles>
+<office:master-styles>
+ <style:master-page style:name="Standard" style:page-layout-name="pm1">
+  <style:header><text:p
+   text:style-name="Head">{head_left}<text:tab/>{head_right}</text:p></style:header>
+  <style:footer><text:p text:style-name="Foot">{foot_word}<text:page-number
+   text:select-page="current">1</text:page-number></text:p></style:footer>
+ </style:master-page>
+</office:master-styles>
+<office:body><office:text>
+{body}
+</office:text></office:body>
+</office:document>
+"""
+COUNTRY = {"en": "US", "de": "DE", "fr": "FR", "es": "ES", "it": "IT", "nl": "NL"}
+
+
+def render_fodt(doc: Doc) -> str:
+    """The same document as a flat ODT for LibreOffice: sections with columns, hyphenation on."""
+    lay = doc.layout
+    x = escape
+    sections, body = [], []
+    for n, art in enumerate(doc.articles):
+        rule = ('<style:column-sep style:width="0.2mm" style:color="#000000" style:height="100%"/>'
+                if lay["column_rule"] else "")
+        sections.append(
+            f' <style:style style:name="Sect{n}" style:family="section"><style:section-properties>'
+            f'<style:columns fo:column-count="{art.cols}" fo:column-gap="{lay["gutter_cm"]}cm">'
+            f"{rule}</style:columns></style:section-properties></style:style>")
+        body.append(f'<text:p text:style-name="Headline">{x(art.headline)}</text:p>')
+        if art.deck:
+            body.append(f'<text:p text:style-name="Deck">{x(art.deck)}</text:p>')
+        if art.byline:
+            body.append(f'<text:p text:style-name="Byline">{x(art.byline)}</text:p>')
+        body.append(f'<text:section text:style-name="Sect{n}" text:name="Article{n}">')
+        for kind, text in art.flow:
+            if kind == "paragraph":
+                body.append(f'<text:p text:style-name="Body">{x(text)}</text:p>')
+            elif kind == "subhead":
+                body.append(f'<text:p text:style-name="Subhead">{x(text)}</text:p>')
+            else:
+                body.append('<text:p text:style-name="Frame"/>')
+                body.append(f'<text:p text:style-name="Caption">{x(text)}</text:p>')
+        body.append("</text:section>")
+    fs = float(lay["font_pt"])  # type: ignore[arg-type]
+    textw = float(lay["paperwidth_cm"]) - 2 * float(lay["margin_cm"])  # type: ignore[arg-type]
+    return FODT.format(
+        fs=fs,
+        language=doc.lang,
+        country=COUNTRY[doc.lang],
+        align="justify" if lay["justified"] else "start",
+        indent="0.4cm" if lay["indent"] else "0cm",
+        parskip="0cm" if lay["indent"] else "0.2cm",
+        hsize=22 if len(doc.articles) == 1 else 18,
+        subsize=fs + 1.5,
+        frame=1.0 + len(doc.id) % 3 * 0.4,
+        textw=f"{textw:.2f}",
+        pw=lay["paperwidth_cm"],
+        ph=lay["paperheight_cm"],
+        margin=lay["margin_cm"],
+        footalign={"center": "center", "outer": "end", "word": "center"}[doc.page_style],
+        head_left=x(doc.header_left),
+        head_right=x(doc.header_right),
+        foot_word=x(PAGE_WORD[doc.lang]) + " " if doc.page_style == "word" else "",
+        sections="\n".join(sections),
+        body="\n".join(body),
+    )
 
 
 # --- extraction ----------------------------------------------------------------------------
@@ -446,18 +587,42 @@ def pdf_pages(pdf: Path) -> int:
     return int(re.search(r"Pages:\s+(\d+)", out.stdout).group(1))  # type: ignore[union-attr]
 
 
-def build(doc: Doc, out_dir: Path, pdf_dir: Path, stats: Counter[str]) -> bool:
-    tex = render(doc)
+@dataclass(frozen=True)
+class Typesetter:
+    name: str
+    source: str  # file name of the source document
+    render: Callable[[Doc], str]
+    command: list[str]  # run in the folder holding the source; must write doc.pdf
+
+
+TYPESETTERS = {
+    "pdflatex": Typesetter("pdflatex", "doc.tex", render,
+                           ["pdflatex", "-interaction=batchmode", "-halt-on-error", "doc.tex"]),
+    "libreoffice": Typesetter("libreoffice", "doc.fodt", render_fodt,
+                              ["soffice", "--headless", "--convert-to", "pdf", "doc.fodt"]),
+}
+
+
+def typeset(ts: Typesetter, source: str, pdf: Path) -> bool:
+    """Write ``source``, run the typesetter on it, copy the PDF to ``pdf``; False on failure."""
     with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "doc.tex").write_text(tex, encoding="utf-8")
-        r = subprocess.run(["pdflatex", "-interaction=batchmode", "-halt-on-error", "doc.tex"],
-                           cwd=tmp, capture_output=True)
-        if r.returncode != 0:
-            stats["dropped: pdflatex failed"] += 1
+        (Path(tmp) / ts.source).write_text(source, encoding="utf-8")
+        # A private LibreOffice profile per run: no clash with another soffice, no state kept.
+        env = dict(os.environ, HOME=tmp)
+        r = subprocess.run(ts.command, cwd=tmp, capture_output=True, env=env, timeout=300)
+        if r.returncode != 0 or not (Path(tmp) / "doc.pdf").exists():
             return False
-        pdf_dir.mkdir(parents=True, exist_ok=True)
-        pdf = pdf_dir / f"{doc.id}.pdf"
+        pdf.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(Path(tmp) / "doc.pdf", pdf)
+    return True
+
+
+def build(doc: Doc, ts: Typesetter, out_dir: Path, pdf_dir: Path, stats: Counter[str]) -> bool:
+    tex = ts.render(doc)
+    pdf = pdf_dir / f"{doc.id}.pdf"
+    if not typeset(ts, tex, pdf):
+        stats[f"dropped: {ts.name} failed"] += 1
+        return False
     pages = pdf_pages(pdf)
     furniture = furniture_lines(doc, pages)
     pieces = set(furniture)
@@ -492,13 +657,13 @@ def build(doc: Doc, out_dir: Path, pdf_dir: Path, stats: Counter[str]) -> bool:
         # newline="" keeps the extractor's bytes exactly (no newline translation).
         with open(case / file, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
-    # The LaTeX source, gzipped (mtime 0: same bytes every run), so the PDF peers can rebuild
-    # the PDFs without the handbook; the PDFs themselves (150 kB each) are not committed.
-    (case / "doc.tex.gz").write_bytes(gzip.compress(tex.encode("utf-8"), mtime=0))
+    # The source, gzipped (mtime 0: same bytes every run), so the PDF peers can rebuild the
+    # PDFs without the handbook; the PDFs themselves (up to 150 kB each) are not committed.
+    (case / f"{ts.source}.gz").write_bytes(gzip.compress(tex.encode("utf-8"), mtime=0))
     gold = {
         "id": doc.id,
         "language": doc.lang,
-        "typesetter": "pdflatex",
+        "typesetter": ts.name,
         "pdf": f"../../../../build/pdf/{doc.id}.pdf",
         "pages": pages,
         "source": "Debian Administrator's Handbook (debian-handbook package), CC BY-SA 3.0",
@@ -516,21 +681,25 @@ def build(doc: Doc, out_dir: Path, pdf_dir: Path, stats: Counter[str]) -> bool:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--out", default=str(HERE / "cases" / "pdflatex"))
+    ap.add_argument("--typesetter", choices=sorted(TYPESETTERS), default="pdflatex")
+    ap.add_argument("--out", help="default: eval/cases/<typesetter>")
     ap.add_argument("--pdf-dir", default=str(HERE / "build" / "pdf"))
     ap.add_argument("--per-language", type=int, default=30)
     ap.add_argument("--languages", default=",".join(BABEL))
     args = ap.parse_args()
-    out = Path(args.out)
+    ts = TYPESETTERS[args.typesetter]
+    prefix = "latex" if ts.name == "pdflatex" else "lo"
+    out = Path(args.out or HERE / "cases" / ts.name)
     if out.exists():
         shutil.rmtree(out)
     stats: Counter[str] = Counter()
     for lang in args.languages.split(","):
-        pool = Pool(lang, seed=len(lang) * 1000 + sum(map(ord, lang)))
+        seed = len(lang) * 1000 + sum(map(ord, lang)) + (0 if prefix == "latex" else 7)
+        pool = Pool(lang, seed=seed)
         kept = 0
         for i in range(args.per_language):
-            doc = make_doc(lang, i, pool)
-            kept += build(doc, out, Path(args.pdf_dir), stats)
+            doc = make_doc(lang, i, pool, prefix)
+            kept += build(doc, ts, out, Path(args.pdf_dir), stats)
         stats[f"documents {lang}"] = kept
         print(lang, kept, flush=True)
     (out / "STATS.json").write_text(json.dumps(dict(sorted(stats.items())), indent=1) + "\n")
