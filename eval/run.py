@@ -4,7 +4,7 @@
     .venv/bin/python eval/run.py --quick    # reflow and the text baselines only
 
 Text systems read each extraction; PDF systems (pdftotext default, PyMuPDF) read the PDF the
-case came from, rebuilt from the committed doc.tex with pdflatex when eval/build/pdf lacks it,
+case came from, typeset again from the committed source when eval/build/pdf lacks it,
 and are scored against the gold of the pdftotext -raw extraction (same line ends).
 """
 
@@ -15,9 +15,7 @@ import datetime as dt
 import gzip
 import json
 import platform
-import subprocess
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -25,6 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import generate  # noqa: E402
 import peers  # noqa: E402
 
 import reflow  # noqa: E402
@@ -33,18 +32,14 @@ from reflow.metrics import Counts, load_cases, reflow_system, score, table  # no
 CASES = HERE / "cases"
 
 
-def build_pdf(tex: Path, pdf: Path) -> Path | None:
+def build_pdf(case_dir: Path, pdf: Path) -> Path | None:
+    """The case's PDF, typeset again from its committed source when it is not there yet."""
     if pdf.exists():
         return pdf
-    pdf.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        Path(tmp, "doc.tex").write_bytes(gzip.decompress(tex.read_bytes()))
-        r = subprocess.run(["pdflatex", "-interaction=batchmode", "-halt-on-error", "doc.tex"],
-                           cwd=tmp, capture_output=True)
-        if r.returncode:
-            return None
-        Path(tmp, "doc.pdf").replace(pdf)
-    return pdf
+    gold = json.loads((case_dir / "gold.json").read_text(encoding="utf-8"))
+    ts = generate.TYPESETTERS[gold["typesetter"]]
+    source = gzip.decompress((case_dir / f"{ts.source}.gz").read_bytes()).decode("utf-8")
+    return pdf if generate.typeset(ts, source, pdf) else None
 
 
 def run(quick: bool) -> dict[str, dict[tuple[str, str], Counts]]:
@@ -69,9 +64,9 @@ def run(quick: bool) -> dict[str, dict[tuple[str, str], Counts]]:
         for case in cases:
             if not case.suite.endswith("/pdftotext-raw") or case.pdf is None:
                 continue
-            # gold.json points at eval/build/pdf/<id>.pdf; doc.tex.gz sits beside gold.json.
-            src = next(CASES.rglob(f"{case.doc_id}/doc.tex.gz"))
-            pdf = build_pdf(src, case.pdf.resolve())
+            # gold.json points at eval/build/pdf/<id>.pdf; the source sits beside gold.json.
+            case_dir = next(CASES.rglob(f"{case.doc_id}/gold.json")).parent
+            pdf = build_pdf(case_dir, case.pdf.resolve())
             if pdf is None:
                 continue
             suite = case.suite.split("/")[0] + "/pdf"
