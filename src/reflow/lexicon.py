@@ -23,20 +23,68 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
 
 
 class DocumentVocabulary:
-    """Lowercased word and compound counts of a text.
+    """How often the document writes a word, and a hyphenated compound, anywhere in it.
+
+    Two indexes, each built on first use: hyphenated compounds ("well-known") are found from
+    the hyphens alone (a few per hundred words), so asking for them is cheap; plain words need a
+    pass over every word of the text, which is only made when a decision needs it.
 
     >>> v = DocumentVocabulary("It was approved. A well-known well-known fact.")
-    >>> v.count("approved"), v.count("well-known"), v.count("wellknown")
+    >>> v.count("approved"), v.compound_count("well-known"), v.count("wellknown")
     (1, 2, 0)
     """
 
-    __slots__ = ("_counts",)
+    __slots__ = ("_compounds", "_text", "_words")
 
     def __init__(self, text: str) -> None:
-        self._counts = Counter(_TOKEN.findall(text.lower()))
+        self._text = text
+        self._words: Counter[str] | None = None
+        self._compounds: Counter[str] | None = None
 
     def count(self, word: str) -> int:
-        return self._counts.get(word.lower().replace("\u2010", "-"), 0)
+        if self._words is None:
+            self._words = self._index_words()
+        return self._words.get(word.lower().replace("\u2010", "-"), 0)
+
+    def compound_count(self, compound: str) -> int:
+        """Occurrences of ``left-right`` inside a line (a line-end hyphen does not count)."""
+        if self._compounds is None:
+            self._compounds = self._index_compounds()
+        return self._compounds.get(compound.lower().replace("\u2010", "-"), 0)
+
+    def _index_words(self) -> Counter[str]:
+        # In slices cut at whitespace, so that the token list of one slice, not of the whole
+        # text, is in memory at once (a whole 5 MB text makes ~1 M token strings, ~60 MB).
+        text, words = self._text, Counter()
+        start, n = 0, len(text)
+        while start < n:
+            end = min(n, start + _SLICE)
+            if end < n:
+                space = text.find(" ", end)
+                end = n if space < 0 else space
+            words.update(_TOKEN.findall(text[start:end].lower()))
+            start = end
+        return words
+
+    def _index_compounds(self) -> Counter[str]:
+        text = self._text
+        found: Counter[str] = Counter()
+        for m in _HYPHEN.finditer(text):
+            pos = m.start()
+            right = _WORD_AT.match(text, pos + 1)
+            if right is None:
+                continue  # a line-end hyphen, a dash, a minus
+            left = _WORD_BEFORE.search(text, max(0, pos - 64), pos)
+            if left is not None:
+                found[f"{left.group().lower()}-{right.group().lower()}"] += 1
+        return found
+
+
+#: Characters of text tokenised at once when counting words (see _index_words).
+_SLICE = 1 << 20
+_HYPHEN = re.compile("[-\u2010]")
+_WORD_AT = re.compile(r"[^\W\d_]+")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+\Z")
 
 
 def zipf(freq: float) -> float:
