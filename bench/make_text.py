@@ -9,9 +9,8 @@ words are real, the sentences are not: this measures speed, not quality.
 
 from __future__ import annotations
 
-import random
-
 import json
+import random
 import re
 from pathlib import Path
 

@@ -139,14 +139,16 @@ class _Context:
         total = with_space = 0
         for k in range(min(len(body) - 1, CONVENTION_SCAN)):
             a, b = body[k], body[k + 1]
-            if b != a + 1:
+            if b != a + 1 or not _starts_lower(texts[b].lstrip()):
                 continue
-            a_text = texts[a].rstrip()
-            if ends_with_hyphen(a_text) or not _starts_lower(texts[b].lstrip()):
+            a_raw = texts[a]
+            if a_raw[-1].isspace():
+                if ends_with_hyphen(a_raw.rstrip()):
+                    continue
+                with_space += 1
+            elif ends_with_hyphen(a_raw):
                 continue
             total += 1
-            if len(texts[a]) > len(a_text):
-                with_space += 1
         holds = total >= CONVENTION_MIN_LINES and with_space >= CONVENTION_SHARE * total
         return holds, f"{with_space} of {total} wrapped lines end in a space"
 

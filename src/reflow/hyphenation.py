@@ -182,6 +182,14 @@ def _lexicon_verdict(
     """What word frequencies and hyphenation patterns say; None without a lexicon."""
     if lexicon is None or not lexicon.has_frequencies:
         return None
+    key = (left, right)
+    verdict = lexicon.verdicts.get(key)
+    if verdict is None:
+        verdict = lexicon.verdicts[key] = _judge(left, right, joined, shown, lexicon)
+    return verdict
+
+
+def _judge(left: str, right: str, joined: str, shown: str, lexicon: Lexicon) -> HyphenDecision:
     zj, zl, zr = lexicon.zipf(joined), lexicon.zipf(left), lexicon.zipf(right)
     figures = f"zipf {joined.lower()}={zj:.1f}, {left.lower()}={zl:.1f}, {right.lower()}={zr:.1f}"
     both_words = zl >= FRAGMENT_WORD and zr >= FRAGMENT_WORD and len(left) > 1 and len(right) > 1
