@@ -41,7 +41,8 @@ else:
     out = "".join(reflow.reflow(p).to_text() for p in pages)
 elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({{"bytes": size, "seconds": elapsed, "cpu": cpu, "peak_kb": peak, "base_kb": base}}))
+result = {{"bytes": size, "seconds": elapsed, "cpu": cpu, "peak_kb": peak, "base_kb": base}}
+print(json.dumps(result))
 """
 
 
