@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-
-import reflow
 from conftest import load_cases
 from invariants import assert_nothing_lost
+
+import reflow
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "newspaper-page.txt"
