@@ -9,8 +9,9 @@ the distinctive ones decide.
 possessives.  A line that ends in one of them continues on the next line even when a blank line or
 a page break stands in between.
 
-``CONJUNCTIONS``: per language, coordinating conjunctions that follow a suspended hyphen ("pre- and post-war",
-"Ein- und Ausgang"); the hyphen at a line end before one of them is kept, with a space.
+``CONJUNCTIONS``: per language, coordinating conjunctions that follow a suspended hyphen
+("pre- and post-war", "Ein- und Ausgang"); the hyphen at a line end before one of them is kept,
+with a space.
 
 ``PYPHEN_DICTS``: the Pyphen dictionary used for each language's hyphenation patterns.
 """
