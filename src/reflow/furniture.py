@@ -249,6 +249,42 @@ def label_running_heads(
             evidence += f"; page number {number} on the same line"
         rule = "running-head" if role is Role.PAGE_HEADER else "running-foot"
         labels.label(i, role, rule, evidence, 0.9)
+    _label_head_slots(lines, labels, per_page)
+
+
+def _label_head_slots(lines: Lines, labels: LineLabels, per_page: list[list[int]]) -> None:
+    """Rule ``running-head-slot``: the first line of a page, where the pages on both sides open
+    with a running head, set in capitals or title case and open (no closing punctuation).
+
+    Odd and even pages often carry different heads; in a short document the odd one may
+    occur only once, so it has no twin to be compared with.  The page's neighbours vouch for
+    the slot, the shape for the line.  The first and last pages have one neighbour only and
+    are left alone (a chapter opening is a heading, not a head).
+    """
+    from reflow.structure import closed, is_caps, is_title_case  # one stage, two modules
+
+    texts = lines.texts
+    for p, page in enumerate(per_page):
+        if not page or labels.roles[page[0]] is not None:
+            continue
+        i = page[0]
+        text = texts[i]
+        if not _furniture_shaped(text) or closed(text) or len(text.split()) > 10:
+            continue
+        if not (is_caps(text) or is_title_case(text, "en")):
+            continue
+        sides = [q for q in (p - 1, p + 1) if 0 <= q < len(per_page) and per_page[q]]
+        if len(sides) < 2 or not all(labels.roles[per_page[q][0]] is Role.PAGE_HEADER for q in sides):
+            continue
+        pages = " and ".join(str(q + 1) for q in sides)
+        labels.label(
+            i,
+            Role.PAGE_HEADER,
+            "running-head-slot",
+            f"first line of page {p + 1}, open and in capitals or title case; pages {pages} "
+            "open with a running head",
+            0.7,
+        )
 
 
 def label_page_numbers(lines: Lines, labels: LineLabels, pages: list[int], page_count: int) -> None:
@@ -300,14 +336,22 @@ def label_page_numbers(lines: Lines, labels: LineLabels, pages: list[int], page_
 
 
 def _regular(gaps: list[int]) -> bool:
-    """Gaps that come from a page period: near the median, or near twice it."""
-    m = median(gaps)
+    """Gaps that come from a page period: near the median, or near twice it.
+
+    The last gap may be short (a footer on a short last page) and so may the first (a head
+    on a short first page); the median is taken without them when there are enough gaps.
+    """
+    inner = gaps[1:-1] if len(gaps) >= 4 else gaps
+    m = median(inner)
     if m < MIN_PERIOD:
         return False
-    for g in gaps:
+    for k, g in enumerate(gaps):
         r = g / m
-        if not (abs(r - 1) <= PERIOD_TOLERANCE or abs(r - 2) <= 2 * PERIOD_TOLERANCE):
-            return False
+        if abs(r - 1) <= PERIOD_TOLERANCE or abs(r - 2) <= 2 * PERIOD_TOLERANCE:
+            continue
+        if (k == 0 or k == len(gaps) - 1) and MIN_PERIOD <= g < m:
+            continue
+        return False
     return True
 
 
