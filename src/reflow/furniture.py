@@ -42,6 +42,9 @@ LOOKBACK = 2
 #: Longer lines are never furniture (the longest running head in our cases has 61 characters;
 #: twice that leaves room for a date and a section name).
 MAX_FURNITURE_CHARS = 120
+#: Without form feeds, a recurring line with more words is not taken for a running head (body
+#: lines of a document that repeats itself run 12..16 words; the longest head in our cases has 8).
+MAX_HEAD_WORDS = 10
 #: Masked lines at least this similar (difflib ratio) are the same running head with small
 #: differences.  0.8: "THE DAILY EXAMPLE — Regional News 7" against the same head with a
 #: changed date scores 0.85..0.95 in our cases; two body lines at the tops of consecutive
@@ -136,6 +139,21 @@ def page_number(text: str) -> tuple[int, str] | None:
     return None
 
 
+def head_key(text: str) -> str:
+    """:func:`mask` without a page number at either end: odd and even heads carry the number
+    on opposite sides.
+
+    >>> head_key("21 THE DAILY EXAMPLE"), head_key("THE DAILY EXAMPLE 22")
+    ('the daily example', 'the daily example')
+    """
+    key = mask(text)
+    if key.startswith("# "):
+        key = key[2:]
+    if key.endswith(" #"):
+        key = key[:-2]
+    return key
+
+
 def glued_number(text: str) -> int | None:
     """The page number printed on the same line as a running head, first or last, else None.
 
@@ -156,9 +174,11 @@ def glued_number(text: str) -> int | None:
 
 
 def _furniture_shaped(text: str) -> bool:
-    """Short enough and with a letter: a running head candidate."""
+    """Short enough, with a letter, not cut by a line-break hyphen: a running head candidate."""
     stripped = text.strip()
-    return 0 < len(stripped) <= MAX_FURNITURE_CHARS and any(c.isalpha() for c in stripped)
+    if not 0 < len(stripped) <= MAX_FURNITURE_CHARS or stripped.endswith("-"):
+        return False
+    return any(c.isalpha() for c in stripped)
 
 
 def similar(a: str, b: str) -> str | None:
@@ -204,14 +224,26 @@ def _edges(page: list[int]) -> tuple[list[int], list[int]]:
     return page[:EDGE], page[-EDGE:]
 
 
+def _sentence(text: str) -> bool:
+    """Ends like a sentence: two such lines that are merely alike are body, not a head."""
+    return text.rstrip().rstrip("\"'”’»)]").endswith((".", "!", "?", ","))
+
+
+def _outward(edge: list[int], side: int) -> list[int]:
+    """Edge lines ordered from the page edge inwards (the bottom edge is reversed)."""
+    return edge if side == 0 else edge[::-1]
+
+
 def label_running_heads(
     lines: Lines, labels: LineLabels, pages: list[int], page_count: int
 ) -> None:
     """Rules ``running-head`` and ``running-foot``: a line at a page edge echoed on a nearby page.
 
     Each page's top :data:`EDGE` lines are compared with the tops of the :data:`LOOKBACK`
-    pages before it (bottoms with bottoms), digits masked, with :func:`similar`.  A line repeated
-    in the body is never compared: only edges are.  A page number glued to the head is named
+    pages before it (bottoms with bottoms), digits masked, with :func:`similar`, at the same
+    distance from the edge give or take one line.  A line that ends like a sentence must be
+    met on two other pages (a body sentence repeated once is not a head), and only exactly.  A
+    line repeated in the body is never compared: only edges are.  A page number glued to the head is named
     in the evidence.
     """
     if page_count < 2:
@@ -222,26 +254,32 @@ def label_running_heads(
     for page in per_page:
         for i in (*page[:EDGE], *page[-EDGE:]):
             if i not in keys and _furniture_shaped(texts[i]):
-                keys[i] = mask(texts[i])
+                keys[i] = head_key(texts[i])
     found: dict[int, tuple[Role, str]] = {}
+    partners: dict[int, set[int]] = defaultdict(set)  # line -> pages it was met on
     for side, role in ((0, Role.PAGE_HEADER), (1, Role.PAGE_FOOTER)):
         for p in range(page_count):
-            here = _edges(per_page[p])[side]
+            here = _outward(_edges(per_page[p])[side], side)
             for q in range(max(0, p - LOOKBACK), p):
-                there = _edges(per_page[q])[side]
-                for i in here:
-                    for j in there:
-                        if i not in keys or j not in keys:
+                there = _outward(_edges(per_page[q])[side], side)
+                for k, i in enumerate(here):
+                    for m, j in enumerate(there):
+                        # Furniture keeps its place: the same distance from the page edge,
+                        # give or take one line (a date line present on some pages only).
+                        if abs(k - m) > 1 or i not in keys or j not in keys:
                             continue
                         why = similar(keys[i], keys[j])
-                        if why is None:
+                        if why is None or (why.startswith("similar") and _sentence(texts[i])):
                             continue
                         for a, b, pa in ((i, j, q), (j, i, p)):
+                            partners[a].add(pa)
                             if a not in found:
                                 found[a] = (role, f"{why} as line {b + 1} on page {pa + 1}")
     for i, (role, why) in sorted(found.items()):
         if labels.roles[i] is not None:
             continue
+        if _sentence(texts[i]) and len(partners[i]) < 2:
+            continue  # a sentence met on one other page only: a repeated body line
         where = "top" if role is Role.PAGE_HEADER else "bottom"
         evidence = f"at the {where} of page {pages[i] + 1}; {why}"
         number = glued_number(texts[i])
@@ -274,7 +312,9 @@ def _label_head_slots(lines: Lines, labels: LineLabels, per_page: list[list[int]
         if not (is_caps(text) or is_title_case(text, "en")):
             continue
         sides = [q for q in (p - 1, p + 1) if 0 <= q < len(per_page) and per_page[q]]
-        if len(sides) < 2 or not all(labels.roles[per_page[q][0]] is Role.PAGE_HEADER for q in sides):
+        if len(sides) < 2 or not all(
+            labels.roles[per_page[q][0]] is Role.PAGE_HEADER for q in sides
+        ):
             continue
         pages = " and ".join(str(q + 1) for q in sides)
         labels.label(
@@ -298,22 +338,25 @@ def label_page_numbers(lines: Lines, labels: LineLabels, pages: list[int], page_
     """
     texts = lines.texts
     per_page = _page_lines(pages, lines.blank, page_count)
-    # (page, side) -> list of (line, value, style)
-    found: dict[tuple[int, int], list[tuple[int, int, str]]] = defaultdict(list)
+    # (page, side) -> list of (line, distance from the page edge, value, style)
+    found: dict[tuple[int, int], list[tuple[int, int, int, str]]] = defaultdict(list)
     for p, page in enumerate(per_page):
         for side, edge in enumerate(_edges(page)):
-            for i in edge:
+            for k, i in enumerate(_outward(edge, side)):
                 parsed = page_number(texts[i])
                 if parsed is not None and labels.roles[i] is None:
-                    found[(p, side)].append((i, parsed[0], parsed[1]))
+                    found[(p, side)].append((i, k, parsed[0], parsed[1]))
     chosen: dict[int, tuple[str, str, float]] = {}
     for (p, side), items in found.items():
-        for i, value, style in items:
+        for i, k, value, style in items:
             for q in range(max(0, p - LOOKBACK), min(page_count, p + LOOKBACK + 1)):
                 if q == p:
                     continue
-                for j, other, other_style in found.get((q, side), ()):
-                    if other_style == style and other - value == q - p:
+                for j, m, other, other_style in found.get((q, side), ()):
+                    # Same style, same place (give or take a line), and the value advances
+                    # with the pages: a numbered list has the first two, never the third.
+                    same_place = abs(k - m) <= 1
+                    if same_place and other_style == style and other - value == q - p:
                         chosen[i] = (
                             "page-number-sequence",
                             f"{style} page number {value} on page {p + 1}; "
@@ -368,7 +411,7 @@ def infer_pages(lines: Lines) -> tuple[list[int], int, str]:
     >>> text = "".join(f"MY BOOK {n}\\n{body}" for n in range(1, 5))
     >>> pages, count, why = infer_pages(split_lines(text))
     >>> count, pages[0], pages[13], why
-    (4, 0, 1, '"my book #" every 13 lines (4 times), running head')
+    (4, 0, 1, '"my book" every 13 lines (4 times), running head')
     """
     texts, blank = lines.texts, lines.blank
     n = len(texts)
@@ -381,8 +424,8 @@ def infer_pages(lines: Lines) -> tuple[list[int], int, str]:
         if parsed is not None:
             numbers[i] = parsed[0]
             groups[("number", parsed[1])].append(i)
-        elif _furniture_shaped(texts[i]):
-            groups[("line", mask(texts[i]))].append(i)
+        elif _furniture_shaped(texts[i]) and len(texts[i].split()) <= MAX_HEAD_WORDS:
+            groups[("line", head_key(texts[i]))].append(i)
     nonblank = [i for i in range(n) if not blank[i]]
     if not nonblank:
         return [0] * n, 1 if n else 0, ""

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from reflow.config import Config
 from reflow.furniture import infer_pages, label_page_numbers, label_running_heads
@@ -69,6 +70,8 @@ class _Doc:
     trailing_space_wraps: bool
     # Typical body line length in characters, to tell a short line from a full one.
     width: float
+    # Adjacent word pairs seen inside lines, lower case: the document's own phrases.
+    pairs: frozenset[tuple[str, str]] = frozenset()
 
 
 def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
@@ -94,8 +97,10 @@ def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
             labels.pages = pages
             labels.page_evidence = f"{page_count} pages inferred: {why}"
     doc = _Doc(lines, labels, language, config.max_heading_words, *_measure(lines))
-    label_running_heads(lines, labels, labels.pages, max(page_count, 1))
+    doc.pairs = _word_pairs(lines)
+    # Page numbers first: "xii" / "xiii" are also alike enough to pass for a running head.
     label_page_numbers(lines, labels, labels.pages, max(page_count, 1))
+    label_running_heads(lines, labels, labels.pages, max(page_count, 1))
     for rule in RULES:
         rule(doc)
     return labels
@@ -130,6 +135,30 @@ def _measure(lines: Lines) -> tuple[bool, float]:
     else:
         width = max(lengths)
     return share >= TRAILING_SPACE_SHARE, float(width)
+
+
+def _bare(word: str) -> str:
+    return word.strip(_OPENING_MARKS + _CLOSING_MARKS + ".,;:!?…").lower()
+
+
+def _word_pairs(lines: Lines) -> frozenset[tuple[str, str]]:
+    """Every pair of adjacent words inside a line (one linear pass over the words)."""
+    pairs: set[tuple[str, str]] = set()
+    for text, blank in zip(lines.texts, lines.blank, strict=True):
+        if blank:
+            continue
+        words = [_bare(w) for w in text.split()]
+        pairs.update(pairwise(words))
+    return frozenset(pairs)
+
+
+def _phrase_goes_on(doc: _Doc, i: int, nxt: int) -> bool:
+    """Does the document print line *i*'s last word and line *nxt*'s first word side by side
+    elsewhere ("Cooperation" / "Agency" when "Cooperation Agency" occurs in a line)?"""
+    if nxt >= len(doc.lines):
+        return False
+    a, b = doc.lines.texts[i].split(), doc.lines.texts[nxt].split()
+    return bool(a and b) and (_bare(a[-1]), _bare(b[0])) in doc.pairs
 
 
 # ---------------------------------------------------------------------------------------------
@@ -461,7 +490,8 @@ def _heading_shape(doc: _Doc, i: int) -> tuple[str, str] | None:
 
     * ``heading-block``: the line stands alone between blank lines (or labelled lines), and
       either it is in capitals, or it is narrow and in title case, or the extractor marks
-      wrapped lines with a trailing space and this line has none.
+      wrapped lines with a trailing space and this line has none (then a column break inside
+      a sentence shows as a trailing space, whatever the width).
     * ``heading-line``: no blank line around it (pdftotext -raw), so the shape must speak:
       capitals, or title case and narrow.
     """
@@ -475,7 +505,7 @@ def _heading_shape(doc: _Doc, i: int) -> tuple[str, str] | None:
     share = len(text.strip()) / doc.width if doc.width else 1.0
     narrow = share <= MAX_HEADING_WIDTH
     alone = _blank_before(doc, i) and _blank_after(doc, i)
-    if alone and (caps or (narrow and (title or doc.trailing_space_wraps))):
+    if alone and (caps or doc.trailing_space_wraps or (narrow and title)):
         shape = "capitals" if caps else "title case" if title else "no trailing space"
         return "heading-block", f"stands alone, {shape}, {share:.0%} of the line width"
     if caps or (title and narrow):
@@ -492,7 +522,9 @@ def rule_headings(doc: _Doc) -> None:
     case, does not end with punctuation or a function word, and the body line before it is
     closed (or it starts the document, or follows a headline).  The line after it must look
     like body (start a sentence, and be long or closed), or be a byline, or be a second
-    heading-shaped line (a deck) followed by body.  Its shape is tested by
+    heading-shaped line (a deck) followed by body.  It abstains when the document prints the
+    line's last word and the next line's first word side by side elsewhere (a phrase that
+    goes on across the line break, as "Cooperation" / "Agency").  Its shape is tested by
     :func:`_heading_shape`.  A line with a trailing space in a document where trailing spaces
     mark wrapped lines is never a heading.
     """
@@ -507,6 +539,8 @@ def rule_headings(doc: _Doc) -> None:
         if prev >= 0 and (run >= MAX_HEADING_RUN or (run == 0 and not closed(texts[prev]))):
             continue
         nxt = _next_line(doc, i)
+        if _phrase_goes_on(doc, i, nxt):
+            continue  # the document prints these two words as one phrase elsewhere
         if _body_like(doc, nxt):
             before = (
                 "a closed sentence"
