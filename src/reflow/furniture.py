@@ -242,9 +242,9 @@ def label_running_heads(
     Each page's top :data:`EDGE` lines are compared with the tops of the :data:`LOOKBACK`
     pages before it (bottoms with bottoms), digits masked, with :func:`similar`, at the same
     distance from the edge give or take one line.  A line that ends like a sentence must be
-    met on two other pages (a body sentence repeated once is not a head), and only exactly.  A
-    line repeated in the body is never compared: only edges are.  A page number glued to the head is named
-    in the evidence.
+    met on two other pages (a body sentence repeated once is not a head), and only exactly.
+    A line repeated in the body is never compared: only edges are.  A page number glued to
+    the head is named in the evidence.
     """
     if page_count < 2:
         return
