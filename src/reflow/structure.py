@@ -97,10 +97,10 @@ def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
             labels.pages = pages
             labels.page_evidence = f"{page_count} pages inferred: {why}"
     doc = _Doc(lines, labels, language, config.max_heading_words, *_measure(lines))
-    doc.pairs = _word_pairs(lines)
     # Page numbers first: "xii" / "xiii" are also alike enough to pass for a running head.
     label_page_numbers(lines, labels, labels.pages, max(page_count, 1))
     label_running_heads(lines, labels, labels.pages, max(page_count, 1))
+    doc.pairs = _word_pairs(lines, labels)
     for rule in RULES:
         rule(doc)
     return labels
@@ -141,11 +141,11 @@ def _bare(word: str) -> str:
     return word.strip(_OPENING_MARKS + _CLOSING_MARKS + ".,;:!?…").lower()
 
 
-def _word_pairs(lines: Lines) -> frozenset[tuple[str, str]]:
-    """Every pair of adjacent words inside a line (one linear pass over the words)."""
+def _word_pairs(lines: Lines, labels: LineLabels) -> frozenset[tuple[str, str]]:
+    """Every pair of adjacent words inside an unlabelled line (one pass over the words)."""
     pairs: set[tuple[str, str]] = set()
-    for text, blank in zip(lines.texts, lines.blank, strict=True):
-        if blank:
+    for text, blank, role in zip(lines.texts, lines.blank, labels.roles, strict=True):
+        if blank or role is not None:
             continue
         words = [_bare(w) for w in text.split()]
         pairs.update(pairwise(words))
@@ -158,7 +158,12 @@ def _phrase_goes_on(doc: _Doc, i: int, nxt: int) -> bool:
     if nxt >= len(doc.lines):
         return False
     a, b = doc.lines.texts[i].split(), doc.lines.texts[nxt].split()
-    return bool(a and b) and (_bare(a[-1]), _bare(b[0])) in doc.pairs
+    if not (a and b):
+        return False
+    first = _bare(b[0])
+    if first in FUNCTION_WORDS.get(doc.language, FUNCTION_WORDS["en"]):
+        return False  # "The", "Die", "Le" follow any word: no evidence of a phrase
+    return (_bare(a[-1]), first) in doc.pairs
 
 
 # ---------------------------------------------------------------------------------------------
