@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reflow import Document, reflow
 from reflow.config import Config
 from reflow.furniture import infer_pages, page_number
 from reflow.lines import split_lines
@@ -362,3 +363,69 @@ def test_adversarial_lines_take_linear_time() -> None:
     for line in nasty:
         label_lines(split_lines(f"Body.\n{line}\nMore body.\n"), Config(), "en")
     assert time.perf_counter() - start < 2.0
+
+
+# --- end to end: the core consumes the labels --------------------------------------------------
+
+
+def _read_blocks(name: str) -> tuple[dict[str, str], list[str], list[tuple[int, str]]]:
+    """``(meta, paragraphs, headings)`` expected from ``reflow`` on case *name*."""
+    meta: dict[str, str] = {}
+    paragraphs: list[str] = []
+    headings: list[tuple[int, str]] = []
+    for raw in (CASES / f"{name}.blocks").read_text(encoding="utf-8").splitlines():
+        if raw.startswith("#"):
+            key, _, value = raw[1:].partition(":")
+            meta[key.strip()] = value.strip()
+        elif raw.startswith("paragraph\t"):
+            paragraphs.append(raw.split("\t", 1)[1])
+        elif raw.startswith("heading\t"):
+            _, article, text = raw.split("\t", 2)
+            headings.append((int(article), text))
+        elif raw.strip():
+            raise ValueError(f"{name}.blocks: cannot read {raw!r}")
+    return meta, paragraphs, headings
+
+
+E2E_NAMES = sorted(p.stem for p in CASES.glob("*.blocks"))
+
+
+def _e2e_params(kind: str) -> list[object]:
+    params: list[object] = []
+    for name in E2E_NAMES:
+        reason = _read_blocks(name)[0].get(f"xfail-{kind}")
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        params.append(pytest.param(name, marks=marks))
+    return params
+
+
+def _reflow_case(name: str) -> Document:
+    text = (CASES / f"{name}.txt").read_text(encoding="utf-8")
+    language = _read_case(name)[1]["language"]
+    return reflow(text, language=language)
+
+
+@pytest.mark.parametrize("name", _e2e_params("paragraphs"))
+def test_e2e_paragraphs(name: str) -> None:
+    _, paragraphs, _ = _read_blocks(name)
+    assert _reflow_case(name).paragraphs == paragraphs
+
+
+@pytest.mark.parametrize("name", _e2e_params("headings"))
+def test_e2e_headings_and_articles(name: str) -> None:
+    _, _, headings = _read_blocks(name)
+    doc = _reflow_case(name)
+    assert [(b.article, b.text) for b in doc.blocks if b.role is Role.HEADING] == headings
+
+
+@pytest.mark.parametrize("name", E2E_NAMES)
+def test_e2e_nothing_lost_and_furniture_kept(name: str) -> None:
+    # Every labelled line is in exactly one block of its role: labelled, never deleted.
+    doc = _reflow_case(name)
+    lines = split_lines(doc.source)
+    labels = label_lines(lines, Config(), doc.language)
+    where = {i: b.role for b in doc.blocks for i in b.lines}
+    for i, role in enumerate(labels.roles):
+        if not lines.blank[i]:
+            assert where[i] is (role or Role.PARAGRAPH)
+    assert doc.to_text(keep_furniture=True).count("\n") >= doc.to_text().count("\n")
