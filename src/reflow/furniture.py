@@ -402,9 +402,11 @@ def infer_pages(lines: Lines) -> tuple[list[int], int, str]:
     """Pages cut at furniture that recurs with a regular period, for input without form feeds.
 
     Returns ``(pages, page_count, evidence)``; with nothing periodic, one page and an empty
-    evidence.  A recurring line whose first occurrence is nearer the start of the document
-    than its last is to the end is a running head (a page starts at it); otherwise a footer
-    (a page ends after it).  Page numbers must also advance by one per occurrence.
+    evidence.  Page numbers must also advance with their occurrences.  A recurring line that
+    mostly follows other furniture (or opens the document) is a running head: a page starts
+    at it; one that is mostly followed by other furniture (or ends the document) is a footer:
+    a page ends after it.  On a tie, a line whose first occurrence is nearer the start of the
+    document than its last is to the end is a head.
 
     >>> from reflow.lines import split_lines
     >>> body = "A line of body text, wrapped.\\n" * 12
@@ -430,8 +432,7 @@ def infer_pages(lines: Lines) -> tuple[list[int], int, str]:
     if not nonblank:
         return [0] * n, 1 if n else 0, ""
     first, last = nonblank[0], nonblank[-1]
-    side: dict[int, bool] = {}  # line -> True for a head (page starts), False for a foot
-    reasons: list[str] = []
+    periodic: list[tuple[str, list[int], int]] = []  # (name, occurrences, period)
     for (kind, key), where in groups.items():
         if len(where) < MIN_REPEATS:
             continue
@@ -443,12 +444,36 @@ def infer_pages(lines: Lines) -> tuple[list[int], int, str]:
             period = median(gaps)
             if any(s != round(g / period) or s < 1 for s, g in zip(steps, gaps, strict=False)):
                 continue
-        head = where[0] - first <= last - where[-1]
+        name = f"{key} page numbers" if kind == "number" else f'"{key}"'
+        periodic.append((name, where, round(median(gaps))))
+    if not periodic:
+        return [0] * n, 1 if n else 0, ""
+    group_of = {i: g for g, (_, where, _) in enumerate(periodic) for i in where}
+    # The nearest non-blank line before and after each occurrence, in one pass each way.
+    before: dict[int, int] = {}
+    after: dict[int, int] = {}
+    prev = -1
+    for i in nonblank:
+        if i in group_of:
+            before[i] = prev
+        if prev in group_of:
+            after[prev] = i
+        prev = i
+    side: dict[int, bool] = {}  # line -> True for a head (page starts), False for a foot
+    reasons: list[str] = []
+    for g, (name, where, period) in enumerate(periodic):
+        # A head follows the previous page's furniture (or opens the document); a foot is
+        # followed by the next page's.  Votes decide; a tie falls back to the document's ends.
+        head_votes = sum(1 for i in where if before[i] < 0 or group_of.get(before[i], g) != g)
+        foot_votes = sum(1 for i in where if i not in after or group_of.get(after[i], g) != g)
+        if head_votes != foot_votes:
+            head = head_votes > foot_votes
+        else:
+            head = where[0] - first <= last - where[-1]
         for i in where:
             side[i] = head
-        name = f"{key} page numbers" if kind == "number" else f'"{key}"'
         reasons.append(
-            f"{name} every {round(median(gaps))} lines ({len(where)} times), "
+            f"{name} every {period} lines ({len(where)} times), "
             f"{'running head' if head else 'running foot'}"
         )
     if not side:
