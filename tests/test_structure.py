@@ -210,6 +210,56 @@ def test_headline_at_page_end_belongs_to_next_article() -> None:
     assert labels.notes[2][0] == "headline-at-page-end"
 
 
+def test_headline_wrapped_to_two_lines() -> None:
+    text = (
+        "The last sentence of the old story ends here. \nIt goes on for a line or two more.\n\n"
+        "Exports, trade opportunities \ncreating buzz\n\n"
+        "The Kyrgyz Republic exports honey, wool and \nmetals to Japan, and the trade grows \n"
+        "every year, officials said on Monday.\n"
+    )
+    labels = _labels(text, "en")
+    assert [labels.roles[i] for i in (3, 4)] == [Role.HEADING, Role.HEADING]
+    assert {labels.notes[i][0] for i in (3, 4)} == {"heading-block"}
+    assert [r for i, r in enumerate(labels.roles) if i not in (3, 4)] == [None] * 7
+
+
+def test_two_line_column_fragment_is_not_a_heading() -> None:
+    # The block ends in a space: the sentence goes on in the next column.
+    text = (
+        "The last sentence of the old story ends here. \nIt goes on for a line or two more.\n\n"
+        "Both countries have large, untapped \npotential for \n\n"
+        "Further development, and the key task is to \nbuild ties based on trust.\n"
+    )
+    assert set(_roles(text)) == {None}
+
+
+def test_paragraph_healed_across_page_furniture_end_to_end() -> None:
+    # "compatriots living" / page foot / page number / running head / "in Japan." (pdfminer).
+    page1 = (
+        "THE DAILY EXAMPLE \n\nFirst of all, I would like to thank the paper \n"
+        "for its support and the chance to address \nits readers along with my compatriots \n"
+        "living \n\nSpecial Supplement \n\n7\n"
+    )
+    page2 = (
+        "THE DAILY EXAMPLE \n\nin Japan. On Jan. 26 our two countries marked \n"
+        "thirty years of relations, and the Interna-\n\nSpecial Supplement \n\n8\n"
+    )
+    page3 = "THE DAILY EXAMPLE \n\ntional Year of Mountains began.\n\nSpecial Supplement \n\n9\n"
+    doc = reflow("\x0c".join([page1, page2, page3]), language="en")
+    assert doc.paragraphs == [
+        "First of all, I would like to thank the paper for its support and the chance to "
+        "address its readers along with my compatriots living in Japan. On Jan. 26 our two "
+        "countries marked thirty years of relations, and the International Year of Mountains "
+        "began."
+    ]
+    roles = [b.role for b in doc.blocks]
+    assert roles.count(Role.PAGE_HEADER) == 3
+    assert roles.count(Role.PAGE_FOOTER) == 3
+    assert roles.count(Role.PAGE_NUMBER) == 3
+    assert "Special Supplement" not in doc.to_text()
+    assert "Special Supplement" in doc.to_text(keep_furniture=True)
+
+
 def test_glued_page_number_in_running_head() -> None:
     pages = [f"THE DAILY EXAMPLE — Regional News {n}\nBody line of page {n}.\n" for n in (7, 8, 9)]
     labels = _labels("\x0c".join(pages), "en")

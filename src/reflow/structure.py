@@ -538,6 +538,7 @@ def rule_headings(doc: _Doc) -> None:
     for i in range(n):
         shape = _heading_shape(doc, i)
         if shape is None:
+            _multi_line_heading(doc, i)
             continue
         prev = _prev_line(doc, i)
         run = _heading_run(doc, prev) if prev >= 0 else 0
@@ -570,6 +571,73 @@ def rule_headings(doc: _Doc) -> None:
             and _body_like(doc, _next_line(doc, nxt))
         ):
             doc.labels.label(i, Role.HEADING, shape[0], f"{shape[1]}; before a deck and body", 0.7)
+
+
+#: A headline block is at most this many lines (the longest in our cases wraps to 2; 3 leaves
+#: room for a narrow column).
+MAX_HEADING_LINES = 3
+
+
+def _multi_line_heading(doc: _Doc, i: int) -> None:
+    """Rule ``heading-block`` for a headline wrapped to 2..3 lines, set apart by blank lines.
+
+    Line *i* must open the block (blank line, labelled line or page edge above) and start a
+    sentence; the block ends at a blank line within :data:`MAX_HEADING_LINES` lines.  The
+    whole block has at most ``max_heading_words`` words, no line of it ends a sentence, its
+    last line meets the heading conditions of its end (no closing punctuation, no function
+    word, no trailing space where trailing spaces mark wrapped lines).  Where the document has
+    no trailing-space convention, the block must be in capitals, or in title case with every
+    line narrow.  Context as for a one-line heading: a closed sentence (or the start) before,
+    body after, no phrase going on.
+    """
+    lines, labels = doc.lines, doc.labels
+    texts, n = lines.texts, len(lines)
+    if lines.blank[i] or labels.roles[i] is not None or not _blank_before(doc, i):
+        return
+    if not _starts_sentence(texts[i]):
+        return
+    end = i
+    while end + 1 < n and not lines.blank[end + 1] and labels.roles[end + 1] is None:
+        if labels.pages[end + 1] != labels.pages[i] or end + 1 - i >= MAX_HEADING_LINES:
+            return
+        end += 1
+    if end == i or not _blank_after(doc, end):
+        return
+    block = [texts[j] for j in range(i, end + 1)]
+    joined = " ".join(t.strip() for t in block)
+    last = block[-1]
+    if len(_words(joined)) > doc.max_words or any(closed(t) for t in block):
+        return
+    t = last.strip()
+    if t[-1] in _LINE_ENDINGS_NOT_HEADING or _ends_with_function_word(t, doc.language):
+        return
+    if doc.trailing_space_wraps:
+        if last != last.rstrip():
+            return
+        shape = "no trailing space on its last line"
+    else:
+        narrow = all(len(x.strip()) <= MAX_HEADING_WIDTH * doc.width for x in block)
+        if is_caps(joined):
+            shape = "capitals"
+        elif narrow and is_title_case(joined, doc.language):
+            shape = "title case"
+        else:
+            return
+    prev = _prev_line(doc, i)
+    if prev >= 0 and not closed(texts[prev]):
+        return
+    nxt = _next_line(doc, end)
+    if _phrase_goes_on(doc, end, nxt) or not _body_like(doc, nxt):
+        return
+    for j in range(i, end + 1):
+        labels.label(
+            j,
+            Role.HEADING,
+            "heading-block",
+            f"line {j - i + 1} of a {end - i + 1}-line block set apart, {shape}; "
+            "after a closed sentence, before body",
+            0.75,
+        )
 
 
 def rule_headline_at_page_end(doc: _Doc) -> None:
