@@ -149,7 +149,7 @@ def test_column_break_inside_sentence_is_not_a_heading() -> None:
 
 def test_column_break_without_trailing_space_is_not_a_heading() -> None:
     # Same break, an extractor that strips trailing spaces: the line is too wide for a
-    # heading of its column (0.88 of it) and the document says "Cooperation Agency" elsewhere.
+    # heading of its column (0.83 of it) and the document says "Cooperation Agency" elsewhere.
     text = (
         "The Japan International Cooperation Agency\n"
         "works in many countries of the region.\n"

@@ -381,7 +381,8 @@ def rule_captions(doc: _Doc) -> None:
             _extend_caption(doc, i)
 
 
-#: A caption block is at most this many lines (the longest caption in our cases has 3).
+#: A caption block is at most this many lines (the longest caption block in our cases has 2;
+#: one more for a narrow column).
 MAX_CAPTION_LINES = 3
 
 
@@ -460,7 +461,8 @@ def rule_bylines(doc: _Doc) -> None:
 
 #: A heading line may fill at most this share of the typical line (wider ones are wrapped body
 #: lines).  0.8: "The Japan International Cooperation " (the column break in the shared
-#: example) fills 0.88 of its column; the headlines of our cases fill 0.3..0.7 of theirs.
+#: example) fills 0.83 of its column (35 of 42 characters); the headlines of our cases that
+#: pass by width fill 0.10..0.72 of theirs.
 MAX_HEADING_WIDTH = 0.8
 #: At most this many headings in a row (headline + deck); a third is a list or verse.
 MAX_HEADING_RUN = 2
