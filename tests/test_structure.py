@@ -260,6 +260,18 @@ def test_paragraph_healed_across_page_furniture_end_to_end() -> None:
     assert "Special Supplement" in doc.to_text(keep_furniture=True)
 
 
+def test_wide_line_at_page_end_that_goes_on_is_not_a_headline() -> None:
+    # pdftotext -raw (no trailing spaces): the last line of page 1 starts a paragraph that
+    # continues on page 2 with a capitalised name.
+    page1 = (
+        "The board met on Monday to discuss the plan for the canals of the valley.\n"
+        "It agreed to meet again in the autumn, after the harvest is in.\n\n"
+        "Members of the board said they had written to the Japan International\n"
+    )
+    page2 = "Cooperation Agency, which has promised to help with the cost of the work.\n"
+    assert set(_roles(page1 + "\x0c" + page2)) == {None}
+
+
 def test_glued_page_number_in_running_head() -> None:
     pages = [f"THE DAILY EXAMPLE — Regional News {n}\nBody line of page {n}.\n" for n in (7, 8, 9)]
     labels = _labels("\x0c".join(pages), "en")

@@ -648,7 +648,10 @@ def rule_headline_at_page_end(doc: _Doc) -> None:
     It cannot finish the paragraph above (a blank line stands between, and that paragraph's
     last sentence is closed), so it is the headline of the next article, set at the page foot.
     Furniture below it is looked through.  It abstains when the next page's body starts in
-    lower case (then the line is the start of a paragraph that goes on there).
+    lower case (then the line is the start of a paragraph that goes on there), when the
+    document prints the two words at the page break side by side elsewhere, and, where no
+    trailing-space convention tells a finished line from a wrapped one, when the line is wide
+    and more pages follow.
     """
     texts, blank, pages = doc.lines.texts, doc.lines.blank, doc.labels.pages
     n = len(texts)
@@ -670,6 +673,14 @@ def rule_headline_at_page_end(doc: _Doc) -> None:
             continue
         if doc.trailing_space_wraps and text != text.rstrip():
             continue
+        if nxt < n and _phrase_goes_on(doc, i, nxt):
+            continue
+        if (
+            nxt < n
+            and not doc.trailing_space_wraps
+            and len(text.strip()) > (MAX_HEADING_WIDTH * doc.width)
+        ):
+            continue  # a full line with more pages to come may simply go on there
         doc.labels.label(
             i,
             Role.HEADING,
