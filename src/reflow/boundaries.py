@@ -47,7 +47,8 @@ Every confidence below is a prior set by hand and checked on the constructed cas
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from itertools import compress
+from operator import not_
 
 from reflow.config import Config
 from reflow.data.languages import OPEN_WORDS
@@ -75,8 +76,12 @@ WIDTH_WINDOW = 4
 #: -raw on none; 0.9 leaves room for a few lines an OCR engine trimmed.
 CONVENTION_SHARE = 0.9
 CONVENTION_MIN_LINES = 5
+#: The convention is a property of the extractor, the same on every page: the first 5,000 line
+#: pairs say it as well as all of them, and a 100 MB input does not pay a second full pass.
+CONVENTION_SCAN = 5000
 
 _ALL_OPEN_WORDS = frozenset().union(*OPEN_WORDS.values())
+JOIN = Action.JOIN
 
 
 def is_terminal(text: str) -> bool:
@@ -140,7 +145,7 @@ class _Context:
     def _convention(self) -> tuple[bool, str]:
         texts, body, stripped = self.lines.texts, self.body, self.stripped
         total = with_space = 0
-        for k in range(len(body) - 1):
+        for k in range(min(len(body) - 1, CONVENTION_SCAN)):
             a, b = body[k], body[k + 1]
             if b != a + 1 or ends_with_hyphen(stripped[k]) or not _starts_lower(texts[b].lstrip()):
                 continue
@@ -167,16 +172,32 @@ def decide_boundaries(
 ) -> tuple[list[int], list[Decision]]:
     """Return the body lines and one decision per boundary between consecutive body lines."""
     roles, blank = labels.roles, lines.blank
-    body = [i for i in range(len(lines)) if not blank[i] and roles[i] is None]
+    if any(r is not None for r in roles):
+        body = [i for i in range(len(lines)) if not blank[i] and roles[i] is None]
+    else:
+        body = list(compress(range(len(lines)), map(not_, blank)))
     ctx = _Context(lines, body, language, config)
     decisions: list[Decision] = []
     append = decisions.append
     texts, starts, pages = lines.texts, lines.starts, lines.pages
     stripped = ctx.stripped
+    convention = ctx.trailing_space_convention
+    new = tuple.__new__  # NamedTuple's own __new__ is a Python function: too slow per line
     for k in range(len(body) - 1):
         a, b = body[k], body[k + 1]
         a_text = stripped[k]
         offset = starts[a] + len(a_text)
+        # The common case, decided without looking further: a line that ends inside a sentence,
+        # the next line right below it.  Only the trailing-space convention can still break it
+        # (see _within_column).
+        if (
+            b == a + 1
+            and a_text[-1].isalnum()
+            and pages[a] == pages[b]
+            and (not convention or len(texts[a]) > len(a_text) or _starts_lower(texts[b].lstrip()))
+        ):
+            append(new(Decision, (JOIN, "wrapped-line", a, b, offset, 0.95, "", -1, False)))
+            continue
         b_text = texts[b].lstrip()
         if b == a + 1 and pages[a] == pages[b]:
             rule, action, conf, evidence = _within_column(ctx, k, a_text, b_text)
@@ -218,7 +239,6 @@ class _lazy:
 
 
 Outcome = tuple[str | None, Action, float, str]
-_Rule = Callable[..., Outcome]
 
 
 def _within_column(ctx: _Context, k: int, a_text: str, b_text: str) -> Outcome:
