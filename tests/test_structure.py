@@ -296,7 +296,8 @@ def test_odd_and_even_heads_differ() -> None:
     ]
     text = "\x0c".join(f"{heads[n % 2]}\n{b}\n{n + 1}\n" for n, b in enumerate(bodies))
     labels = _labels(text, "en")
-    for i, line in enumerate(split_lines(text).texts):
+    for i, raw in enumerate(split_lines(text).texts):
+        line = raw.strip()  # a form feed opens the first line of each page
         if line in heads:
             assert labels.roles[i] is Role.PAGE_HEADER
         elif line.isdigit():
