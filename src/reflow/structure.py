@@ -70,8 +70,16 @@ class _Doc:
     trailing_space_wraps: bool
     # Typical body line length in characters, to tell a short line from a full one.
     width: float
-    # Adjacent word pairs seen inside lines, lower case: the document's own phrases.
-    pairs: frozenset[tuple[str, str]] = frozenset()
+    # Adjacent word pairs seen inside unlabelled lines, lower case: the document's own
+    # phrases.  Built on first use (after the furniture pass): most documents have few lines
+    # that reach the phrase test.
+    _pairs: frozenset[tuple[str, str]] | None = None
+
+    @property
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        if self._pairs is None:
+            self._pairs = _word_pairs(self.lines, self.labels)
+        return self._pairs
 
 
 def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
@@ -100,7 +108,6 @@ def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
     # Page numbers first: "xii" / "xiii" are also alike enough to pass for a running head.
     label_page_numbers(lines, labels, labels.pages, max(page_count, 1))
     label_running_heads(lines, labels, labels.pages, max(page_count, 1))
-    doc.pairs = _word_pairs(lines, labels)
     for rule in RULES:
         rule(doc)
     return labels
@@ -221,18 +228,15 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-def _letters(text: str) -> list[str]:
-    return [c for c in text if c.isalpha()]
-
-
 def is_caps(text: str) -> bool:
     """Set in capitals: at least 3 letters, 90% or more upper case.
 
     >>> is_caps("EXPORTS BOOM IN 2022"), is_caps("Exports boom")
     (True, False)
     """
-    letters = _letters(text)
-    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
+    return upper + lower >= 3 and upper >= 0.9 * (upper + lower)
 
 
 def is_title_case(text: str, language: str) -> bool:
@@ -263,7 +267,7 @@ def _heading_text_ok(doc: _Doc, text: str) -> bool:
     t = text.strip()
     if not t or t[-1] in _LINE_ENDINGS_NOT_HEADING or not _starts_sentence(t):
         return False
-    if len(_words(t)) > doc.max_words or len(_letters(t)) < 2:
+    if len(_words(t)) > doc.max_words or sum(map(str.isalpha, t)) < 2:
         return False
     return not _ends_with_function_word(t, doc.language)
 
@@ -538,11 +542,15 @@ def rule_headings(doc: _Doc) -> None:
     texts = doc.lines.texts
     n = len(texts)
     for i in range(n):
+        if doc.lines.blank[i] or doc.labels.roles[i] is not None:
+            continue
+        prev = _prev_line(doc, i)
+        if prev >= 0 and doc.labels.roles[prev] is None and not closed(texts[prev]):
+            continue  # the common case, a wrapped line: settled before any shape test
         shape = _heading_shape(doc, i)
         if shape is None:
             _multi_line_heading(doc, i)
             continue
-        prev = _prev_line(doc, i)
         run = _heading_run(doc, prev) if prev >= 0 else 0
         if prev >= 0 and (run >= MAX_HEADING_RUN or (run == 0 and not closed(texts[prev]))):
             continue
