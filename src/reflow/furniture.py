@@ -256,7 +256,7 @@ def label_running_heads(
         for i in (*page[:EDGE], *page[-EDGE:]):
             if i not in keys and _furniture_shaped(texts[i]):
                 keys[i] = head_key(texts[i])
-    found: dict[int, tuple[Role, str]] = {}
+    found: dict[int, tuple[Role, str, int]] = {}  # line -> (role, why, partner line)
     partners: dict[int, set[int]] = defaultdict(set)  # line -> pages it was met on
     for side, role in ((0, Role.PAGE_HEADER), (1, Role.PAGE_FOOTER)):
         for p in range(page_count):
@@ -279,16 +279,25 @@ def label_running_heads(
                         for a, b, pa in ((i, j, q), (j, i, p)):
                             partners[a].add(pa)
                             if a not in found:
-                                found[a] = (role, f"{why} as line {b + 1} on page {pa + 1}")
-    for i, (role, why) in sorted(found.items()):
+                                found[a] = (
+                                    role,
+                                    f"{why} as line {b + 1} on page {pa + 1}",
+                                    b,
+                                )
+    for i, (role, why, partner) in sorted(found.items()):
         if labels.roles[i] is not None:
             continue
         if _sentence(texts[i]) and len(partners[i]) < 2:
             continue  # a sentence met on one other page only: a repeated body line
         where = "top" if role is Role.PAGE_HEADER else "bottom"
         evidence = f"at the {where} of page {pages[i] + 1}; {why}"
-        number = glued_number(texts[i])
-        if number is not None:
+        # A glued page number advances with the pages (a year in a date line does not).
+        number, other = glued_number(texts[i]), glued_number(texts[partner])
+        if (
+            number is not None
+            and other is not None
+            and other - number == (pages[partner] - pages[i])
+        ):
             evidence += f"; page number {number} on the same line"
         rule = "running-head" if role is Role.PAGE_HEADER else "running-foot"
         labels.label(i, role, rule, evidence, 0.9)

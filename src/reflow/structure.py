@@ -563,7 +563,7 @@ def rule_headings(doc: _Doc) -> None:
                 if run == 0 and prev >= 0
                 else "a heading"
                 if run
-                else ("the start")
+                else ("nothing (start of the text)")
             )
             doc.labels.label(
                 i,
