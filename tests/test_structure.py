@@ -79,14 +79,7 @@ KNOWN_MISSES = [n for n in CASE_NAMES if _read_case(n)[3]]
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param(
-            n,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="sentence-case subhead in pdftotext -raw output: no blank line, no "
-                "trailing space and no capitals to tell it from a wrapped line",
-            ),
-        )
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=_read_case(n)[1]["known-miss"]))
         for n in KNOWN_MISSES
     ],
 )

@@ -70,6 +70,8 @@ class _Doc:
     trailing_space_wraps: bool
     # Typical body line length in characters, to tell a short line from a full one.
     width: float
+    # Was the width measured on enough lines (MIN_LINES_FOR_WIDTH) to call a line short?
+    width_measured: bool
     # Adjacent word pairs seen inside unlabelled lines, lower case: the document's own
     # phrases.  Built on first use (after the furniture pass): most documents have few lines
     # that reach the phrase test.
@@ -120,8 +122,8 @@ TRAILING_SPACE_SHARE = 0.3
 MIN_LINES_FOR_WIDTH = 12
 
 
-def _measure(lines: Lines) -> tuple[bool, float]:
-    """``(trailing_space_wraps, width)`` of the document."""
+def _measure(lines: Lines) -> tuple[bool, float, bool]:
+    """``(trailing_space_wraps, width, width_measured)`` of the document."""
     lengths: list[int] = []
     trailing = 0
     for text, blank in zip(lines.texts, lines.blank, strict=True):
@@ -131,7 +133,7 @@ def _measure(lines: Lines) -> tuple[bool, float]:
         lengths.append(len(stripped))
         trailing += stripped != text
     if not lengths:
-        return False, 0.0
+        return False, 0.0, False
     share = trailing / len(lengths)
     if len(lengths) >= MIN_LINES_FOR_WIDTH:
         # The upper quartile, not the median: short lines (paragraph ends, furniture, narrow
@@ -141,7 +143,7 @@ def _measure(lines: Lines) -> tuple[bool, float]:
         width = lengths[(3 * len(lengths)) // 4]
     else:
         width = max(lengths)
-    return share >= TRAILING_SPACE_SHARE, float(width)
+    return share >= TRAILING_SPACE_SHARE, float(width), len(lengths) >= MIN_LINES_FOR_WIDTH
 
 
 def _bare(word: str) -> str:
@@ -206,6 +208,7 @@ _LINE_ENDINGS_NOT_HEADING = ".!?…:;,\"'”’»)]-–—&/("
 _SENTENCE_END = ".!?…"
 _CLOSING_MARKS = "\"'”’»)]"
 _OPENING_MARKS = "\"'“‘„«¿¡(["
+_DIALOGUE_OPENERS = "—–-\"'“‘„«‹"
 
 
 def closed(text: str) -> bool:
@@ -267,6 +270,8 @@ def _heading_text_ok(doc: _Doc, text: str) -> bool:
     t = text.strip()
     if not t or t[-1] in _LINE_ENDINGS_NOT_HEADING or not _starts_sentence(t):
         return False
+    if t[0] in _DIALOGUE_OPENERS:
+        return False  # "— Not yet", "“In a minute": dialogue, not a headline
     if len(_words(t)) > doc.max_words or sum(map(str.isalpha, t)) < 2:
         return False
     return not _ends_with_function_word(t, doc.language)
@@ -468,6 +473,10 @@ def rule_bylines(doc: _Doc) -> None:
 #: example) fills 0.83 of its column (35 of 42 characters); the headlines of our cases that
 #: pass by width fill 0.10..0.72 of theirs.
 MAX_HEADING_WIDTH = 0.8
+#: A heading line in any case (sentence case too) fills at most this share of the measured line
+#: width, and the line after it must fill at least MAX_HEADING_WIDTH.  0.6: the sentence-case
+#: subheads of our -raw cases fill 0.42; the last lines of paragraphs there are closed.
+MAX_SHORT_HEADING_WIDTH = 0.6
 #: At most this many headings in a row (headline + deck); a third is a list or verse.
 MAX_HEADING_RUN = 2
 #: The line after a heading is body when it has at least this many words or ends a sentence
@@ -496,15 +505,18 @@ def _heading_run(doc: _Doc, prev: int) -> int:
     return run
 
 
-def _heading_shape(doc: _Doc, i: int) -> tuple[str, str] | None:
-    """``(rule, evidence)`` when line *i* is shaped like a heading (context aside), else None.
+def _heading_shape(doc: _Doc, i: int) -> tuple[str, str, bool] | None:
+    """``(rule, evidence, needs_full_line_after)`` when line *i* is shaped like a heading
+    (context aside), else None.
 
     * ``heading-block``: the line stands alone between blank lines (or labelled lines), and
       either it is in capitals, or it is narrow and in title case, or the extractor marks
       wrapped lines with a trailing space and this line has none (then a column break inside
       a sentence shows as a trailing space, whatever the width).
     * ``heading-line``: no blank line around it (pdftotext -raw), so the shape must speak:
-      capitals, or title case and narrow.
+      capitals, or title case and narrow, or (any case) short: at most
+      :data:`MAX_SHORT_HEADING_WIDTH` of a measured line width; a short line then needs a full
+      line after it (the first line of a paragraph), which the caller checks.
     """
     text = doc.lines.texts[i]
     if doc.lines.blank[i] or doc.labels.roles[i] is not None or not _heading_text_ok(doc, text):
@@ -518,10 +530,12 @@ def _heading_shape(doc: _Doc, i: int) -> tuple[str, str] | None:
     alone = _blank_before(doc, i) and _blank_after(doc, i)
     if alone and (caps or doc.trailing_space_wraps or (narrow and title)):
         shape = "capitals" if caps else "title case" if title else "no trailing space"
-        return "heading-block", f"stands alone, {shape}, {share:.0%} of the line width"
+        return "heading-block", f"stands alone, {shape}, {share:.0%} of the line width", False
     if caps or (title and narrow):
         shape = "capitals" if caps else "title case"
-        return "heading-line", f"{shape}, {share:.0%} of the line width"
+        return "heading-line", f"{shape}, {share:.0%} of the line width", False
+    if doc.width_measured and share <= MAX_SHORT_HEADING_WIDTH and len(_words(text)) >= 2:
+        return "heading-line", f"short ({share:.0%} of the line width)", True
     return None
 
 
@@ -557,6 +571,17 @@ def rule_headings(doc: _Doc) -> None:
         nxt = _next_line(doc, i)
         if _phrase_goes_on(doc, i, nxt):
             continue  # the document prints these two words as one phrase elsewhere
+        rule, evidence, needs_full_line_after = shape
+        if needs_full_line_after:
+            if _body_like(doc, nxt) and len(texts[nxt].strip()) >= MAX_HEADING_WIDTH * doc.width:
+                doc.labels.label(
+                    i,
+                    Role.HEADING,
+                    rule,
+                    f"{evidence}; after a closed sentence, before a full line of body",
+                    0.6,
+                )
+            continue
         if _body_like(doc, nxt):
             before = (
                 "a closed sentence"
@@ -568,9 +593,9 @@ def rule_headings(doc: _Doc) -> None:
             doc.labels.label(
                 i,
                 Role.HEADING,
-                shape[0],
-                f"{shape[1]}; after {before}, before body",
-                0.8 if shape[0] == "heading-block" else 0.7,
+                rule,
+                f"{evidence}; after {before}, before body",
+                0.8 if rule == "heading-block" else 0.7,
             )
             continue
         # A deck: the next line is heading-shaped too, and body follows it.
@@ -580,7 +605,7 @@ def rule_headings(doc: _Doc) -> None:
             and _heading_shape(doc, nxt)
             and _body_like(doc, _next_line(doc, nxt))
         ):
-            doc.labels.label(i, Role.HEADING, shape[0], f"{shape[1]}; before a deck and body", 0.7)
+            doc.labels.label(i, Role.HEADING, rule, f"{evidence}; before a deck and body", 0.7)
 
 
 #: A headline block is at most this many lines (the longest in our cases wraps to 2; 3 leaves
