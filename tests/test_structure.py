@@ -22,7 +22,7 @@ from reflow.config import Config
 from reflow.furniture import infer_pages, page_number
 from reflow.lines import split_lines
 from reflow.model import Role
-from reflow.structure import LineLabels, article_starts, label_lines
+from reflow.structure import LineLabels, article_starts, joins_previous, label_lines
 
 CASES = Path(__file__).parent / "cases" / "structure"
 RULE_NAME = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -212,7 +212,8 @@ def test_headline_wrapped_to_two_lines() -> None:
     )
     labels = _labels(text, "en")
     assert [labels.roles[i] for i in (3, 4)] == [Role.HEADING, Role.HEADING]
-    assert {labels.notes[i][0] for i in (3, 4)} == {"heading-block"}
+    assert [labels.notes[i][0] for i in (3, 4)] == ["heading-block", "heading-block-continued"]
+    assert [joins_previous(labels, i) for i in (3, 4)] == [False, True]
     assert [r for i, r in enumerate(labels.roles) if i not in (3, 4)] == [None] * 7
 
 

@@ -668,7 +668,7 @@ def _multi_line_heading(doc: _Doc, i: int) -> None:
         labels.label(
             j,
             Role.HEADING,
-            "heading-block",
+            "heading-block" if j == i else "heading-block-continued",
             f"line {j - i + 1} of a {end - i + 1}-line block set apart, {shape}; "
             "after a closed sentence, before body",
             0.75,
@@ -732,6 +732,27 @@ RULES: tuple[Callable[[_Doc], None], ...] = (
 )
 
 
+#: Rules whose line continues the block of the labelled line right above it (a caption or a
+#: headline wrapped over several lines).  Every other labelled line is a block of its own.
+CONTINUATION_RULES = frozenset({"caption-block", "heading-block-continued"})
+
+
+def joins_previous(labels: LineLabels, i: int) -> bool:
+    """Does labelled line *i* continue the block of the labelled line above it?
+
+    A headline and the byline under it are two blocks; a caption wrapped over two lines is one.
+
+    >>> from reflow.lines import split_lines
+    >>> text = ("The old story ends here.\\n\\nPhoto: A beekeeper checks a frame \\n"
+    ...         "near Karakol.\\n\\nThe new story begins with a sentence of some length.\\n")
+    >>> labels = label_lines(split_lines(text), Config(), "en")
+    >>> [joins_previous(labels, i) for i in (2, 3)]
+    [False, True]
+    """
+    note = labels.notes.get(i)
+    return note is not None and note[0] in CONTINUATION_RULES
+
+
 def article_starts(labels: LineLabels, lines: Lines) -> list[int]:
     """Lines that start a new article: the first of a run of headings, bylines excluded.
 
@@ -751,7 +772,7 @@ def article_starts(labels: LineLabels, lines: Lines) -> list[int]:
         if lines.blank[i] or (role is not None and role in FURNITURE | {Role.CAPTION, Role.OTHER}):
             continue
         if role is Role.HEADING:
-            if not in_run and labels.notes[i][0] != "byline":
+            if not in_run and labels.notes[i][0] not in ("byline", "heading-block-continued"):
                 starts.append(i)
                 in_run = True
         else:
