@@ -486,3 +486,53 @@ def test_e2e_nothing_lost_and_furniture_kept(name: str) -> None:
         if not lines.blank[i]:
             assert where[i] is (role or Role.PARAGRAPH)
     assert doc.to_text(keep_furniture=True).count("\n") >= doc.to_text().count("\n")
+
+
+_WORDS = "honey comb queen drone wax nectar meadow river bridge truck jar horse buyer".split()  # noqa: SIM905
+
+
+def _book(pages: int) -> str:
+    """A book with odd/even running heads, a caption and a page number on every page; no two
+    body lines alike, even with digits masked (words are drawn by line number)."""
+    out = []
+    n = 0
+    for p in range(1, pages + 1):
+        head = f"{p} A HISTORY OF BEES" if p % 2 == 0 else f"CHAPTER ONE: THE HIVE {p}"
+        body = []
+        for _ in range(20):
+            w = [_WORDS[(n // len(_WORDS) ** k) % len(_WORDS)] for k in range(4)]
+            body.append(f"The {w[0]} and the {w[1]} met the {w[2]} by the {w[3]} at last.")
+            n += 1
+        caption = f"Photo: The {_WORDS[p % len(_WORDS)]} of the {_WORDS[(p // 13) % 13]}."
+        out.append(f"{head}\n" + "\n".join(body) + f"\n{caption}\n{p}\n")
+    return "\x0c".join(out)
+
+
+@pytest.mark.parametrize("form_feeds", [True, False])
+def test_furniture_work_grows_linearly_with_pages(
+    monkeypatch: pytest.MonkeyPatch, form_feeds: bool
+) -> None:
+    # A deterministic stand-in for timing: count the line comparisons of the furniture pass.
+    import reflow.furniture as furniture
+
+    calls = 0
+    original = furniture.similar
+
+    def counting(a: str, b: str) -> str | None:
+        nonlocal calls
+        calls += 1
+        return original(a, b)
+
+    monkeypatch.setattr(furniture, "similar", counting)
+    counts = []
+    for pages in (50, 200):
+        calls = 0
+        text = _book(pages) if form_feeds else _book(pages).replace("\x0c", "")
+        labels = label_lines(split_lines(text), Config(), "en")
+        assert max(labels.pages) + 1 == pages
+        assert sum(r is Role.PAGE_HEADER for r in labels.roles) == pages
+        assert sum(r is Role.PAGE_NUMBER for r in labels.roles) == pages
+        assert sum(r is Role.CAPTION for r in labels.roles) == pages
+        assert sum(r is not None for r in labels.roles) == 3 * pages  # no body line labelled
+        counts.append(calls)
+    assert counts[1] <= 4 * counts[0] * 1.05

@@ -198,7 +198,8 @@ def similar(a: str, b: str) -> str | None:
     if len(pa) > 1 and len(pb) > 1:
         for x, y, where in ((pa[0], pb[0], "first"), (pa[-1], pb[-1], "last")):
             x, y = x.strip(), y.strip()
-            if x == y and sum(c.isalpha() for c in x) >= 4:
+            # Two words at least: "photo" / "source" alone is a caption's prefix, not a head.
+            if x == y and len(x.split()) >= 2 and sum(c.isalpha() for c in x) >= 4:
                 return f'same {where} part "{x}"'
     # Fuzzy only when the lines agree at both ends (a date changes in the middle): two body
     # lines that begin alike ("the kyrgyz republic and" / "... has") part at the end.
@@ -272,7 +273,7 @@ def label_running_heads(
                         why = similar(keys[i], keys[j])
                         if why is None:
                             continue
-                        if why.startswith("similar") and (
+                        if not why.startswith("same text") and (
                             _sentence(texts[i]) or len(texts[i].split()) > MAX_HEAD_WORDS
                         ):
                             continue  # merely alike: only short, open lines may differ
