@@ -237,7 +237,7 @@ def _outward(edge: list[int], side: int) -> list[int]:
 
 
 def label_running_heads(
-    lines: Lines, labels: LineLabels, pages: list[int], page_count: int
+    lines: Lines, labels: LineLabels, pages: list[int], page_count: int, language: str = "en"
 ) -> None:
     """Rules ``running-head`` and ``running-foot``: a line at a page edge echoed on a nearby page.
 
@@ -302,10 +302,12 @@ def label_running_heads(
             evidence += f"; page number {number} on the same line"
         rule = "running-head" if role is Role.PAGE_HEADER else "running-foot"
         labels.label(i, role, rule, evidence, 0.9)
-    _label_head_slots(lines, labels, per_page)
+    _label_head_slots(lines, labels, per_page, language)
 
 
-def _label_head_slots(lines: Lines, labels: LineLabels, per_page: list[list[int]]) -> None:
+def _label_head_slots(
+    lines: Lines, labels: LineLabels, per_page: list[list[int]], language: str
+) -> None:
     """Rule ``running-head-slot``: the first line of a page, where the pages on both sides open
     with a running head, set in capitals or title case and open (no closing punctuation).
 
@@ -324,7 +326,7 @@ def _label_head_slots(lines: Lines, labels: LineLabels, per_page: list[list[int]
         text = texts[i]
         if not _furniture_shaped(text) or closed(text) or len(text.split()) > 10:
             continue
-        if not (is_caps(text) or is_title_case(text, "en")):
+        if not (is_caps(text) or is_title_case(text, language)):
             continue
         sides = [q for q in (p - 1, p + 1) if 0 <= q < len(per_page) and per_page[q]]
         if len(sides) < 2 or not all(

@@ -109,7 +109,7 @@ def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
     doc = _Doc(lines, labels, language, config.max_heading_words, *_measure(lines))
     # Page numbers first: "xii" / "xiii" are also alike enough to pass for a running head.
     label_page_numbers(lines, labels, labels.pages, max(page_count, 1))
-    label_running_heads(lines, labels, labels.pages, max(page_count, 1))
+    label_running_heads(lines, labels, labels.pages, max(page_count, 1), language)
     for rule in RULES:
         rule(doc)
     return labels
