@@ -13,8 +13,9 @@ rule                         when                                            out
 ``hyphen-capital``           next part starts upper case (not all caps):     keep
                              "Kyrgyz- / Japan", "E- / Mail"
 ``document-joined``          the document spells the joined word elsewhere   remove
+                             more often than the compound
 ``document-hyphenated``      the document spells the hyphenated compound     keep
-                             elsewhere
+                             elsewhere more often than the joined word
 ``lexicon-joined``           joined word is frequent, and not much rarer     remove
                              than both halves as separate words
 ``lexicon-compound``         both halves are words and the joined form is    keep
@@ -23,6 +24,10 @@ rule                         when                                            out
                              the break is a hyphenation-pattern point
 ``hyphen-abstain``           nothing above decided                           keep, uncertain
 ===========================  ==============================================  ==============
+
+When the lexicon says "remove" and the document never writes the compound, the document's own
+count can only agree, so the rule reported is ``lexicon-joined`` and the document's words are not
+counted (counting them is the costliest step on a large input).
 
 Thresholds are Zipf frequencies (log10 per billion words, wordfreq's scale).
 """
@@ -140,9 +145,14 @@ def decide_hyphen(
         )
     joined = left + right
     compound = f"{left}-{right}"
+    lexical = _lexicon_verdict(left, right, joined, shown, lexicon)
+    n_compound = vocabulary.compound_count(compound) if vocabulary is not None else 0
+    if n_compound == 0 and lexical is not None and lexical.action is Action.DEHYPHENATE:
+        # The document never writes the compound, so its own evidence could only say "join"
+        # too: the outcome is the same as asking it first, without counting every word.
+        return lexical
     if vocabulary is not None:
         n_joined = vocabulary.count(joined)
-        n_compound = vocabulary.count(compound)
         if n_joined > n_compound:
             return HyphenDecision(
                 Action.DEHYPHENATE,
@@ -159,14 +169,27 @@ def decide_hyphen(
                 f"{shown}: the document writes '{compound.lower()}' {n_compound}x, "
                 f"'{joined.lower()}' {n_joined}x",
             )
+    if lexical is not None:
+        return lexical
+    return HyphenDecision(
+        Action.KEEP_HYPHEN, "hyphen-abstain", 0.5, f"{shown}: no lexicon for this language", True
+    )
+
+
+def _lexicon_verdict(
+    left: str, right: str, joined: str, shown: str, lexicon: Lexicon | None
+) -> HyphenDecision | None:
+    """What word frequencies and hyphenation patterns say; None without a lexicon."""
     if lexicon is None or not lexicon.has_frequencies:
-        return HyphenDecision(
-            Action.KEEP_HYPHEN,
-            "hyphen-abstain",
-            0.5,
-            f"{shown}: no lexicon for this language",
-            True,
-        )
+        return None
+    key = (left, right)
+    verdict = lexicon.verdicts.get(key)
+    if verdict is None:
+        verdict = lexicon.verdicts[key] = _judge(left, right, joined, shown, lexicon)
+    return verdict
+
+
+def _judge(left: str, right: str, joined: str, shown: str, lexicon: Lexicon) -> HyphenDecision:
     zj, zl, zr = lexicon.zipf(joined), lexicon.zipf(left), lexicon.zipf(right)
     figures = f"zipf {joined.lower()}={zj:.1f}, {left.lower()}={zl:.1f}, {right.lower()}={zr:.1f}"
     both_words = zl >= FRAGMENT_WORD and zr >= FRAGMENT_WORD and len(left) > 1 and len(right) > 1
