@@ -536,3 +536,14 @@ def test_furniture_work_grows_linearly_with_pages(
         assert sum(r is not None for r in labels.roles) == 3 * pages  # no body line labelled
         counts.append(calls)
     assert counts[1] <= 4 * counts[0] * 1.05
+
+
+def test_every_structure_rule_is_in_the_decision_table() -> None:
+    table = (Path(__file__).parent.parent / "docs" / "structure.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`([a-z]+(?:-[a-z]+)*)`", table))
+    fired: set[str] = set()
+    for name in CASE_NAMES:
+        text, meta, _, _ = _read_case(name)
+        fired |= {rule for rule, _, _ in _labels(text, meta["language"]).notes.values()}
+    assert len(fired) >= 12  # the cases exercise most rules
+    assert fired - documented == set()
