@@ -623,7 +623,7 @@ def _multi_line_heading(doc: _Doc, i: int) -> None:
     word, no trailing space where trailing spaces mark wrapped lines).  Where the document has
     no trailing-space convention, the block must be in capitals, or in title case with every
     line narrow.  Context as for a one-line heading: a closed sentence (or the start) before,
-    body after, no phrase going on.
+    body after (or the end of the text, as for a headline at a page end), no phrase going on.
     """
     lines, labels = doc.lines, doc.labels
     texts, n = lines.texts, len(lines)
@@ -662,15 +662,18 @@ def _multi_line_heading(doc: _Doc, i: int) -> None:
     if prev >= 0 and not closed(texts[prev]):
         return
     nxt = _next_line(doc, end)
-    if _phrase_goes_on(doc, end, nxt) or not _body_like(doc, nxt):
+    # At the very end of the text nothing can vouch for the block, but nothing can continue it
+    # either: like a one-line headline at a page end, it heads the next article.
+    if nxt < n and (_phrase_goes_on(doc, end, nxt) or not _body_like(doc, nxt)):
         return
+    after = "before body" if nxt < n else "at the end of the text"
     for j in range(i, end + 1):
         labels.label(
             j,
             Role.HEADING,
             "heading-block" if j == i else "heading-block-continued",
             f"line {j - i + 1} of a {end - i + 1}-line block set apart, {shape}; "
-            "after a closed sentence, before body",
+            f"after a closed sentence, {after}",
             0.75,
         )
 
