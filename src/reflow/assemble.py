@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from reflow.lines import Lines
 from reflow.model import Action, Block, Decision, Role
-from reflow.structure import LineLabels
+from reflow.structure import LineLabels, article_starts, joins_previous
 
 #: Presentation-form ligatures (U+FB00..U+FB06) and what they stand for.
 LIGATURES = {
@@ -37,7 +37,7 @@ _SPACES = re.compile(r"[ \t\x0b]{2,}|\t")
 
 
 def _repairs(
-    lines: Lines, decisions: list[Decision], expand_ligatures: bool
+    lines: Lines, decisions: list[Decision | None], expand_ligatures: bool
 ) -> tuple[dict[int, bool], list[Decision]]:
     """Find the characters to repair (one regex pass over the source) and record each repair.
 
@@ -48,7 +48,7 @@ def _repairs(
     matches = [m.start() for m in pattern.finditer(lines.source)]
     if not matches:
         return {}, []
-    cut = {d.removed for d in decisions if d.rule == "soft-hyphen"}
+    cut = {d.removed for d in decisions if d is not None and d.rule == "soft-hyphen"}
     starts, source = lines.starts, lines.source
     special: dict[int, bool] = {}
     repairs: list[Decision] = []
@@ -92,7 +92,7 @@ def assemble(
     lines: Lines,
     labels: LineLabels,
     body: list[int],
-    decisions: list[Decision],
+    decisions: list[Decision | None],
     expand_ligatures: bool = True,
 ) -> tuple[list[Block], list[Decision]]:
     """Return the blocks in reading order, and the character repairs made on the way."""
@@ -106,7 +106,6 @@ def assemble(
     special, repairs = _repairs(lines, decisions, expand_ligatures)
     fold = "  " in lines.source or "\t" in lines.source
     blocks: list[Block] = []
-    state = {"article": 0, "has_body": False}
 
     def span(first: int, last: int) -> tuple[int, int]:
         t0, t1 = texts[first], texts[last]
@@ -123,12 +122,18 @@ def assemble(
                 s = s.translate(_REPAIR_TABLE)
         return s
 
+    article_lines = article_starts(labels, lines)
+
+    # A document that opens with a headline starts article 0 there; one that opens with body
+    # text has that text as article 0 and its first headline starts article 1.
+    opens_with_headline = bool(article_lines) and (not body or article_lines[0] < body[0])
+
+    def article(i: int) -> int:
+        return max(0, bisect_right(article_lines, i) - opens_with_headline)
+
     def emit_labelled(group: list[int]) -> None:
         role = roles[group[0]]
         assert role is not None
-        if role is Role.HEADING and state["has_body"]:
-            state["article"] += 1
-            state["has_body"] = False
         start, end = span(group[0], group[-1])
         blocks.append(
             Block(
@@ -138,18 +143,19 @@ def assemble(
                 end,
                 tuple(group),
                 pages[group[0]],
-                state["article"],
+                article(group[0]),
             )
         )
 
     def labelled_groups(lo: int, hi: int) -> list[list[int]]:
-        """Group the labelled lines in lines[lo:hi] into blocks."""
+        """Group the labelled lines in lines[lo:hi] into blocks: a line joins the block above
+        only when the structure stage says it continues it (a wrapped caption or headline)."""
         groups: list[list[int]] = []
         prev = -2
         for i in range(lo, hi):
             if blank[i] or roles[i] is None:
                 continue
-            if groups and prev == i - 1 and roles[i] is roles[prev] and pages[i] == pages[prev]:
+            if groups and prev == i - 1 and joins_previous(labels, i):
                 groups[-1].append(i)
             else:
                 groups.append([i])
@@ -169,6 +175,10 @@ def assemble(
         piece = line_text(i)
         if k + 1 < n_body:
             d = decisions[k]
+            if d is None:  # a plain wrapped-line join
+                pieces.append(piece)
+                pieces.append(" ")
+                continue
             action = d.action
             if action is not BREAK:
                 if action is JOIN:
@@ -195,10 +205,9 @@ def assemble(
                 end,
                 para_lines,
                 pages[para_lines[0]],
-                state["article"],
+                article(para_lines[0]),
             )
         )
-        state["has_body"] = True
         pieces = []
         para_start = k + 1
         for g in pending:
