@@ -46,8 +46,10 @@ def main() -> int:
                 continue
             shown_h += 1
             kind = "join" if h["join"] else "keep"
-            print(f"{case.doc_id} line {h['line']} [{kind}] {lines[h['line']].strip()!r} + "
-                  f"{h['right']!r} -> want {h['word']!r}")
+            print(
+                f"{case.doc_id} line {h['line']} [{kind}] {lines[h['line']].strip()!r} + "
+                f"{h['right']!r} -> want {h['word']!r}"
+            )
         g_toks: list[str] = []
         g_starts = set()
         for p in case.gold.paragraphs:
@@ -65,11 +67,13 @@ def main() -> int:
                 mapped[b + k] = a + k
         hit = {mapped[s] for s in p_starts if s in mapped}
         for s in sorted(g_starts - hit):
-            missed[" ".join(g_toks[max(0, s - 3):s]) + " ¶ " + " ".join(g_toks[s:s + 4])] += 1
+            missed[" ".join(g_toks[max(0, s - 3) : s]) + " ¶ " + " ".join(g_toks[s : s + 4])] += 1
         for s in sorted(p_starts):
             if s in mapped and mapped[s] not in g_starts:
                 g = mapped[s]
-                invented[" ".join(g_toks[max(0, g - 3):g]) + " ¶ " + " ".join(g_toks[g:g + 4])] += 1
+                invented[
+                    " ".join(g_toks[max(0, g - 3) : g]) + " ¶ " + " ".join(g_toks[g : g + 4])
+                ] += 1
     print(f"\nmissed paragraph starts: {sum(missed.values())}")
     for text, _ in missed.most_common(args.limit // 2):
         print("  ", text)

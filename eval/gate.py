@@ -128,8 +128,17 @@ def main(argv: list[str] | None = None) -> int:
             metric, value = rest.split("=", 1)
             old = floors[suite][metric]
             floors[suite][metric] = float(value)
-            history.append({"date": today, "change": "lower", "suite": suite, "metric": metric,
-                            "from": old, "to": float(value), "reason": args.reason})
+            history.append(
+                {
+                    "date": today,
+                    "change": "lower",
+                    "suite": suite,
+                    "metric": metric,
+                    "from": old,
+                    "to": float(value),
+                    "reason": args.reason,
+                }
+            )
         save(data)
         return 0
 
@@ -148,8 +157,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(data["floors"], indent=1))
         return 0
     if data["fingerprint"] != fp:
-        print("the corpus changed since the floors were pinned: "
-              "run python eval/gate.py --pin --reason '...'", file=sys.stderr)
+        print(
+            "the corpus changed since the floors were pinned: "
+            "run python eval/gate.py --pin --reason '...'",
+            file=sys.stderr,
+        )
         return 1
     if args.raise_:
         raised = 0

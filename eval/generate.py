@@ -62,14 +62,36 @@ DATES = {
     "it": ["Lunedì 3 marzo 2025", "Venerdì 14 novembre 2025", "Domenica 6 luglio 2025"],
     "nl": ["Maandag 3 maart 2025", "Vrijdag 14 november 2025", "Zondag 6 juli 2025"],
 }
-PAGE_WORD = {"en": "Page", "de": "Seite", "fr": "Page", "es": "Página", "it": "Pagina",
-             "nl": "Pagina"}
-FIGURE_WORD = {"en": "Figure", "de": "Abbildung", "fr": "Figure", "es": "Figura", "it": "Figura",
-               "nl": "Afbeelding"}
+PAGE_WORD = {
+    "en": "Page",
+    "de": "Seite",
+    "fr": "Page",
+    "es": "Página",
+    "it": "Pagina",
+    "nl": "Pagina",
+}
+FIGURE_WORD = {
+    "en": "Figure",
+    "de": "Abbildung",
+    "fr": "Figure",
+    "es": "Figura",
+    "it": "Figura",
+    "nl": "Afbeelding",
+}
 BY_WORD = {"en": "By", "de": "Von", "fr": "Par", "es": "Por", "it": "Di", "nl": "Door"}
 # Invented names for bylines.
-NAMES = ["Ana Ruiz", "Jonas Weber", "Claire Martin", "Luca Bianchi", "Sanne de Vries",
-         "Tom Hughes", "Marta Gómez", "Élodie Faure", "Pieter Jansen", "Giulia Conti"]
+NAMES = [
+    "Ana Ruiz",
+    "Jonas Weber",
+    "Claire Martin",
+    "Luca Bianchi",
+    "Sanne de Vries",
+    "Tom Hughes",
+    "Marta Gómez",
+    "Élodie Faure",
+    "Pieter Jansen",
+    "Giulia Conti",
+]
 
 PREAMBLE = r"""\documentclass[10pt]{article}
 \usepackage[%(babel)s]{babel}
@@ -218,7 +240,7 @@ def make_doc(lang: str, index: int, pool: Pool, prefix: str = "latex") -> Doc:
     per = rng.randint(2000, 4500) if two else rng.randint(4000, 10000)
     articles = [make_article(pool, rng, lang, per, cols)]
     if two:
-        articles.append(make_article(pool, rng, lang, per, rng.choice([2, 3, 4, 5][: cols])))
+        articles.append(make_article(pool, rng, lang, per, rng.choice([2, 3, 4, 5][:cols])))
     return Doc(
         id=f"{prefix}-{lang}-{index:03d}",
         lang=lang,
@@ -256,8 +278,10 @@ def body_tex(doc: Doc) -> str:
         # No hyphenation at all in headlines and decks: they are not what the hyphen gold is
         # about, and real papers avoid it there too.
         nohyph = r"\noindent\RaggedRight\hyphenpenalty=10000\exhyphenpenalty=10000"
-        head = [rf"{{{nohyph}\fontsize{{{size}}}{{{skip}}}\selectfont\bfseries "
-                rf"{tex_escape(art.headline)}\par}}"]
+        head = [
+            rf"{{{nohyph}\fontsize{{{size}}}{{{skip}}}\selectfont\bfseries "
+            rf"{tex_escape(art.headline)}\par}}"
+        ]
         if art.deck:
             head.append(rf"\smallskip{{{nohyph}\large\itshape {tex_escape(art.deck)}\par}}")
         if art.byline:
@@ -395,12 +419,16 @@ def render_fodt(doc: Doc) -> str:
     x = escape
     sections, body = [], []
     for n, art in enumerate(doc.articles):
-        rule = ('<style:column-sep style:width="0.2mm" style:color="#000000" style:height="100%"/>'
-                if lay["column_rule"] else "")
+        rule = (
+            '<style:column-sep style:width="0.2mm" style:color="#000000" style:height="100%"/>'
+            if lay["column_rule"]
+            else ""
+        )
         sections.append(
             f' <style:style style:name="Sect{n}" style:family="section"><style:section-properties>'
             f'<style:columns fo:column-count="{art.cols}" fo:column-gap="{lay["gutter_cm"]}cm">'
-            f"{rule}</style:columns></style:section-properties></style:style>")
+            f"{rule}</style:columns></style:section-properties></style:style>"
+        )
         body.append(f'<text:p text:style-name="Headline">{x(art.headline)}</text:p>')
         if art.deck:
             body.append(f'<text:p text:style-name="Deck">{x(art.deck)}</text:p>')
@@ -445,8 +473,9 @@ def render_fodt(doc: Doc) -> str:
 
 
 def extract_pdftotext(pdf: Path) -> str:
-    out = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"],
-                         capture_output=True, check=True)
+    out = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+    )
     return out.stdout.decode("utf-8")
 
 
@@ -489,7 +518,7 @@ def is_furniture(line: str, pieces: set[str]) -> bool:
     for _ in range(4):
         for p in sorted(pieces, key=len, reverse=True):
             if rest.startswith(p):
-                rest = rest[len(p):].strip()
+                rest = rest[len(p) :].strip()
                 break
         else:
             break
@@ -538,16 +567,30 @@ def check_extraction(text: str, gold_body: list[str], non_body: list[str], piece
             for k in range(s2 - s1):
                 if s1 + k in merged:
                     line, left, right = merged[s1 + k]
-                    hyphens.append({"line": line, "left": left, "right": right,
-                                    "word": gold[g1 + k], "join": True})
+                    hyphens.append(
+                        {
+                            "line": line,
+                            "left": left,
+                            "right": right,
+                            "word": gold[g1 + k],
+                            "join": True,
+                        }
+                    )
             continue
         if op == "replace" and g2 - g1 == s2 - s1:
             ok = True
             for k in range(s2 - s1):
                 m = merged.get(s1 + k)
                 if m and gold[g1 + k] == f"{m[1]}-{m[2]}":
-                    hyphens.append({"line": m[0], "left": m[1], "right": m[2],
-                                    "word": gold[g1 + k], "join": False})
+                    hyphens.append(
+                        {
+                            "line": m[0],
+                            "left": m[1],
+                            "right": m[2],
+                            "word": gold[g1 + k],
+                            "join": False,
+                        }
+                    )
                 else:
                     ok = False
             if ok:
@@ -561,10 +604,13 @@ def check_extraction(text: str, gold_body: list[str], non_body: list[str], piece
     # such pieces are explained when they occur in some non-body text, spaces and hyphens
     # aside.
     squashed = [re.sub(r"[\s\-\u00ad\u2010]", "", s) for s in non_body]
-    unexplained = Counter({
-        t: n for t, n in (extra - allowed).items()
-        if not any(re.sub(r"[\-\u00ad\u2010]", "", t) in s for s in squashed)
-    })
+    unexplained = Counter(
+        {
+            t: n
+            for t, n in (extra - allowed).items()
+            if not any(re.sub(r"[\-\u00ad\u2010]", "", t) in s for s in squashed)
+        }
+    )
     if unexplained:
         return None, f"tokens no gold explains: {' '.join(list(unexplained)[:6])}"
     hyphens.sort(key=lambda h: h["line"])
@@ -573,6 +619,7 @@ def check_extraction(text: str, gold_body: list[str], non_body: list[str], piece
 
 def dump_gold(gold: dict[str, object]) -> str:
     """JSON with one top-level key and one hyphen per line: small, and diffs stay readable."""
+
     def one(v: object) -> str:
         return json.dumps(v, ensure_ascii=False)
 
@@ -583,7 +630,7 @@ def dump_gold(gold: dict[str, object]) -> str:
             for name, ex in value.items():  # type: ignore[attr-defined]
                 hy = ",\n   ".join(one(h) for h in ex["hyphens"])
                 exs.append(f' {one(name)}: {{"file": {one(ex["file"])}, "hyphens": [\n   {hy}]}}')
-            parts.append(f'{one(key)}: {{\n' + ",\n".join(exs) + "}")
+            parts.append(f"{one(key)}: {{\n" + ",\n".join(exs) + "}")
         else:
             parts.append(f"{one(key)}: {one(value)}")
     return "{\n" + ",\n".join(parts) + "\n}\n"
@@ -603,10 +650,18 @@ class Typesetter:
 
 
 TYPESETTERS = {
-    "pdflatex": Typesetter("pdflatex", "doc.tex", render,
-                           ["pdflatex", "-interaction=batchmode", "-halt-on-error", "doc.tex"]),
-    "libreoffice": Typesetter("libreoffice", "doc.fodt", render_fodt,
-                              ["soffice", "--headless", "--convert-to", "pdf", "doc.fodt"]),
+    "pdflatex": Typesetter(
+        "pdflatex",
+        "doc.tex",
+        render,
+        ["pdflatex", "-interaction=batchmode", "-halt-on-error", "doc.tex"],
+    ),
+    "libreoffice": Typesetter(
+        "libreoffice",
+        "doc.fodt",
+        render_fodt,
+        ["soffice", "--headless", "--convert-to", "pdf", "doc.fodt"],
+    ),
 }
 
 

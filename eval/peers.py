@@ -74,8 +74,9 @@ def unstructured_peer() -> TextSystem:
 
 def pdftotext_default(pdf: Path) -> Prediction:
     """pdftotext without -raw: its layout analysis, blank lines between its paragraphs."""
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
-                         capture_output=True, check=True)
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+    )
     return trivial(out.stdout.decode("utf-8"))
 
 
@@ -91,8 +92,9 @@ def pymupdf_peer() -> PdfSystem:
                 for block in page.get_text("blocks", sort=False):
                     if block[6] != 0:  # image block
                         continue
-                    text = page.get_text("text", clip=pymupdf.Rect(block[:4]),
-                                         flags=pymupdf.TEXT_DEHYPHENATE)
+                    text = page.get_text(
+                        "text", clip=pymupdf.Rect(block[:4]), flags=pymupdf.TEXT_DEHYPHENATE
+                    )
                     if text.strip():
                         paras.append(" ".join(text.split()))
         return Prediction(paras)

@@ -50,10 +50,21 @@ def main() -> int:
             continue
         y = total.exact * 100
         is_reflow = name.startswith("reflow")
-        ax.scatter([x], [y], s=90 if is_reflow else 45, marker="x" if pdf else "o",
-                   color="#c0392b" if is_reflow else "#34495e", zorder=3)
-        ax.annotate(name + (" (PDF in)" if pdf else ""), (x, y), textcoords="offset points",
-                    xytext=(6, 4), fontsize=7.5)
+        ax.scatter(
+            [x],
+            [y],
+            s=90 if is_reflow else 45,
+            marker="x" if pdf else "o",
+            color="#c0392b" if is_reflow else "#34495e",
+            zorder=3,
+        )
+        ax.annotate(
+            name + (" (PDF in)" if pdf else ""),
+            (x, y),
+            textcoords="offset points",
+            xytext=(6, 4),
+            fontsize=7.5,
+        )
     ax.set_xscale("log")
     ax.set_xlabel("throughput, MB/s (log scale; text systems: same 50 MB, median of 3 passes)")
     ax.set_ylabel("paragraphs exactly right, %")

@@ -46,8 +46,11 @@ def run(quick: bool) -> dict[str, dict[tuple[str, str], Counts]]:
     cases = list(load_cases(CASES))
     text_systems, missing = peers.text_peers()
     systems = {f"reflow {reflow.__version__}": reflow_system}
-    systems.update(text_systems if not quick else {
-        k: v for k, v in text_systems.items() if k in ("raw input", "trivial baseline")})
+    systems.update(
+        text_systems
+        if not quick
+        else {k: v for k, v in text_systems.items() if k in ("raw input", "trivial baseline")}
+    )
     results: dict[str, dict[tuple[str, str], Counts]] = defaultdict(lambda: defaultdict(Counts))
     for case in cases:
         for name, system in systems.items():
@@ -115,12 +118,19 @@ def report(results: dict[str, dict[tuple[str, str], Counts]], quick: bool) -> st
         overall[name] = total
     lines += ["## All suites", "", table(overall, first="system"), ""]
     for s in suites:
-        rows = {name: by({k: v for k, v in r.items() if k[0] == s}, 0).get(s, Counts())
-                for name, r in results.items() if any(k[0] == s for k in r)}
+        rows = {
+            name: by({k: v for k, v in r.items() if k[0] == s}, 0).get(s, Counts())
+            for name, r in results.items()
+            if any(k[0] == s for k in r)
+        }
         lines += [f"## Suite {s}", "", table(rows, first="system"), ""]
     reflow_name = next(n for n in results if n.startswith("reflow"))
-    lines += [f"## {reflow_name} by language (all text suites)", "",
-              table(by(results[reflow_name], 1), first="language"), ""]
+    lines += [
+        f"## {reflow_name} by language (all text suites)",
+        "",
+        table(by(results[reflow_name], 1), first="language"),
+        "",
+    ]
     if missing:
         lines += ["## Not run", ""] + [f"- {m}" for m in missing] + [""]
     return "\n".join(lines)
@@ -132,8 +142,11 @@ def main() -> int:
     ap.add_argument("--out", default=str(HERE / "results"))
     args = ap.parse_args()
     results = run(args.quick)
-    data = {name: {f"{s}|{lang}": vars(c) for (s, lang), c in sorted(r.items())}
-            for name, r in results.items() if name != "__missing__"}
+    data = {
+        name: {f"{s}|{lang}": vars(c) for (s, lang), c in sorted(r.items())}
+        for name, r in results.items()
+        if name != "__missing__"
+    }
     text = report(results, args.quick)
     print(text)
     out = Path(args.out)

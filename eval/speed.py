@@ -93,8 +93,15 @@ def main() -> int:
     for name, fn in systems.items():
         times = timed(fn, docs, args.repeats)
         med = statistics.median(times)
-        rows.append({"system": name, "seconds": times, "median_s": med,
-                     "mb_per_s": size / 1e6 / med, "peak_mb": peak_mb(fn, base)})
+        rows.append(
+            {
+                "system": name,
+                "seconds": times,
+                "median_s": med,
+                "mb_per_s": size / 1e6 / med,
+                "peak_mb": peak_mb(fn, base),
+            }
+        )
         print(f"{name}: {size / 1e6 / med:.2f} MB/s", file=sys.stderr, flush=True)
     floor = rows[0]["mb_per_s"]
     for r in rows:
@@ -122,16 +129,19 @@ def main() -> int:
         "|---|---|---|---|",
     ]
     for r in rows:
-        lines.append(f"| {r['system']} | {r['mb_per_s']:.2f} | {r['ratio_to_resub']:.4f} | "
-                     f"{r['peak_mb']:.1f} |")
+        lines.append(
+            f"| {r['system']} | {r['mb_per_s']:.2f} | {r['ratio_to_resub']:.4f} | "
+            f"{r['peak_mb']:.1f} |"
+        )
     text = "\n".join(lines)
     print(text)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     stem = f"{meta['date']}-speed"
     (out / f"{stem}.md").write_text(text + "\n", encoding="utf-8")
-    (out / f"{stem}.json").write_text(json.dumps({"meta": meta, "rows": rows}, indent=1) + "\n",
-                                      encoding="utf-8")
+    (out / f"{stem}.json").write_text(
+        json.dumps({"meta": meta, "rows": rows}, indent=1) + "\n", encoding="utf-8"
+    )
     return 0
 
 

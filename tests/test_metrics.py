@@ -27,14 +27,19 @@ GOLD = Gold(
 
 
 def test_tokens_keep_inner_hyphens_and_apostrophes() -> None:
-    assert tokens("l’homme well-known ap- proved") == ["l’homme", "well-known", "ap", "-",
-                                                        "proved"]
+    assert tokens("l’homme well-known ap- proved") == ["l’homme", "well-known", "ap", "-", "proved"]
 
 
 def test_perfect_prediction_scores_perfectly() -> None:
     c = score(Prediction(list(GOLD.paragraphs), headings=["Board news"]), GOLD)
     assert (c.wer, c.exact, c.boundary_f1, c.hyphen, c.heading_recall, c.leakage) == (
-        0.0, 1.0, 1.0, 1.0, 1.0, 0.0)
+        0.0,
+        1.0,
+        1.0,
+        1.0,
+        1.0,
+        0.0,
+    )
 
 
 def test_spacing_is_not_scored_words_are() -> None:
@@ -70,8 +75,9 @@ def test_split_paragraph_is_a_false_boundary() -> None:
 
 
 def test_furniture_inside_a_paragraph_leaks() -> None:
-    pred = Prediction(["The plan was approved by the The Gazette 7 well-known board.",
-                       "It met on page two."])
+    pred = Prediction(
+        ["The plan was approved by the The Gazette 7 well-known board.", "It met on page two."]
+    )
     c = score(pred, GOLD)
     assert (c.furniture_total, c.furniture_leaked) == (2, 2)
     assert c.leakage == 1.0
@@ -87,8 +93,10 @@ def test_no_heading_labels_means_no_heading_score() -> None:
 
 
 def test_counts_add_up_and_peak_is_a_maximum() -> None:
-    a, b = Counts(cases=1, gold_words=10, peak_bytes=5), Counts(cases=2, word_errors=3,
-                                                                 peak_bytes=9)
+    a, b = (
+        Counts(cases=1, gold_words=10, peak_bytes=5),
+        Counts(cases=2, word_errors=3, peak_bytes=9),
+    )
     s = a + b
     assert (s.cases, s.gold_words, s.word_errors, s.peak_bytes) == (3, 10, 3, 9)
 
@@ -98,14 +106,31 @@ def _write_case(root: Path) -> None:
     case.mkdir(parents=True)
     (case / "pdftotext-raw.txt").write_text(
         "Board news\nThe plan was ap-\nproved by the well-\nknown board.\nIt met on page two.\n"
-        "The Gazette 7\n", encoding="utf-8")
-    (case / "gold.json").write_text(json.dumps({
-        "id": "doc-1", "language": "en", "typesetter": "pdflatex",
-        "paragraphs": list(GOLD.paragraphs), "headings": [{"text": "Board news"}],
-        "furniture": list(GOLD.furniture),
-        "extractions": {"pdftotext-raw": {"file": "pdftotext-raw.txt", "hyphens": [
-            {"word": "approved", "join": True}, {"word": "well-known", "join": False}]}},
-    }), encoding="utf-8")
+        "The Gazette 7\n",
+        encoding="utf-8",
+    )
+    (case / "gold.json").write_text(
+        json.dumps(
+            {
+                "id": "doc-1",
+                "language": "en",
+                "typesetter": "pdflatex",
+                "paragraphs": list(GOLD.paragraphs),
+                "headings": [{"text": "Board news"}],
+                "furniture": list(GOLD.furniture),
+                "extractions": {
+                    "pdftotext-raw": {
+                        "file": "pdftotext-raw.txt",
+                        "hyphens": [
+                            {"word": "approved", "join": True},
+                            {"word": "well-known", "join": False},
+                        ],
+                    }
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
 
 
 def test_load_cases_reads_the_documented_format(tmp_path: Path) -> None:

@@ -46,8 +46,9 @@ def test_the_gate_fails_below_a_floor(floors: dict[str, object]) -> None:
     worse = {s: {m: (0.0 if gate.METRICS[m] else 1.0) for m in f} for s, f in fl.items()}
     bad = gate.failures(worse, fl)
     # Every floor that can be missed at all is reported as missed.
-    can_fail = sum(1 for f in fl.values() for m, v in f.items()
-                   if (v > 0.0 if gate.METRICS[m] else v < 1.0))
+    can_fail = sum(
+        1 for f in fl.values() for m, v in f.items() if (v > 0.0 if gate.METRICS[m] else v < 1.0)
+    )
     assert len(bad) == can_fail > 0
 
 

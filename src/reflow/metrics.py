@@ -425,8 +425,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     cases = [c for f in args.folders for c in load_cases(f)]
     if not cases:
-        print("no cases found: a case is a folder with a gold.json (see eval/README.md)",
-              file=sys.stderr)
+        print(
+            "no cases found: a case is a folder with a gold.json (see eval/README.md)",
+            file=sys.stderr,
+        )
         return 2
     results = evaluate(cases, reflow_system)
     print("## By suite (typesetter/extractor)\n")
