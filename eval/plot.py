@@ -68,7 +68,10 @@ def main() -> int:
     ax.set_xscale("log")
     ax.set_xlabel("throughput, MB/s (log scale; text systems: same 50 MB, median of 3 passes)")
     ax.set_ylabel("paragraphs exactly right, %")
-    ax.set_title(f"reflow and peers on the newspaper corpus (pdflatex + LibreOffice) ({qpath.stem[:10]})", fontsize=10)
+    ax.set_title(
+        f"reflow and peers, newspaper corpus (pdflatex + LibreOffice), {qpath.stem[:10]}",
+        fontsize=10,
+    )
     ax.grid(True, which="both", alpha=0.3)
     fig.tight_layout()
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
