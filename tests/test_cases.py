@@ -14,7 +14,7 @@ KNOWN_FAILURES = load_cases("known_failures.json")
 
 def _check(case: dict) -> None:
     lang = "auto" if case["lang"] not in ("und",) and not case.get("force_lang") else case["lang"]
-    doc = reflow.reflow(case["input"], language=lang)
+    doc = reflow.reflow(case["input"], language=lang, **case.get("options", {}))
     if lang == "auto" and case["lang"] != "ru":
         assert doc.language == case["lang"], doc.language_evidence
     assert doc.paragraphs == case["paragraphs"]

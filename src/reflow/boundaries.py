@@ -181,6 +181,13 @@ def decide_boundaries(
             rule, action, conf, evidence = _across_gap(ctx, k, a, b, a_text, b_text)
         if rule is None:  # a hyphen at the line end: the hyphen stage decides
             hd = decide_hyphen(a_text, b_text, ctx.lexicon, ctx.vocabulary, config.dehyphenate)
+            if hd.action is Action.DEHYPHENATE and hd.confidence < config.min_hyphen_confidence:
+                # Below the caller's bar: abstain, keep the hyphen as it was.
+                hd = hd._replace(
+                    action=Action.KEEP_HYPHEN,
+                    evidence=f"{hd.evidence}; below min_hyphen_confidence, kept",
+                    uncertain=True,
+                )
             removed = offset - 1 if hd.action is Action.DEHYPHENATE else -1
             if evidence:
                 hd = hd._replace(evidence=f"{hd.evidence}; {evidence}")
@@ -194,7 +201,7 @@ def decide_boundaries(
                     hd.confidence,
                     hd.evidence,
                     removed,
-                    hd.uncertain or hd.confidence < config.min_hyphen_confidence,
+                    hd.uncertain,
                 )
             )
         else:
@@ -273,6 +280,10 @@ def _across_gap(ctx: _Context, k: int, a: int, b: int, a_text: str, b_text: str)
         return "blank-line", Action.BREAK, 0.9, f"sentence ends before {where}"
     if _LIST_ITEM.match(b_text):
         return "list-item", Action.BREAK, 0.8, f"list item after {where}"
+    if ends_with_hyphen(a_text) and _starts_lower(b_text):
+        # A word cut by the break: healed even after a lone line (a one-line text box).  Reflowed
+        # output never holds this pair, so idempotence is safe.
+        return None, Action.JOIN, 0.0, f"healed across {where}"
     if not _wrapped(ctx, k, a):
         # A lone line (no body line above it in its column, no trailing space) is not known to
         # have been wrapped: it may be a whole block of its own, as every line of reflowed
