@@ -24,7 +24,7 @@ def doc() -> reflow.Document:
 
 def test_paragraphs(doc: reflow.Document) -> None:
     paragraphs = doc.paragraphs
-    assert len(paragraphs) == 11
+    assert len(paragraphs) == 10
     # Each paragraph starts and ends where the author's does.
     starts = [p.split()[:3] for p in paragraphs]
     assert starts[0] == ["First", "of", "all,"]
