@@ -9,7 +9,8 @@ import reflow
 
 CONSTRUCTED = load_cases("constructed.json")
 NEGATIVES = load_cases("negatives.json")
-KNOWN_FAILURES = load_cases("known_failures.json")
+KNOWN_FAILURES = load_cases("known_failures.json") + load_cases("extractor_known_failures.json")
+EXTRACTOR = load_cases("extractor.json")
 
 
 def _check(case: dict) -> None:
@@ -32,6 +33,11 @@ def test_constructed(case: dict) -> None:
     _check(case)
 
 
+@pytest.mark.parametrize("case", EXTRACTOR, ids=[c["id"] for c in EXTRACTOR])
+def test_real_extractor_output(case: dict) -> None:
+    _check({**case, "force_lang": True})
+
+
 @pytest.mark.parametrize("case", NEGATIVES, ids=[c["id"] for c in NEGATIVES])
 def test_must_not_change(case: dict) -> None:
     doc = reflow.reflow(case["input"])
@@ -52,6 +58,7 @@ def test_known_failures(case: dict) -> None:
 
 
 def test_case_ids_unique() -> None:
-    ids = [c["id"] for c in CONSTRUCTED + NEGATIVES + KNOWN_FAILURES]
+    ids = [c["id"] for c in CONSTRUCTED + NEGATIVES + KNOWN_FAILURES + EXTRACTOR]
     assert len(ids) == len(set(ids))
     assert len(CONSTRUCTED) >= 40
+    assert {c["lang"] for c in EXTRACTOR} >= {"en", "de", "fr", "es", "it", "nl"}

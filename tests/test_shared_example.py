@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from invariants import assert_nothing_lost
 
 import reflow
-from invariants import assert_nothing_lost
 
 PAGE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "newspaper-page.txt"
 pytestmark = pytest.mark.skipif(not PAGE.exists(), reason=f"{PAGE} is not there")
