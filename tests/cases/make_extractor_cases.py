@@ -78,8 +78,8 @@ def main() -> None:
                     case = {
                         "id": f"{lang_dir.name}-{extractor}-{gold['id']}-{k}",
                         "lang": lang_dir.name,
-                        "note": f"{extractor} output of {gold['id']} (pdflatex), lines "
-                        f"{span[0]}-{span[1] - 1}; {gold['source']['title'] if isinstance(gold.get('source'), dict) and 'title' in gold['source'] else 'Debian Handbook'}",
+                        "note": f"{extractor} output of {gold['id']} (pdflatex, Debian "
+                        f"Handbook text), lines {span[0]}-{span[1] - 1}",
                         "input": text,
                         "paragraphs": paras[k : k + 2],
                     }
