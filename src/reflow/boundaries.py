@@ -280,10 +280,6 @@ def _across_gap(ctx: _Context, k: int, a: int, b: int, a_text: str, b_text: str)
         return "blank-line", Action.BREAK, 0.9, f"sentence ends before {where}"
     if _LIST_ITEM.match(b_text):
         return "list-item", Action.BREAK, 0.8, f"list item after {where}"
-    if ends_with_hyphen(a_text) and _starts_lower(b_text):
-        # A word cut by the break: healed even after a lone line (a one-line text box).  Reflowed
-        # output never holds this pair, so idempotence is safe.
-        return None, Action.JOIN, 0.0, f"healed across {where}"
     if not _wrapped(ctx, k, a):
         # A lone line (no body line above it in its column, no trailing space) is not known to
         # have been wrapped: it may be a whole block of its own, as every line of reflowed
