@@ -34,7 +34,12 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from reflow.config import Config
-from reflow.furniture import infer_pages, label_page_numbers, label_running_heads
+from reflow.furniture import (
+    infer_pages,
+    label_loose_furniture,
+    label_page_numbers,
+    label_running_heads,
+)
 from reflow.lines import Lines
 from reflow.model import FURNITURE, Role
 
@@ -110,6 +115,7 @@ def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
     # Page numbers first: "xii" / "xiii" are also alike enough to pass for a running head.
     label_page_numbers(lines, labels, labels.pages, max(page_count, 1))
     label_running_heads(lines, labels, labels.pages, max(page_count, 1), language)
+    label_loose_furniture(lines, labels, labels.pages, max(page_count, 1), language)
     for rule in RULES:
         rule(doc)
     return labels
