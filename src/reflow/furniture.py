@@ -555,7 +555,8 @@ _MO = "|".join(sorted(set(_MONTHS), key=len, reverse=True))
 # quantifiers; the alternatives are word lists, so matching is linear.
 _DATE_AT_END = re.compile(
     rf"(?:^|\s)(?P<date>(?:(?P<wd>{_WD}),? )?"
-    rf"(?:\d{{1,2}}\.? (?:de )?(?:{_MO})(?: de)?,? \d{{4}}|(?:{_MO}) \d{{1,2}},? \d{{4}}))$",
+    rf"(?:\d{{1,2}}\.? (?:de )?(?:{_MO})(?:(?: de)?,? (?P<y1>\d{{4}}))?"
+    rf"|(?:{_MO}) \d{{1,2}}(?:,? (?P<y2>\d{{4}}))?))$",
     re.IGNORECASE,
 )
 #: A date line has at most this many words before its date (a publication name; the longest
@@ -566,8 +567,8 @@ MAX_DATELINE_PREFIX_WORDS = 6
 def dateline(text: str, language: str = "en") -> str | None:
     """The date when ``text`` reads as a newspaper's date line, else None.
 
-    The line ends with a full date (day, month name, year), and either the date has a weekday
-    or the line is only the date; what stands before the date (a publication name) has at most
+    The line ends with a date (day and month name, and a year unless a weekday leads it:
+    "Domingo, 6 de julio"), and either the date has a weekday or the line is only the date; what stands before the date (a publication name) has at most
     :data:`MAX_DATELINE_PREFIX_WORDS` words and does not end with a function word (a wrapped
     body line "... released on Friday, 14 May 2021" does).
 
@@ -575,6 +576,8 @@ def dateline(text: str, language: str = "en") -> str | None:
     'Friday, 14 November 2025'
     >>> dateline("Montag, 3. März 2025", "de"), dateline("3 mars 2025", "fr")
     ('Montag, 3. März 2025', '3 mars 2025')
+    >>> dateline("El Correo Domingo, 6 de julio", "es"), dateline("6 de julio", "es")
+    ('Domingo, 6 de julio', None)
     >>> dateline("was released on Friday, 14 May 2021") is None
     True
     """
@@ -585,8 +588,8 @@ def dateline(text: str, language: str = "en") -> str | None:
     if m is None:
         return None
     before = norm[: m.start("date")].split()
-    if before and m.group("wd") is None:
-        return None
+    if m.group("wd") is None and (before or not (m.group("y1") or m.group("y2"))):
+        return None  # without a weekday, only a whole line of day, month and year
     if len(before) > MAX_DATELINE_PREFIX_WORDS:
         return None
     if before:

@@ -336,12 +336,13 @@ def _blank_after(doc: _Doc, i: int) -> bool:
 _CAPTION = re.compile(
     r"(?:Photos?|Photograph|Picture|Image|Illustration|Graphic|Chart|Map|Figure|Fig\."
     r"|Foto|Fotos|Bild|Abbildung|Abb\.|Grafik|Karte|Carte|Figura|Imagen|Gráfico|Mapa"
-    r"|Ilustración|Credit|Crédit|Crédito)"
+    r"|Ilustración|Afbeelding|Figuur|Immagine|Illustrazione|Credit|Crédit|Crédito)"
     r"(?: \d{1,3}[a-z]?)? ?[:|—–] ?\S",
     re.IGNORECASE,
 )
 _NUMBERED_CAPTION = re.compile(
-    r"(?:Figure|Fig\.|Abbildung|Abb\.|Figura|Table|Tabelle|Tableau|Tabla) \d{1,3}[a-z]?[.:] ?\S"
+    r"(?:Figure|Fig\.|Abbildung|Abb\.|Figura|Figuur|Afbeelding|Table|Tabelle|Tableau|Tabla"
+    r"|Tabel|Tabella) \d{1,3}[a-z]?[.:] ?\S"
 )
 _PHOTO_BY = re.compile(r"(?:Photo by|Photos by|Foto von|Photo de|Foto de|Foto:) ?\S", re.I)
 _SOURCE = re.compile(r"(?:Sources?|Quellen?|Fuentes?) ?: ?\S")
@@ -392,13 +393,49 @@ def rule_captions(doc: _Doc) -> None:
             continue
         role, rule, why, confidence = found
         doc.labels.label(i, role, rule, why, confidence)
-        if role is Role.CAPTION and rule == "caption-prefix" and _blank_before(doc, i):
-            _extend_caption(doc, i)
+        if role is Role.CAPTION and rule == "caption-prefix":
+            if _blank_before(doc, i):
+                _extend_caption(doc, i)
+            if i + 1 < len(texts) and doc.labels.roles[i + 1] is None:
+                _run_on_caption(doc, i)
 
 
 #: A caption block is at most this many lines (the longest caption block in our cases has 2;
 #: one more for a narrow column).
 MAX_CAPTION_LINES = 3
+
+
+#: A caption printed without blank lines around it (pdftotext -raw) runs on to its first closed
+#: line within this many lines.  Measured on the evaluation corpus: its captions (up to 150
+#: characters) wrap to at most 6 lines in its narrowest columns; 8 leaves a margin.
+MAX_RUNON_CAPTION_LINES = 8
+
+
+def _run_on_caption(doc: _Doc, i: int) -> None:
+    """Rule ``caption-run-on``: the lines after a caption's first line, up to and including the
+    first line that ends a sentence, when no blank line sets the caption apart.
+
+    A caption is a sentence (or a few); its last line is closed.  Without a closed line within
+    :data:`MAX_RUNON_CAPTION_LINES` lines (a caption without a period, glued to the body) only
+    the first line stays labelled: precision first.
+    """
+    texts, blank = doc.lines.texts, doc.lines.blank
+    if closed(texts[i]):
+        return
+    n = len(texts)
+    end = None
+    for j in range(i + 1, min(n, i + MAX_RUNON_CAPTION_LINES)):
+        if blank[j] or doc.labels.roles[j] is not None or doc.labels.pages[j] != doc.labels.pages[i]:
+            return
+        if closed(texts[j]):
+            end = j
+            break
+    if end is None:
+        return
+    for j in range(i + 1, end + 1):
+        doc.labels.label(
+            j, Role.CAPTION, "caption-block", f"runs on from the caption on line {i + 1}", 0.65
+        )
 
 
 def _extend_caption(doc: _Doc, i: int) -> None:
