@@ -294,8 +294,10 @@ def _ends_with_function_word(text: str, language: str) -> bool:
 def _heading_text_ok(doc: _Doc, text: str) -> bool:
     """The text-only conditions every heading meets: short, unclosed, not going on."""
     t = text.strip()
-    if not t or t[-1] in _LINE_ENDINGS_NOT_HEADING or not _starts_sentence(t):
+    if not t or not _starts_sentence(t):
         return False
+    if t[-1] in _LINE_ENDINGS_NOT_HEADING and not (t[-1] == ")" and "(" in t):
+        return False  # "Guides (HOWTO)" closes its own bracket: still a heading
     if t[0] in _DIALOGUE_OPENERS:
         return False  # "— Not yet", "“In a minute": dialogue, not a headline
     if len(_words(t)) > doc.max_words or sum(map(str.isalpha, t)) < 2:
@@ -825,6 +827,17 @@ def _short(doc: _Doc, i: int, nxt: int) -> float | None:
     return fill if fill <= SHORT_FIT else None
 
 
+def _opens_body(doc: _Doc, j: int) -> bool:
+    """Line *j* can open the body under a heading: a byline, or it starts a sentence."""
+    if j >= len(doc.lines):
+        return False
+    if doc.labels.roles[j] is Role.HEADING:
+        return doc.labels.notes[j][0] == "byline"
+    return doc.labels.roles[j] is None and (
+        is_byline(doc.lines.texts[j]) or _starts_sentence(doc.lines.texts[j])
+    )
+
+
 def rule_short_lines(doc: _Doc) -> None:
     """Rule ``heading-short``: a run of 1..:data:`MAX_RUN_LINES` short lines (:func:`_short`:
     the next word would have fitted) between a closed sentence (or a page start, or a heading)
@@ -855,7 +868,12 @@ def rule_short_lines(doc: _Doc) -> None:
         end, run_ok = i, True
         while True:
             t = texts[end]
-            if closed(t) or (doc.trailing_space_wraps and t != t.rstrip()):
+            if (
+                closed(t)
+                or t.rstrip()[-1] in ",;:"
+                or sum(map(str.isalpha, t)) < 2
+                or (doc.trailing_space_wraps and t != t.rstrip())
+            ):
                 run_ok = False
                 break
             nxt = _next_line(doc, end)
@@ -863,7 +881,8 @@ def rule_short_lines(doc: _Doc) -> None:
                 run_ok = False
                 break
             if (
-                nxt < n
+                nxt == end + 1  # a heading's lines stand together, no blank line between
+                and nxt < n
                 and roles[nxt] is None
                 and pages[nxt] == pages[i]
                 and not closed(texts[nxt])
@@ -880,7 +899,9 @@ def rule_short_lines(doc: _Doc) -> None:
             continue
         nxt = _next_line(doc, end)
         joined = " ".join(texts[k].strip() for k in range(i, end + 1) if not blank[k])
-        if not _heading_text_ok(doc, joined) or not _body_like(doc, nxt):
+        # The next line is not short (else the run would have taken it, or stopped above):
+        # a full first line of a paragraph, or a closed one-line paragraph, or a byline.
+        if not _heading_text_ok(doc, joined) or not _opens_body(doc, nxt):
             i = end + 1
             continue
         if _phrase_goes_on(doc, end, nxt):
