@@ -707,8 +707,7 @@ def label_loose_furniture(
                     i,
                     Role.PAGE_HEADER,
                     "running-head-repeated",
-                    f'"{key}" stands alone here and again on line(s) {others}, '
-                    "once at a page edge",
+                    f'"{key}" stands alone here and again on line(s) {others}, once at a page edge',
                     0.75,
                 )
     # Page numbers.
@@ -724,7 +723,10 @@ def label_loose_furniture(
         if style == "worded" and _alone(lines, i):
             rule, why = "page-number-alone", "a worded page number alone between blank lines"
         elif beside and style != "roman":
-            rule, why = "page-number-beside-head", f"next to the running head on line {beside[0] + 1}"
+            rule, why = (
+                "page-number-beside-head",
+                f"next to the running head on line {beside[0] + 1}",
+            )
         elif (
             style == "arabic"
             and i in last_of_page

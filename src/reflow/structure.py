@@ -447,7 +447,11 @@ def _run_on_caption(doc: _Doc, i: int) -> None:
     n = len(texts)
     end = None
     for j in range(i + 1, min(n, i + MAX_RUNON_CAPTION_LINES)):
-        if blank[j] or doc.labels.roles[j] is not None or doc.labels.pages[j] != doc.labels.pages[i]:
+        if (
+            blank[j]
+            or doc.labels.roles[j] is not None
+            or doc.labels.pages[j] != doc.labels.pages[i]
+        ):
             return
         if closed(texts[j]):
             end = j
@@ -481,14 +485,15 @@ def _extend_caption(doc: _Doc, i: int) -> None:
 # ---------------------------------------------------------------------------------------------
 # Bylines and headings.
 
-_BY_WORDS = frozenset({"by", "von", "par", "por", "text:", "texto:"})
+_BY_WORDS = frozenset({"by", "von", "par", "por", "di", "door", "text:", "texto:", "tekst:"})
 _NAME_JOINERS = frozenset(
-    {"and", "und", "et", "y", "&", "van", "von", "de", "da", "del", "la", "le", "der"}
+    {"and", "und", "et", "y", "e", "en", "&", "van", "von", "de", "da", "del", "la", "le", "der"}
 )
 
 
 def is_byline(text: str) -> bool:
-    """ "By Jane Doe", "Von Anna Müller und Max Weber", "Par Jean Dupont", "Por Ana García".
+    """ "By Jane Doe", "Von Anna Müller und Max Weber", "Par Jean Dupont", "Por Ana García",
+    "Di Marco Rossi", "Door Jan de Vries".
 
     >>> is_byline("By Jane Doe"), is_byline("By the way"), is_byline("BY JANE DOE, STAFF")
     (True, False, True)
@@ -854,7 +859,12 @@ def rule_short_lines(doc: _Doc) -> None:
     """
     if not doc.width_measured:
         return
-    texts, blank, roles, pages = doc.lines.texts, doc.lines.blank, doc.labels.roles, doc.labels.pages
+    texts, blank, roles, pages = (
+        doc.lines.texts,
+        doc.lines.blank,
+        doc.labels.roles,
+        doc.labels.pages,
+    )
     n = len(texts)
     i = 0
     while i < n:
@@ -868,12 +878,7 @@ def rule_short_lines(doc: _Doc) -> None:
         end, run_ok = i, True
         while True:
             t = texts[end]
-            if (
-                closed(t)
-                or t.rstrip()[-1] in ",;:"
-                or sum(map(str.isalpha, t)) < 2
-                or (doc.trailing_space_wraps and t != t.rstrip())
-            ):
+            if closed(t) or t.rstrip()[-1] in ",;:" or sum(map(str.isalpha, t)) < 2:
                 run_ok = False
                 break
             nxt = _next_line(doc, end)
@@ -886,6 +891,7 @@ def rule_short_lines(doc: _Doc) -> None:
                 and roles[nxt] is None
                 and pages[nxt] == pages[i]
                 and not closed(texts[nxt])
+                and not is_byline(texts[nxt])  # a byline under a headline is its own block
                 and _short(doc, nxt, _next_line(doc, nxt)) is not None
             ):
                 if end - i + 1 >= MAX_RUN_LINES:
@@ -894,6 +900,10 @@ def rule_short_lines(doc: _Doc) -> None:
                 end = nxt
                 continue
             break
+        # Where trailing spaces mark wrapped lines, the heading's own wraps carry one; its
+        # last line must not.
+        if run_ok and doc.trailing_space_wraps and texts[end] != texts[end].rstrip():
+            run_ok = False
         if not run_ok:
             i = end + 1 if end > i else i + 1
             continue
