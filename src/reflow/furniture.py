@@ -533,23 +533,36 @@ def _next_is_foot(i: int, nonblank: list[int], side: dict[int, bool]) -> bool:
 # page edge: a date line's shape, a line repeated as a box of its own, a number beside a head.
 
 # Weekday and month names of the languages reflow has word lists for (see reflow.structure).
-_WEEKDAYS = """monday tuesday wednesday thursday friday saturday sunday
-    montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag
-    lundi mardi mercredi jeudi vendredi samedi dimanche
-    lunes martes miércoles jueves viernes sábado domingo
-    lunedì martedì mercoledì giovedì venerdì sabato domenica
-    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
-    segunda-feira terça-feira quarta-feira quinta-feira sexta-feira""".split()
-_MONTHS = """january february march april may june july august september october november
-    december januar februar märz april mai juni juli august september oktober november
-    dezember janvier février mars avril mai juin juillet août septembre octobre novembre
-    décembre enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre
-    noviembre diciembre gennaio febbraio marzo aprile maggio giugno luglio agosto settembre
-    ottobre novembre dicembre januari februari maart april mei juni juli augustus september
-    oktober november december janeiro fevereiro março abril maio junho julho agosto setembro
-    outubro novembro dezembro""".split()
-_WD = "|".join(sorted(set(_WEEKDAYS), key=len, reverse=True))
-_MO = "|".join(sorted(set(_MONTHS), key=len, reverse=True))
+_WEEKDAYS = frozenset(
+    " ".join(
+        (
+            "monday tuesday wednesday thursday friday saturday sunday",
+            "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag",
+            "lundi mardi mercredi jeudi vendredi samedi dimanche",
+            "lunes martes miércoles jueves viernes sábado domingo",
+            "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+            "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+            "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira",
+        )
+    ).split()
+)
+_MONTHS = frozenset(
+    " ".join(
+        (
+            "january february march april may june july august september october november",
+            "december januar februar märz april mai juni juli august september oktober",
+            "november dezember janvier février mars avril mai juin juillet août septembre",
+            "octobre novembre décembre enero febrero marzo abril mayo junio julio agosto",
+            "septiembre setiembre octubre noviembre diciembre gennaio febbraio marzo aprile",
+            "maggio giugno luglio agosto settembre ottobre novembre dicembre januari",
+            "februari maart april mei juni juli augustus september oktober november december",
+            "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro",
+            "dezembro",
+        )
+    ).split()
+)
+_WD = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_MO = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # A full date at the end of a line: "Friday, 14 November 2025", "Montag, 3. März 2025",
 # "Lunes, 3 de marzo de 2025", "Friday, November 14, 2025", "3 mars 2025".  No nested
 # quantifiers; the alternatives are word lists, so matching is linear.
@@ -568,7 +581,8 @@ def dateline(text: str, language: str = "en") -> str | None:
     """The date when ``text`` reads as a newspaper's date line, else None.
 
     The line ends with a date (day and month name, and a year unless a weekday leads it:
-    "Domingo, 6 de julio"), and either the date has a weekday or the line is only the date; what stands before the date (a publication name) has at most
+    "Domingo, 6 de julio"), and either the date has a weekday or the line is only the date;
+    what stands before the date (a publication name) has at most
     :data:`MAX_DATELINE_PREFIX_WORDS` words and does not end with a function word (a wrapped
     body line "... released on Friday, 14 May 2021" does).
 
@@ -675,15 +689,19 @@ def label_loose_furniture(
         # The publication's name printed above the date, at the top of the page.
         if a >= 0 and a in first_of_page and labels.roles[a] is None:
             head = texts[a].strip()
-            if _furniture_shaped(head) and len(head.split()) <= 6 and not _sentence(head):
-                if page_number(head) is None:
-                    labels.label(
-                        a,
-                        Role.PAGE_HEADER,
-                        "masthead",
-                        f"first line of page {pages[a] + 1}, right above the date line",
-                        0.7,
-                    )
+            if (
+                _furniture_shaped(head)
+                and len(head.split()) <= MAX_DATELINE_PREFIX_WORDS
+                and not _sentence(head)
+                and page_number(head) is None
+            ):
+                labels.label(
+                    a,
+                    Role.PAGE_HEADER,
+                    "masthead",
+                    f"first line of page {pages[a] + 1}, right above the date line",
+                    0.7,
+                )
     # Lines repeated as boxes of their own.
     groups: dict[str, list[int]] = defaultdict(list)
     for i in range(n):
