@@ -875,6 +875,9 @@ def rule_short_lines(doc: _Doc) -> None:
         if prev >= 0 and roles[prev] is None and not closed(texts[prev]):
             i += 1
             continue
+        if is_byline(texts[i]):
+            i += 1
+            continue  # left to rule_bylines, which runs again after this rule
         end, run_ok = i, True
         while True:
             t = texts[end]
