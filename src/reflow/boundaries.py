@@ -260,12 +260,25 @@ def _continues(ctx: _Context, a_text: str, b_text: str) -> bool:
 
 
 def _wrapped(ctx: _Context, k: int, a: int) -> bool:
-    """Line ``a`` (body line k) is part of a wrapped paragraph: a body line stands right above
-    it on its page, or it ends in a space where the document leaves spaces on wrapped lines."""
+    """Line ``a`` (body line k) is part of a wrapped paragraph: a body line stands above it on
+    its page with only labelled lines between, or it ends in a space where the document leaves
+    spaces on wrapped lines."""
     lines = ctx.lines
-    above = k > 0 and ctx.body[k - 1] == a - 1 and ctx.pages[a - 1] == ctx.pages[a]
-    trailing = ctx.trailing_space_convention and lines.texts[a][-1:].isspace()
-    return above or trailing
+    if ctx.trailing_space_convention and lines.texts[a][-1:].isspace():
+        return True
+    if k == 0:
+        return False
+    # Labelled lines right above (a caption, a running head) are looked through: they stand in
+    # the column, not between blocks, as a blank line would.
+    prev = ctx.body[k - 1]
+    return ctx.pages[prev] == ctx.pages[a] and all(
+        not lines.blank[i] for i in range(prev + 1, a)
+    )
+
+
+def _only_labels_between(ctx: _Context, a: int, b: int) -> bool:
+    blank = ctx.lines.blank
+    return all(not blank[i] for i in range(a + 1, b))
 
 
 def _across_gap(ctx: _Context, k: int, a: int, b: int, a_text: str, b_text: str) -> Outcome:
@@ -280,6 +293,11 @@ def _across_gap(ctx: _Context, k: int, a: int, b: int, a_text: str, b_text: str)
         return "blank-line", Action.BREAK, 0.9, f"sentence ends before {where}"
     if _LIST_ITEM.match(b_text):
         return "list-item", Action.BREAK, 0.8, f"list item after {where}"
+    if ends_with_hyphen(a_text) and _starts_lower(b_text) and _only_labels_between(ctx, a, b):
+        # A word cut by furniture or a caption (no blank line): "Die Imker be-" / page number /
+        # running head / "fragt".  Reflowed output always has a blank line between blocks, so
+        # this never joins two blocks of it.
+        return None, Action.JOIN, 0.0, f"healed across {where}"
     if not _wrapped(ctx, k, a):
         # A lone line (no body line above it in its column, no trailing space) is not known to
         # have been wrapped: it may be a whole block of its own, as every line of reflowed
