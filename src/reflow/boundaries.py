@@ -271,9 +271,7 @@ def _wrapped(ctx: _Context, k: int, a: int) -> bool:
     # Labelled lines right above (a caption, a running head) are looked through: they stand in
     # the column, not between blocks, as a blank line would.
     prev = ctx.body[k - 1]
-    return ctx.pages[prev] == ctx.pages[a] and all(
-        not lines.blank[i] for i in range(prev + 1, a)
-    )
+    return ctx.pages[prev] == ctx.pages[a] and all(not lines.blank[i] for i in range(prev + 1, a))
 
 
 def _only_labels_between(ctx: _Context, a: int, b: int) -> bool:
