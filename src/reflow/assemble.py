@@ -120,9 +120,10 @@ def assemble(
             s = _SPACES.sub(" ", s)
         if i in special:
             if special[i]:  # the final soft hyphen is cut by the dehyphenation
-                s = s[:-1].translate(_REPAIR_TABLE) + s[-1]
+                s = s[:-1].translate(_REPAIR_TABLE).strip() + s[-1]
             else:
-                s = s.translate(_REPAIR_TABLE)
+                # Strip again: a removed soft hyphen may have stood after a space.
+                s = s.translate(_REPAIR_TABLE).strip()
         return s
 
     article_lines = article_starts(labels, lines)

@@ -572,6 +572,10 @@ _DATE_AT_END = re.compile(
     rf"|(?:{_MO}) \d{{1,2}}(?:,? (?P<y2>\d{{4}}))?))$",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+#: Characters at the end of a line searched for a date: the longest date form read here
+#: ("Wednesday, 14 September 2025", "miércoles, 14 de septiembre de 2025") is 37 characters.
+DATE_TAIL_CHARS = 48
 #: A date line has at most this many words before its date (a publication name; the longest
 #: name in our constructed cases and the evaluation corpus has 4 words).
 MAX_DATELINE_PREFIX_WORDS = 6
@@ -598,7 +602,12 @@ def dateline(text: str, language: str = "en") -> str | None:
     norm = " ".join(text.split())
     if not norm or len(norm) > MAX_FURNITURE_CHARS:
         return None
-    m = _DATE_AT_END.search(norm)
+    if _DIGIT.search(norm) is None:
+        return None  # every date this reads has a day number: most lines end here, cheaply
+    # The date is at the end: search only the last words (a word-list alternation tried at
+    # every position of a long line is the costliest regex of the stage).
+    tail = norm.find(" ", max(0, len(norm) - DATE_TAIL_CHARS))
+    m = _DATE_AT_END.search(norm, tail if tail > 0 and len(norm) > DATE_TAIL_CHARS else 0)
     if m is None:
         return None
     before = norm[: m.start("date")].split()

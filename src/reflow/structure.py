@@ -85,6 +85,7 @@ class _Doc:
     # Non-blank line indices and, per line, its position among them: for local widths.
     _nonblank: list[int] | None = None
     _position: dict[int, int] | None = None
+    _lengths: list[int] | None = None
 
     @property
     def pairs(self) -> frozenset[tuple[str, str]]:
@@ -102,10 +103,11 @@ class _Doc:
         if self._nonblank is None:
             self._nonblank = [k for k, b in enumerate(self.lines.blank) if not b]
             self._position = {k: p for p, k in enumerate(self._nonblank)}
+            texts = self.lines.texts
+            self._lengths = [len(texts[k].strip()) for k in self._nonblank]
         assert self._position is not None
         p = self._position[i]
-        window = self._nonblank[max(0, p - WIDTH_WINDOW) : p + WIDTH_WINDOW + 1]
-        lengths = sorted(len(self.lines.texts[k].strip()) for k in window)
+        lengths = sorted(self._lengths[max(0, p - WIDTH_WINDOW) : p + WIDTH_WINDOW + 1])
         return float(lengths[(3 * (len(lengths) - 1)) // 4])
 
 
