@@ -493,6 +493,9 @@ _NAME_JOINERS = frozenset(
 )
 
 
+_BY_PREFIXES = tuple(sorted(w + " " for w in _BY_WORDS))
+
+
 def is_byline(text: str) -> bool:
     """ "By Jane Doe", "Von Anna Müller und Max Weber", "Par Jean Dupont", "Por Ana García",
     "Di Marco Rossi", "Door Jan de Vries".
@@ -500,6 +503,8 @@ def is_byline(text: str) -> bool:
     >>> is_byline("By Jane Doe"), is_byline("By the way"), is_byline("BY JANE DOE, STAFF")
     (True, False, True)
     """
+    if not text.lstrip()[:7].lower().startswith(_BY_PREFIXES):
+        return False  # the common case, decided without splitting the line
     words = _words(text)
     if not 2 <= len(words) <= 8 or words[0].lower() not in _BY_WORDS:
         return False
