@@ -69,6 +69,8 @@ _LIST_ITEM = re.compile(r"\s*(?:[-–—•·▪●○◦*]\s|\(?\d{1,3}[.)]\s|\
 #: How many body lines on each side of a line are looked at to estimate the column width.
 #: Four on each side spans a paragraph's worth of lines in a newspaper column, short enough
 #: to follow a change of column width (the shared example changes from ~20 to ~43 characters).
+#: On the evaluation corpus, four lines and the second-longest gave paragraph F1 0.848; the
+#: longest 0.843, eight lines 0.844, the upper quartile of eight 0.847, 3% slack 0.844.
 WIDTH_WINDOW = 4
 
 _ALL_OPEN_WORDS = frozenset().union(*OPEN_WORDS.values())
@@ -181,6 +183,13 @@ def decide_boundaries(
             rule, action, conf, evidence = _across_gap(ctx, k, a, b, a_text, b_text)
         if rule is None:  # a hyphen at the line end: the hyphen stage decides
             hd = decide_hyphen(a_text, b_text, ctx.lexicon, ctx.vocabulary, config.dehyphenate)
+            if hd.action is Action.DEHYPHENATE and hd.confidence < config.min_hyphen_confidence:
+                # Below the caller's bar: abstain, keep the hyphen as it was.
+                hd = hd._replace(
+                    action=Action.KEEP_HYPHEN,
+                    evidence=f"{hd.evidence}; below min_hyphen_confidence, kept",
+                    uncertain=True,
+                )
             removed = offset - 1 if hd.action is Action.DEHYPHENATE else -1
             if evidence:
                 hd = hd._replace(evidence=f"{hd.evidence}; {evidence}")
@@ -194,7 +203,7 @@ def decide_boundaries(
                     hd.confidence,
                     hd.evidence,
                     removed,
-                    hd.uncertain or hd.confidence < config.min_hyphen_confidence,
+                    hd.uncertain,
                 )
             )
         else:
@@ -253,12 +262,23 @@ def _continues(ctx: _Context, a_text: str, b_text: str) -> bool:
 
 
 def _wrapped(ctx: _Context, k: int, a: int) -> bool:
-    """Line ``a`` (body line k) is part of a wrapped paragraph: a body line stands right above
-    it on its page, or it ends in a space where the document leaves spaces on wrapped lines."""
+    """Line ``a`` (body line k) is part of a wrapped paragraph: a body line stands above it on
+    its page with only labelled lines between, or it ends in a space where the document leaves
+    spaces on wrapped lines."""
     lines = ctx.lines
-    above = k > 0 and ctx.body[k - 1] == a - 1 and ctx.pages[a - 1] == ctx.pages[a]
-    trailing = ctx.trailing_space_convention and lines.texts[a][-1:].isspace()
-    return above or trailing
+    if ctx.trailing_space_convention and lines.texts[a][-1:].isspace():
+        return True
+    if k == 0:
+        return False
+    # Labelled lines right above (a caption, a running head) are looked through: they stand in
+    # the column, not between blocks, as a blank line would.
+    prev = ctx.body[k - 1]
+    return ctx.pages[prev] == ctx.pages[a] and all(not lines.blank[i] for i in range(prev + 1, a))
+
+
+def _only_labels_between(ctx: _Context, a: int, b: int) -> bool:
+    blank = ctx.lines.blank
+    return all(not blank[i] for i in range(a + 1, b))
 
 
 def _across_gap(ctx: _Context, k: int, a: int, b: int, a_text: str, b_text: str) -> Outcome:
@@ -273,6 +293,11 @@ def _across_gap(ctx: _Context, k: int, a: int, b: int, a_text: str, b_text: str)
         return "blank-line", Action.BREAK, 0.9, f"sentence ends before {where}"
     if _LIST_ITEM.match(b_text):
         return "list-item", Action.BREAK, 0.8, f"list item after {where}"
+    if ends_with_hyphen(a_text) and _starts_lower(b_text) and _only_labels_between(ctx, a, b):
+        # A word cut by furniture or a caption (no blank line): "Die Imker be-" / page number /
+        # running head / "fragt".  Reflowed output always has a blank line between blocks, so
+        # this never joins two blocks of it.
+        return None, Action.JOIN, 0.0, f"healed across {where}"
     if not _wrapped(ctx, k, a):
         # A lone line (no body line above it in its column, no trailing space) is not known to
         # have been wrapped: it may be a whole block of its own, as every line of reflowed
