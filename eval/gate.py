@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--raise", dest="raise_", action="store_true", help="raise floors to now")
     ap.add_argument("--pin", action="store_true", help="pin all floors anew (new corpus)")
-    ap.add_argument("--lower", action="append", default=[], metavar="SUITE:METRIC=VALUE")
+    ap.add_argument("--lower", action="extend", nargs="+", default=[], metavar="SUITE:METRIC=VALUE")
     ap.add_argument("--reason", default="", help="required with --lower and --pin")
     args = ap.parse_args(argv)
     fp = fingerprint()
