@@ -125,7 +125,7 @@ def main() -> int:
         f"committed extractions, repeated), {args.repeats} passes per system, median pass; "
         f"Python {meta['python']} on {meta['cpu']} ({meta['cores']} cores, shared), one process.",
         "",
-        "| system | MB/s | × re.sub | peak MB (tracemalloc, committed cases) |",
+        "| system | MB/s | × re.sub | peak traced MB (one document at a time) |",
         "|---|---|---|---|",
     ]
     for r in rows:
