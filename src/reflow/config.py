@@ -47,7 +47,9 @@ class Config:
 
     def __post_init__(self) -> None:
         if self.decode_errors not in ("strict", "replace"):
-            raise ValueError(f"decode_errors must be 'strict' or 'replace', not {self.decode_errors!r}")
+            raise ValueError(
+                f"decode_errors must be 'strict' or 'replace', not {self.decode_errors!r}"
+            )
         if not 0.0 <= self.min_hyphen_confidence <= 1.0:
             raise ValueError("min_hyphen_confidence must be between 0 and 1")
         if not isinstance(self.language, str) or not self.language:

@@ -58,7 +58,7 @@ def split_lines(source: str) -> Lines:
         starts.append(pos)
         pages.append(page)
         blank.append(not content or content.isspace())
-        if "\x0c" in raw[len(content):]:
+        if "\x0c" in raw[len(content) :]:
             page += 1
         pos += len(raw)
     return Lines(source, texts, starts, pages, blank, pages[-1] + 1 if texts else 0)

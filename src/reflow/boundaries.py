@@ -1,0 +1,297 @@
+"""Stage 4: a decision for every boundary between two consecutive body lines.
+
+Body lines are the non-blank lines the structure stage left unlabelled.  Between two of them
+there may be nothing (a plain line break), blank lines, a page break, or labelled lines (furniture,
+a caption, another article's headline): an *interruption*.  Each boundary is joined (with a space,
+without a hyphen, or keeping a real hyphen) or breaks the paragraph.  The rules, first match wins:
+
+Within a column (no blank line, same page, nothing between):
+
+==========================  ==================================================  =========
+rule                        when                                                outcome
+==========================  ==================================================  =========
+hyphen rules                the line ends in a hyphen after a letter or digit   see
+                            (:mod:`reflow.hyphenation`)                         hyphenation
+``list-item``               next line starts with a bullet or "1." / "a)"       break
+``wrapped-line``            the line does not end a sentence                    join
+``no-trailing-space``       the document leaves a space on wrapped lines and    break
+                            this one has none
+``trailing-space``          ... and this one has one                            join
+``indent``                  next line is indented more                          break
+``short-last-line``         the next line's first word would have fit           break
+``wrapped-line``            otherwise (a sentence ends at the full width)       join
+==========================  ==================================================  =========
+
+Across a blank line, a page break or an interruption (``heal-*`` rules join):
+
+==========================  ==================================================  =========
+hyphen rules                the line ends in a hyphen ("Sus-" / "tainable")     see above
+``blank-line``              the line ends a sentence                            break
+``list-item``               next line starts with a bullet or number            break
+``heal-lowercase``          next line starts lower case                         join
+``heal-open-word``          the line ends in a comma or a word a sentence       join
+                            cannot end with ("and", "the", "für"...)
+``heal-trailing-space``     the document leaves a space on wrapped lines and    join
+                            this one has one
+``blank-line-unfinished``   otherwise (no evidence of continuation)             break
+==========================  ==================================================  =========
+
+Every confidence below is a prior set by hand and checked on the constructed cases in
+``tests/cases``; the evaluation corpus (docs/evaluation.md) measures how the rules fare.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reflow.config import Config
+from reflow.data.languages import OPEN_WORDS
+from reflow.hyphenation import HYPHENS, NONBREAKING_HYPHEN, decide_hyphen
+from reflow.lexicon import DocumentVocabulary, Lexicon
+from reflow.lines import Lines
+from reflow.model import Action, Decision
+from reflow.structure import LineLabels
+
+#: Closing quotes and brackets that may follow the end of a sentence: 'in the garden.”'.
+_CLOSERS = "\"'”’»›)]*"
+#: Characters that end a sentence (or introduce a block, for the colon).
+_TERMINALS = ".!?…:"
+#: Bullets, dialogue dashes and enumerators that start a list item or a new speaker.  Linear:
+#: one alternation of bounded pieces, anchored at the start.
+_LIST_ITEM = re.compile(r"\s*(?:[-–—•·▪●○◦*]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s)")
+
+#: How many body lines on each side of a line are looked at to estimate the column width.
+#: Four on each side spans a paragraph's worth of lines in a newspaper column, short enough
+#: to follow a change of column width (the shared example changes from ~20 to ~43 characters).
+WIDTH_WINDOW = 4
+#: The document "leaves a space on wrapped lines" when at least this share of its clear
+#: continuations (next line starts lower case) end in whitespace, over at least
+#: CONVENTION_MIN_LINES of them.  pdfminer.six output has a space on 100% of them; pdftotext
+#: -raw on none; 0.9 leaves room for a few lines an OCR engine trimmed.
+CONVENTION_SHARE = 0.9
+CONVENTION_MIN_LINES = 5
+
+_ALL_OPEN_WORDS = frozenset().union(*OPEN_WORDS.values())
+
+
+def is_terminal(text: str) -> bool:
+    """Does ``text`` (right-stripped) end a sentence?
+
+    >>> is_terminal("in the garden.”"), is_terminal("living"), is_terminal("(see above).")
+    (True, False, True)
+    """
+    s = text.rstrip(_CLOSERS)
+    return bool(s) and s[-1] in _TERMINALS
+
+
+def ends_with_hyphen(text: str) -> bool:
+    """A hyphen glued to a word at the end of ``text`` (right-stripped): 'read-', not 'well -'.
+
+    >>> ends_with_hyphen("its read-"), ends_with_hyphen("a dash -"), ends_with_hyphen("-")
+    (True, False, False)
+    """
+    return len(text) >= 2 and text[-1] in HYPHENS and text[-2].isalnum()
+
+
+def _first_word(text: str) -> str:
+    parts = text.split(None, 1)
+    return parts[0] if parts else ""
+
+
+def _last_word(text: str) -> str:
+    parts = text.rsplit(None, 1)
+    return parts[-1].strip(_CLOSERS).lower() if parts else ""
+
+
+def _starts_lower(text: str) -> bool:
+    """The first letter or digit, within the first three characters, is a lower-case letter."""
+    for ch in text[:3]:
+        if ch.isalnum():
+            return ch.islower()
+    return False
+
+
+class _Context:
+    """What the rules need to know about the document, computed once."""
+
+    def __init__(self, lines: Lines, body: list[int], language: str, config: Config) -> None:
+        self.lines = lines
+        self.body = body
+        self.config = config
+        self.stripped = [lines.texts[i].rstrip() for i in body]
+        self.open_words = OPEN_WORDS.get(language, _ALL_OPEN_WORDS)
+        self.lexicon = Lexicon.get(language) if language != "und" else None
+        self._vocabulary: DocumentVocabulary | None = None
+        self._vocabulary_text = ""
+        self.trailing_space_convention, self.convention_evidence = self._convention()
+
+    def vocabulary(self) -> DocumentVocabulary:
+        # Built on first use: most documents have few hyphen candidates, and one pass over the
+        # text is the price of the strongest evidence there is.
+        if self._vocabulary is None:
+            self._vocabulary = DocumentVocabulary(self.lines.source)
+        return self._vocabulary
+
+    def _convention(self) -> tuple[bool, str]:
+        texts, body, stripped = self.lines.texts, self.body, self.stripped
+        total = with_space = 0
+        for k in range(len(body) - 1):
+            a, b = body[k], body[k + 1]
+            if b != a + 1 or ends_with_hyphen(stripped[k]) or not _starts_lower(texts[b].lstrip()):
+                continue
+            total += 1
+            if len(texts[a]) > len(stripped[k]):
+                with_space += 1
+        holds = total >= CONVENTION_MIN_LINES and with_space >= CONVENTION_SHARE * total
+        return holds, f"{with_space} of {total} wrapped lines end in a space"
+
+    def width(self, k: int) -> int:
+        """Column width near body line k: the second-longest line in a small window."""
+        lo, hi = max(0, k - WIDTH_WINDOW), min(len(self.body), k + WIDTH_WINDOW + 1)
+        page = self.lines.pages[self.body[k]]
+        lengths = sorted(
+            len(self.stripped[j].lstrip())
+            for j in range(lo, hi)
+            if self.lines.pages[self.body[j]] == page
+        )
+        return lengths[-2] if len(lengths) >= 2 else lengths[-1]
+
+
+def decide_boundaries(
+    lines: Lines, labels: LineLabels, language: str, config: Config
+) -> tuple[list[int], list[Decision]]:
+    """Return the body lines and one decision per boundary between consecutive body lines."""
+    roles, blank = labels.roles, lines.blank
+    body = [i for i in range(len(lines)) if not blank[i] and roles[i] is None]
+    ctx = _Context(lines, body, language, config)
+    decisions: list[Decision] = []
+    append = decisions.append
+    texts, starts, pages = lines.texts, lines.starts, lines.pages
+    stripped = ctx.stripped
+    for k in range(len(body) - 1):
+        a, b = body[k], body[k + 1]
+        a_text = stripped[k]
+        offset = starts[a] + len(a_text)
+        b_text = texts[b].lstrip()
+        if b == a + 1 and pages[a] == pages[b]:
+            rule, action, conf, evidence = _within_column(ctx, k, a_text, b_text)
+        else:
+            rule, action, conf, evidence = _across_gap(ctx, k, a, b, a_text, b_text)
+        if rule is None:  # a hyphen at the line end: the hyphen stage decides
+            hd = decide_hyphen(a_text, b_text, ctx.lexicon, _lazy(ctx), config.dehyphenate)
+            removed = offset - 1 if hd.action is Action.DEHYPHENATE else -1
+            if evidence:
+                hd = hd._replace(evidence=f"{hd.evidence}; {evidence}")
+            append(
+                Decision(
+                    hd.action,
+                    hd.rule,
+                    a,
+                    b,
+                    offset,
+                    hd.confidence,
+                    hd.evidence,
+                    removed,
+                    hd.uncertain or hd.confidence < config.min_hyphen_confidence,
+                )
+            )
+        else:
+            append(Decision(action, rule, a, b, offset, conf, evidence))
+    return body, decisions
+
+
+class _lazy:
+    """Stands for the document vocabulary and builds it only when a rule asks for a count."""
+
+    __slots__ = ("_ctx",)
+
+    def __init__(self, ctx: _Context) -> None:
+        self._ctx = ctx
+
+    def count(self, word: str) -> int:
+        return self._ctx.vocabulary().count(word)
+
+
+Outcome = tuple[str | None, Action, float, str]
+_Rule = Callable[..., Outcome]
+
+
+def _within_column(ctx: _Context, k: int, a_text: str, b_text: str) -> Outcome:
+    if ends_with_hyphen(a_text) and b_text[:1].isalnum():
+        return None, Action.JOIN, 0.0, ""
+    if a_text[-1:] == NONBREAKING_HYPHEN:
+        return "hyphen-nonbreaking", Action.KEEP_HYPHEN, 0.95, "U+2011 cannot break a word"
+    terminal = is_terminal(a_text)
+    if _LIST_ITEM.match(b_text) and (terminal or a_text.endswith(":")):
+        return "list-item", Action.BREAK, 0.8, f"next line starts a list item: {b_text[:12]!r}"
+    if not terminal:
+        if (
+            ctx.trailing_space_convention
+            and len(ctx.lines.texts[ctx.body[k]]) == len(a_text)
+            and not _continues(ctx, a_text, b_text)
+        ):
+            return (
+                "no-trailing-space",
+                Action.BREAK,
+                0.7,
+                f"no space after an unfinished line; {ctx.convention_evidence}",
+            )
+        return "wrapped-line", Action.JOIN, 0.95, ""
+    if ctx.trailing_space_convention:
+        if len(ctx.lines.texts[ctx.body[k]]) > len(a_text):
+            return "trailing-space", Action.JOIN, 0.85, ctx.convention_evidence
+        return "no-trailing-space", Action.BREAK, 0.9, ctx.convention_evidence
+    a_raw, b_raw = ctx.lines.texts[ctx.body[k]], ctx.lines.texts[ctx.body[k + 1]]
+    a_indent = len(a_raw) - len(a_raw.lstrip())
+    b_indent = len(b_raw) - len(b_text)
+    if b_indent > a_indent:
+        return "indent", Action.BREAK, 0.75, f"next line indented by {b_indent}"
+    width = ctx.width(k)
+    needed = len(a_text.lstrip()) + 1 + len(_first_word(b_text))
+    if needed <= width:
+        return (
+            "short-last-line",
+            Action.BREAK,
+            0.8,
+            f"sentence ends and the next word would have fit ({needed} <= width {width})",
+        )
+    return "wrapped-line", Action.JOIN, 0.7, f"sentence ends at full width ({needed} > {width})"
+
+
+def _continues(ctx: _Context, a_text: str, b_text: str) -> bool:
+    """Evidence that an unfinished line goes on: lower-case next line, comma, open word."""
+    return _starts_lower(b_text) or a_text.endswith(",") or _last_word(a_text) in ctx.open_words
+
+
+def _across_gap(ctx: _Context, k: int, a: int, b: int, a_text: str, b_text: str) -> Outcome:
+    lines = ctx.lines
+    if lines.pages[a] != lines.pages[b]:
+        where = "a page break"
+    elif any(not lines.blank[i] for i in range(a + 1, b)):
+        where = f"{sum(not lines.blank[i] for i in range(a + 1, b))} labelled line(s)"
+    else:
+        where = f"{b - a - 1} blank line(s)"
+    if ends_with_hyphen(a_text) and b_text[:1].isalnum():
+        return None, Action.JOIN, 0.0, f"healed across {where}"
+    if is_terminal(a_text):
+        return "blank-line", Action.BREAK, 0.9, f"sentence ends before {where}"
+    if _LIST_ITEM.match(b_text):
+        return "list-item", Action.BREAK, 0.8, f"list item after {where}"
+    if _starts_lower(b_text):
+        return "heal-lowercase", Action.JOIN, 0.85, f"unfinished line, lower case after {where}"
+    if a_text.endswith(",") or _last_word(a_text) in ctx.open_words:
+        return (
+            "heal-open-word",
+            Action.JOIN,
+            0.8,
+            f"line ends in {_last_word(a_text) or ','!r}, which cannot end a sentence; {where}",
+        )
+    if ctx.trailing_space_convention and len(lines.texts[a]) > len(a_text):
+        return (
+            "heal-trailing-space",
+            Action.JOIN,
+            0.7,
+            f"unfinished line ends in a space ({ctx.convention_evidence}); {where}",
+        )
+    return "blank-line-unfinished", Action.BREAK, 0.6, f"no sign of continuation across {where}"

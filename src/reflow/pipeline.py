@@ -1,0 +1,57 @@
+"""The pipeline: decode, lines, language, structure, boundaries, assemble."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reflow.assemble import assemble
+from reflow.boundaries import decide_boundaries
+from reflow.config import Config
+from reflow.decode import check_text, decode
+from reflow.language import detect_language
+from reflow.lines import split_lines
+from reflow.model import Action, Decision, Document
+from reflow.structure import label_lines
+
+
+def reflow(text: str | bytes, config: Config | None = None, **options: Any) -> Document:
+    """Rebuild the paragraphs of ``text`` (a ``str``, or ``bytes`` in UTF-8).
+
+    ``options`` are :class:`Config` fields, applied on top of ``config``.
+
+    >>> doc = reflow("The parties are tak-\\ning joint steps to build a\\nwell-\\nknown format.\\n")
+    >>> doc.paragraphs
+    ['The parties are taking joint steps to build a well-known format.']
+    >>> [(d.action.value, d.rule) for d in doc.decisions if not d.trivial]
+    [('dehyphenate', 'lexicon-joined'), ('keep-hyphen', 'lexicon-compound')]
+    """
+    config = Config.from_kwargs(config, **options)
+    if isinstance(text, bytes | bytearray | memoryview):
+        source, warnings = decode(bytes(text), config.decode_errors)
+    elif isinstance(text, str):
+        source, warnings = text, check_text(text) if config.decode_errors == "strict" else []
+    else:
+        raise TypeError(f"reflow() takes str or bytes, not {type(text).__name__}")
+    lines = split_lines(source)
+    if config.language == "auto":
+        language, language_evidence = detect_language(source)
+    else:
+        language, language_evidence = config.language.lower(), "set by the caller"
+    labels = label_lines(lines, config, language)
+    body, boundary_decisions = decide_boundaries(lines, labels, language, config)
+    blocks, repairs = assemble(lines, labels, body, boundary_decisions, config.expand_ligatures)
+    label_decisions = [
+        Decision(Action.LABEL, rule, i, i, lines.starts[i], conf, f"{labels.roles[i]}: {evidence}")
+        for i, (rule, evidence, conf) in sorted(labels.notes.items())
+    ]
+    decisions: list[Decision] = boundary_decisions
+    if label_decisions or repairs:
+        decisions = sorted(boundary_decisions + label_decisions + repairs, key=lambda d: d.line)
+    return Document(
+        source=source,
+        blocks=tuple(blocks),
+        decisions=tuple(decisions),
+        language=language,
+        language_evidence=language_evidence,
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,105 @@
+"""Stage 6: the document as plain text, Markdown, JSON, or an explanation for a person."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from reflow.model import FURNITURE, SCHEMA_VERSION, Action, Role
+
+if TYPE_CHECKING:
+    from reflow.model import Document
+
+
+def _shown(doc: Document, keep_furniture: bool) -> list:
+    return [b for b in doc.blocks if keep_furniture or b.role not in FURNITURE]
+
+
+def render_text(doc: Document, keep_furniture: bool = False) -> str:
+    """Blocks separated by blank lines, one line each; furniture only when asked for.
+
+    >>> from reflow import reflow
+    >>> reflow("Title line\\n\\nA wrapped\\nline.\\n").to_text()
+    'Title line\\n\\nA wrapped line.\\n'
+    """
+    shown = _shown(doc, keep_furniture)
+    return "\n\n".join(b.text for b in shown) + "\n" if shown else ""
+
+
+def _md_escape(text: str) -> str:
+    # A paragraph that starts like Markdown syntax would change meaning; escape that character.
+    if text[:1] in "#>*-+|" or (text[:1].isdigit() and ". " in text[:5]):
+        return "\\" + text
+    return text
+
+
+def render_markdown(doc: Document, keep_furniture: bool = False) -> str:
+    """Articles in order: headings as ``##``, captions in italics, furniture as comments.
+
+    >>> from reflow import Block, Document, Role
+    >>> d = Document("", (Block(Role.HEADING, "News", 0, 4, (0,)),
+    ...                   Block(Role.PARAGRAPH, "Body.", 5, 10, (1,))), (), "en")
+    >>> print(d.to_markdown(), end="")
+    ## News
+    <BLANKLINE>
+    Body.
+    """
+    out: list[str] = []
+    article = None
+    for b in _shown(doc, keep_furniture):
+        if article is not None and b.article != article:
+            out.append("---")
+        article = b.article
+        if b.role is Role.HEADING:
+            out.append("## " + b.text)
+        elif b.role is Role.CAPTION:
+            out.append("*" + b.text.replace("*", "\\*") + "*")
+        elif b.role in FURNITURE:
+            out.append(f"<!-- {b.role}: {b.text.replace('--', '- -')} -->")
+        elif b.role is Role.OTHER:
+            out.append("> " + b.text)
+        else:
+            out.append(_md_escape(b.text))
+    return "\n\n".join(out) + "\n" if out else ""
+
+
+def document_dict(doc: Document, decisions: bool = True) -> dict[str, Any]:
+    """The JSON schema (version :data:`reflow.model.SCHEMA_VERSION`), documented in docs/json.md."""
+    d: dict[str, Any] = {
+        "schema": SCHEMA_VERSION,
+        "language": doc.language,
+        "language_evidence": doc.language_evidence,
+        "blocks": [b.to_dict() for b in doc.blocks],
+    }
+    if decisions:
+        d["decisions"] = [x.to_dict() for x in doc.decisions]
+    if doc.warnings:
+        d["warnings"] = list(doc.warnings)
+    return d
+
+
+def render_explain(doc: Document) -> str:
+    """Every non-trivial decision, one per line, readable by a person."""
+    out = [f"language: {doc.language} ({doc.language_evidence})"]
+    out += [f"warning: {w}" for w in doc.warnings]
+    from reflow.lines import split_lines
+
+    texts = split_lines(doc.source).texts
+
+    def cut(i: int, tail: bool) -> str:
+        t = texts[i].strip() if 0 <= i < len(texts) else ""
+        if len(t) <= 28:
+            return t
+        return "…" + t[-28:] if tail else t[:28] + "…"
+
+    for d in doc.decisions:
+        if d.trivial:
+            continue
+        mark = " (uncertain)" if d.uncertain else ""
+        if d.action in (Action.LABEL, Action.NORMALIZE):
+            where = f"line {d.line + 1}"
+            what = f"{d.action} {cut(d.line, False)!r}"
+        else:
+            where = f"lines {d.line + 1}->{d.next_line + 1}"
+            what = f"{d.action}{mark}: {cut(d.line, True)!r} | {cut(d.next_line, False)!r}"
+        out.append(f"{where}: {what} [{d.rule}, {d.confidence:.2f}] {d.evidence}".rstrip())
+    return "\n".join(out) + "\n"
