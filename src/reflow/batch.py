@@ -94,8 +94,8 @@ def render(
 ) -> str | dict[str, Any]:
     """A document as ``fmt``: plain text, Markdown, or the JSON-ready dict (blocks with roles).
 
-    >>> render(reflow.reflow("One para-\\ngraph.\\n"), "text")
-    'One paragraph.\\n'
+    >>> render(reflow.reflow("The talks were tak-\\ning place in the\\ncapital.\\n"), "text")
+    'The talks were taking place in the capital.\\n'
     """
     if fmt == "text":
         return doc.to_text(keep_furniture=keep_furniture)
@@ -173,10 +173,11 @@ def reflow_records(
     ``output_field`` ``None`` and the reason in ``error_field``; ``"skip"`` dropped; ``"raise"``
     raised.  Single process: for all cores use ``reflow batch`` or :mod:`reflow.dask_support`.
 
-    >>> rows = [{"id": 1, "text": "A hy-\\nphenated word.\\n"}, {"id": 2}]
+    >>> text = "The talks were tak-\\ning place in the\\ncapital.\\n"
+    >>> rows = [{"id": 1, "text": text}, {"id": 2}]
     >>> for r in reflow_records(rows):
     ...     print(r["id"], repr(r["text_reflowed"]), r.get("reflow_error"))
-    1 'A hyphenated word.\\n' None
+    1 'The talks were taking place in the capital.\\n' None
     2 None no field 'text'
     """
     if on_error not in ("raise", "skip", "mark"):
@@ -619,7 +620,11 @@ class _Run:
             saved = json.loads(settings_path.read_text())
             for name, value in settings.items():
                 if saved.get(name) != value:
-                    what = "the inputs differ" if name == "inputs" else f"--{name.replace('_', '-')} differs"
+                    what = (
+                        "the inputs differ"
+                        if name == "inputs"
+                        else f"--{name.replace('_', '-')} differs"
+                    )
                     raise UsageError(
                         f"cannot resume: {what} from the interrupted run in {out}; "
                         "rerun with the same options, or use a new output folder"
@@ -1012,18 +1017,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
     g = p.add_argument_group("reflow options")
-    g.add_argument("--language", default="auto", help="ISO 639-1 code, or auto (default)")
+    g.add_argument("-l", "--lang", default="auto", help="language code, or auto (default)")
     g.add_argument("--no-dehyphenate", action="store_true", help="keep every line-end hyphen")
     g.add_argument(
-        "--no-structure",
-        action="store_true",
-        help="no page furniture or headings: every line is body text",
+        "--no-structure", action="store_true", help="do not label furniture, headings and captions"
     )
     g.add_argument(
-        "--decode-errors",
-        choices=["strict", "replace"],
-        default="strict",
-        help="invalid UTF-8: fail the document (strict) or replace with U+FFFD",
+        "--replace-invalid",
+        action="store_true",
+        help="decode invalid UTF-8 with U+FFFD instead of failing the document",
     )
     t = p.add_argument_group("tuning")
     t.add_argument(
@@ -1053,10 +1055,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         try:
             config = Config(
-                language=args.language,
+                language=args.lang,
                 dehyphenate=not args.no_dehyphenate,
                 detect_structure=not args.no_structure,
-                decode_errors=args.decode_errors,
+                decode_errors="replace" if args.replace_invalid else "strict",
             )
         except ValueError as exc:
             raise UsageError(str(exc)) from None
