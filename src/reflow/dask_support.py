@@ -51,9 +51,12 @@ def reflow_partition(
     """
     from reflow.batch import _reason  # one wording for reasons, shared with the errors file
 
+    pd = require("pandas", "reflow.dask_support")
     outs: list[str | None] = []
     errors: list[str | None] = []
     for text in df[text_field].tolist():
+        if not isinstance(text, str | bytes) and pd.isna(text):
+            text = None  # pandas' missing values (NaN, NA) are a null text, as in JSON
         try:
             value = reflow_value(text, config, format, keep_furniture)
             outs.append(json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value)
@@ -61,7 +64,6 @@ def reflow_partition(
         except Exception as exc:
             outs.append(None)
             errors.append(_reason(exc))
-    pd = require("pandas", "reflow.dask_support")
     out = df.copy()
     # Object dtype, explicitly: pandas would turn None into NaN in a string or float column, and
     # every partition must match the meta computed on the empty frame.
