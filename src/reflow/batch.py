@@ -282,7 +282,8 @@ class BatchOptions:
 
 @dataclass(slots=True)
 class BatchReport:
-    """What a run did.  ``skipped`` counts documents finished by an earlier run (``--resume``).
+    """What a run did.  ``skipped`` counts documents finished by an earlier run (``--resume``),
+    ``failed_earlier`` how many of those failed: a resumed run still exits 1 if any did.
 
     ``bytes`` is the input read by this run, as stored on disk (compressed when compressed).
     """
@@ -290,19 +291,22 @@ class BatchReport:
     done: int = 0
     failed: int = 0
     skipped: int = 0
+    failed_earlier: int = 0
     bytes: int = 0
     seconds: float = 0.0
     errors_path: Path | None = None
 
     @property
     def exit_status(self) -> int:
-        return EXIT_FAILED if self.failed else EXIT_OK
+        return EXIT_FAILED if self.failed or self.failed_earlier else EXIT_OK
 
     def summary(self) -> str:
         mb = self.bytes / 1e6
         rate = mb / self.seconds if self.seconds > 0 else 0.0
         failed = f"{self.failed} failed"
-        if self.failed and self.errors_path is not None:
+        if self.failed_earlier:
+            failed += f" (+{self.failed_earlier} in earlier runs)"
+        if (self.failed or self.failed_earlier) and self.errors_path is not None:
             failed += f" (see {self.errors_path})"
         return (
             f"reflow batch: {self.done} done, {failed}, {self.skipped} skipped; "
@@ -476,6 +480,7 @@ class _State:
     row_groups: dict[str, set[int]] = field(default_factory=dict)
     errors_size: int = 0
     records: int = 0  # documents committed (done or failed) by earlier runs
+    failed: int = 0  # of which failed
 
     @classmethod
     def replay(cls, entries: list[dict[str, Any]]) -> _State:
@@ -483,6 +488,7 @@ class _State:
         for e in entries:
             state.errors_size = e.get("err", state.errors_size)
             state.records += e.get("ok", 0) + e.get("failed", 0)
+            state.failed += e.get("failed", 0)
             t = e["t"]
             if t == "txt":
                 state.done_units.update(e["keys"])
@@ -655,6 +661,7 @@ class _Run:
         else:
             self.errors_path.write_bytes(b"")
         self.report.skipped = self.state.records
+        self.report.failed_earlier = self.state.failed
         self.journal = Journal(journal_path, fsync=opts.fsync)
         self.errors = open(self.errors_path, "ab")  # noqa: SIM115 -- closed in run()
 
