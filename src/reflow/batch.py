@@ -319,19 +319,25 @@ class BatchReport:
 _OPTS: BatchOptions | None = None
 
 
-def _watch_parent(ppid: int) -> None:
-    # A pool worker blocks on its task queue forever if the main process dies by SIGKILL (the
-    # queue's pipe stays open in the siblings).  Exit as soon as we are orphaned instead.
-    while os.getppid() == ppid:
+def _watch_main(main_pid: int) -> None:
+    # A pool worker would block on its task queue forever if the main process dies by SIGKILL
+    # (siblings keep the queue's pipe open; with forkserver our parent is the fork server, which
+    # lives as long as we do).  So poll the main process and exit once it is gone.
+    while True:
         time.sleep(0.5)
-    os._exit(1)
+        try:
+            os.kill(main_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # exists, owned by another user: not ours any more either
+            os._exit(1)
 
 
-def _init_worker(opts: BatchOptions, watch: bool) -> None:
+def _init_worker(opts: BatchOptions, main_pid: int | None) -> None:
     global _OPTS
     _OPTS = opts
-    if watch:
-        threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    if main_pid is not None:
+        threading.Thread(target=_watch_main, args=(main_pid,), daemon=True).start()
 
 
 def _error_line(id_: Any, source: str, reason: str, **where: int) -> bytes:
@@ -566,7 +572,7 @@ class _Serial:
 
 def _pool(opts: BatchOptions) -> ProcessPoolExecutor | _Serial:
     if opts.workers <= 1:
-        _init_worker(opts, watch=False)
+        _init_worker(opts, None)
         return _Serial()
     # forkserver: safe when the caller has threads (fork is not), and it imports reflow once
     # for all workers; spawn where there is no forkserver.
@@ -578,7 +584,7 @@ def _pool(opts: BatchOptions) -> ProcessPoolExecutor | _Serial:
         max_workers=opts.workers,
         mp_context=ctx,
         initializer=_init_worker,
-        initargs=(opts, True),
+        initargs=(opts, os.getpid()),
     )
 
 
