@@ -10,7 +10,8 @@ workers (``LocalCluster(processes=True)``, the default, or one thread per worker
 * :func:`reflow_dataframe` maps it over a ``dask.dataframe`` (from JSONL or Parquet).
 * :func:`reflow_bag` maps :func:`reflow.batch.reflow_records` over a ``dask.bag`` of dicts.
 
-Failures never fail the partition: the output column is ``None`` and ``error_field`` says why,
+Failures never fail the partition: the output is missing (``pd.NA``; ``None`` in a bag) and
+``error_field`` says why,
 so every input row is in the result, as with ``reflow batch``.
 """
 
@@ -41,13 +42,17 @@ def reflow_partition(
 ) -> pandas.DataFrame:
     """``df`` with two more columns: the reflowed text (JSON as a string) and the error, if any.
 
+    Both are of pandas' nullable ``"string"`` dtype; a failed row has ``pd.NA`` as its text.
+
     >>> import pandas as pd
     >>> df = pd.DataFrame({"text": ["The talks were tak-\\ning place in the\\ncapital.\\n", None]})
     >>> out = reflow_partition(df)
-    >>> out["text_reflowed"].tolist()
-    ['The talks were taking place in the capital.\\n', None]
-    >>> out["reflow_error"].tolist()
-    [None, 'the text is null, not a string']
+    >>> out["text_reflowed"][0]
+    'The talks were taking place in the capital.\\n'
+    >>> out["text_reflowed"].isna().tolist()
+    [False, True]
+    >>> out["reflow_error"][1]
+    'the text is null, not a string'
     """
     from reflow.batch import _reason  # one wording for reasons, shared with the errors file
 
@@ -65,10 +70,11 @@ def reflow_partition(
             outs.append(None)
             errors.append(_reason(exc))
     out = df.copy()
-    # Object dtype, explicitly: pandas would turn None into NaN in a string or float column, and
-    # every partition must match the meta computed on the empty frame.
-    out[output_field] = pd.Series(outs, index=df.index, dtype=object)
-    out[error_field] = pd.Series(errors, index=df.index, dtype=object)
+    # Nullable strings ("string", missing = pd.NA), explicitly: every partition then matches
+    # the meta computed on the empty frame, and to_parquet infers a string column (with object
+    # dtype dask guesses the Parquet type from placeholder values and fails).
+    out[output_field] = pd.Series(outs, index=df.index, dtype="string")
+    out[error_field] = pd.Series(errors, index=df.index, dtype="string")
     return out
 
 
