@@ -1,0 +1,266 @@
+"""Benchmark ``reflow batch``: scaling with workers, batch overhead, peak memory vs corpus size.
+
+    python bench/bench_batch.py                  # full run (~5 min on 2 cores), prints Markdown
+    python bench/bench_batch.py --write          # ...and saves bench/results/batch-DATE.md
+    python bench/bench_batch.py --quick          # small sizes, to check that it works
+
+What it measures, on one machine in one run (medians of ``--repeat`` runs; load average shown,
+because other jobs on a shared machine change the numbers):
+
+1. *bare API loop*: one process reads the JSONL, ``json.loads``, ``reflow.reflow``, ``to_text``,
+   ``json.dumps``, writes.  The floor for one core.
+2. ``run_batch`` with 1 worker (in process) and with 2 worker processes: docs/s and MB/s; the
+   scaling ratio (2 workers / 1) and the batch overhead (1 worker vs the bare loop).
+3. Peak memory of ``reflow batch -w 2`` (a subprocess; the sum of the RSS of it and its workers,
+   sampled every 50 ms) on 100 MB and 1 GB of JSONL: it must not grow with the corpus.
+
+The corpus is generated here from sentences written for this benchmark: pages of wrapped lines
+with line-end hyphens, running heads and page numbers, cut by form feeds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import reflow
+from reflow.batch import BatchOptions, run_batch
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"  # git-ignored
+
+# Our own sentences, about nothing in particular.
+SENTENCES = """\
+The harbour commission met on Tuesday evening to discuss the repairs to the northern breakwater.
+Several fishermen told the meeting that the winter storms had damaged their moorings again.
+A spokesperson for the regional council promised that an engineering survey would begin in March.
+The library in the valley town now opens on Sunday afternoons, after a petition from parents.
+Volunteers counted more than four hundred herons along the river during the annual census.
+Local farmers described an unusually dry summer followed by an extraordinarily wet autumn.
+The cooperative expects better prices for honey, apples and wool after the new agreement.
+Engineers recommended strengthening the foundations of the old railway bridge before spring.
+Residents questioned whether the proposed bus timetable would serve the outlying villages.
+The committee acknowledged the concerns and agreed to publish a revised consultation document.
+Teachers at the secondary school organised an exhibition of photographs taken by their pupils.
+The museum received an anonymous donation of nineteenth-century navigation instruments.
+According to the meteorological office, the average temperature rose slightly this decade.
+Negotiations between the transport authority and the drivers' union continued into the night.
+The mayor thanked the emergency services for their response to the flooding in December.
+""".splitlines()
+
+HEADS = ["THE VALLEY GAZETTE", "Regional News", "Weekend Edition"]
+
+
+def wrap(text: str, width: int, rng: random.Random) -> list[str]:
+    """Greedy wrap at ``width``; a long word at a line end is sometimes hyphenated across."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            room = width - len(line) - 2
+            if len(word) >= 8 and room >= 3 and word.isalpha() and rng.random() < 0.5:
+                cut = min(room, len(word) - 3)
+                lines.append(f"{line} {word[:cut]}-")
+                line = word[cut:]
+                continue
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def make_page(rng: random.Random, number: int) -> str:
+    out: list[str] = []
+    for p in range(rng.randint(2, 4)):
+        out.append(f"{rng.choice(HEADS)}    {number + p}")
+        out.append("")
+        for _ in range(rng.randint(3, 6)):
+            para = " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 6)))
+            out += wrap(para, rng.randint(34, 60), rng)
+            out.append("")
+        out.append(str(number + p))
+        out.append("\f")
+    return "\n".join(out)
+
+
+def make_corpus(path: Path, size: int, seed: int = 5) -> int:
+    """A JSONL of about ``size`` bytes; returns the number of records.
+
+    A pool of 500 pages is generated and cycled through (generating each record afresh would
+    make the 1 GB corpus take longer than the benchmark); reflow keeps no cache between
+    documents, so repeats cost the same as new text.
+    """
+    if path.exists() and path.stat().st_size >= size:
+        return sum(1 for _ in path.open("rb"))
+    rng = random.Random(seed)
+    pool = [make_page(rng, 1 + 4 * i) for i in range(500)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    written = n = 0
+    with open(path, "w", encoding="utf-8") as f:
+        while written < size:
+            line = json.dumps({"id": f"doc{n}", "text": pool[n % len(pool)]}) + "\n"
+            f.write(line)
+            written += len(line.encode())
+            n += 1
+    return n
+
+
+def bare_loop(src: Path, dst: Path) -> None:
+    """The floor: the API in a loop, one process, no batch machinery."""
+    with open(src, "rb") as fin, open(dst, "w", encoding="utf-8") as fout:
+        for line in fin:
+            record = json.loads(line)
+            record["text_reflowed"] = reflow.reflow(record["text"]).to_text()
+            fout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def timed(fn: Callable[[Path], object]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) for one run into a fresh folder."""
+    with tempfile.TemporaryDirectory(dir=OUT) as tmp:
+        wall, cpu = time.perf_counter(), time.process_time()
+        fn(Path(tmp))
+        return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def peak_memory(src: Path, workers: int) -> tuple[float, float, float]:
+    """(peak RSS sum of the process tree in MB, peak of the largest process, seconds)."""
+    import psutil  # comes with the dask extra (distributed depends on it)
+
+    with tempfile.TemporaryDirectory(dir=OUT) as tmp:
+        cmd = [
+            sys.executable,
+            "-m",
+            "reflow",
+            "batch",
+            str(src),
+            "-o",
+            tmp + "/o",
+            "-w",
+            str(workers),
+            "--quiet",
+        ]
+        t = time.perf_counter()
+        proc = psutil.Popen(cmd)
+        peak_sum = peak_one = 0.0
+        while proc.poll() is None:
+            try:
+                procs = [proc, *proc.children(recursive=True)]
+                rss = [p.memory_info().rss for p in procs]
+            except psutil.Error:
+                continue
+            peak_sum = max(peak_sum, sum(rss) / 1e6)
+            peak_one = max(peak_one, max(rss) / 1e6)
+            time.sleep(0.05)
+        seconds = time.perf_counter() - t
+        if proc.returncode != 0:
+            raise SystemExit(f"reflow batch failed with status {proc.returncode}")
+    return peak_sum, peak_one, seconds
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="small sizes (a smoke test)")
+    ap.add_argument("--write", action="store_true", help="save to bench/results/batch-DATE.md")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--throughput-mb", type=float, default=10)
+    args = ap.parse_args()
+    mb = 1_000_000
+    sizes = [10 * mb, 30 * mb] if args.quick else [100 * mb, 1000 * mb]
+    tp_size = int((3 if args.quick else args.throughput_mb) * mb)
+    repeat = 1 if args.quick else args.repeat
+    OUT.mkdir(exist_ok=True)
+
+    corpus = OUT / f"corpus-{tp_size // mb}mb.jsonl"
+    n_docs = make_corpus(corpus, tp_size)
+    size = corpus.stat().st_size
+    load_before = os.getloadavg()
+    runs: dict[str, Callable[[Path], object]] = {
+        "bare API loop (1 process)": lambda d: bare_loop(corpus, d / "o.jsonl"),
+        "run_batch, 1 worker": lambda d: run_batch(
+            [corpus], d / "o", BatchOptions(workers=1, progress=False)
+        ),
+        "run_batch, 2 workers": lambda d: run_batch(
+            [corpus], d / "o", BatchOptions(workers=2, progress=False)
+        ),
+    }
+    # Interleaved rounds (A B C A B C ...): load from other jobs falls on all three alike.
+    walls: dict[str, list[float]] = {name: [] for name in runs}
+    cpus: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(repeat):
+        for name, fn in runs.items():
+            wall, cpu = timed(fn)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+    load_after = os.getloadavg()
+    rows = []
+    for name in runs:
+        med = statistics.median(walls[name])
+        cpu = statistics.median(cpus[name])
+        rows.append(
+            f"| {name} | {med:.2f} | {cpu:.2f} | {n_docs / med:,.0f} | {size / mb / med:.2f} | "
+            + ", ".join(f"{t:.2f}" for t in walls[name])
+            + " |"
+        )
+    bare, one, two = (statistics.median(walls[n]) for n in runs)
+    bare_cpu, one_cpu = (statistics.median(cpus[n]) for n in list(runs)[:2])
+
+    mem_rows = []
+    for s in sizes:
+        path = OUT / f"corpus-{s // mb}mb.jsonl"
+        make_corpus(path, s)
+        peak_sum, peak_one, secs = peak_memory(path, 2)
+        mem_rows.append(
+            f"| {path.stat().st_size / mb:,.0f} MB | {peak_sum:,.0f} MB | "
+            f"{peak_one:,.0f} MB | {secs:.1f} s | "
+            f"{path.stat().st_size / mb / secs:.2f} MB/s |"
+        )
+
+    versions = f"reflow {reflow.__version__}, Python {platform.python_version()}"
+    report = f"""# reflow batch benchmark, {datetime.date.today().isoformat()}
+
+Machine: {platform.machine()}, {os.cpu_count()} cores (shared with other developers' jobs:
+load average {load_before[0]:.2f} before, {load_after[0]:.2f} after the throughput runs);
+{versions}.  Command: `python bench/bench_batch.py{" --quick" if args.quick else ""}`.
+Corpus: generated JSONL (bench/bench_batch.py `make_corpus`), {n_docs:,} records,
+{size / mb:.1f} MB, ~{size / n_docs / 1000:.1f} kB a record.
+
+## Throughput (median of {repeat})
+
+| run | wall s | CPU s (main process) | docs/s | MB/s | all runs, wall s |
+|---|---|---|---|---|---|
+{chr(10).join(rows)}
+
+- Scaling, 2 workers vs 1: **{one / two:.2f}x** (target >= 1.8x)
+- Batch overhead, 1 worker vs the bare loop: **{(one_cpu / bare_cpu - 1) * 100:+.1f}%** in CPU
+  time, {(one / bare - 1) * 100:+.1f}% in wall time (target < 10%; CPU time is the fairer
+  measure on a shared machine: the wall time of the same run varies by tens of percent)
+
+## Peak memory, `reflow batch -w 2` (sum of RSS of the main process and its workers)
+
+| corpus | peak RSS, all processes | largest process | time | MB/s |
+|---|---|---|---|---|
+{chr(10).join(mem_rows)}
+"""
+    print(report)
+    if args.write:
+        dest = HERE / "results" / f"batch-{datetime.date.today().isoformat()}.md"
+        dest.parent.mkdir(exist_ok=True)
+        dest.write_text(report)
+        print(f"written to {dest}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
