@@ -10,6 +10,7 @@ nothing is lost.  A heading that follows a paragraph starts a new article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from reflow.lines import Lines
 from reflow.model import Action, Block, Decision, Role
@@ -25,55 +26,66 @@ LIGATURES = {
     "\ufb05": "ſt",
     "\ufb06": "st",
 }
-_LIGATURE_TABLE = str.maketrans(LIGATURES)
+_SOFT_HYPHEN = "\u00ad"
+#: Ligatures expand, soft hyphens (invisible in print, breaking words for search) go.
+_REPAIR_TABLE = str.maketrans({**LIGATURES, _SOFT_HYPHEN: None})
+_SPECIAL = re.compile("[\ufb00-\ufb06\u00ad]")
+_SOFT_ONLY = re.compile("\u00ad")
 # Runs of spaces and tabs inside a line (column gaps of layout-mode extractors).  NBSP is not in
 # the class on purpose: it is meaningful ("10\u00a0km", French « guillemets »).
 _SPACES = re.compile(r"[ \t\x0b]{2,}|\t")
-_INLINE_SOFT_HYPHEN = "\u00ad"
 
 
-def normalize_line(
-    text: str, start: int, expand_ligatures: bool, out: list[Decision], line: int
-) -> str:
-    """Strip a line, fold its runs of spaces/tabs, and apply recorded character repairs."""
-    s = text.strip()
-    if "\t" in s or "  " in s:
-        s = _SPACES.sub(" ", s)
-    if _INLINE_SOFT_HYPHEN in s[:-1]:
-        # A soft hyphen inside a line is invisible in print and breaks the word for search; one
-        # at the line end is the boundary stage's business.
-        last = len(text.rstrip()) - 1
-        for i, ch in enumerate(text):
-            if ch == _INLINE_SOFT_HYPHEN and i < last:
-                out.append(
-                    Decision(
-                        Action.NORMALIZE,
-                        "soft-hyphen-inline",
-                        line,
-                        line,
-                        start + i,
-                        1.0,
-                        "U+00AD inside a line removed",
-                        start + i,
-                    )
+def _repairs(
+    lines: Lines, decisions: list[Decision], expand_ligatures: bool
+) -> tuple[dict[int, bool], list[Decision]]:
+    """Find the characters to repair (one regex pass over the source) and record each repair.
+
+    Returns the lines that hold such characters (mapped to "its final soft hyphen is a
+    line-break hyphen the boundary stage removes") and the repair decisions.
+    """
+    pattern = _SPECIAL if expand_ligatures else _SOFT_ONLY
+    matches = [m.start() for m in pattern.finditer(lines.source)]
+    if not matches:
+        return {}, []
+    cut = {d.removed for d in decisions if d.rule == "soft-hyphen"}
+    starts, source = lines.starts, lines.source
+    special: dict[int, bool] = {}
+    repairs: list[Decision] = []
+    for pos in matches:
+        line = bisect_right(starts, pos) - 1
+        ch = source[pos]
+        if ch == _SOFT_HYPHEN:
+            if pos in cut:
+                special[line] = True
+                continue
+            special.setdefault(line, False)
+            repairs.append(
+                Decision(
+                    Action.NORMALIZE,
+                    "soft-hyphen-inline",
+                    line,
+                    line,
+                    pos,
+                    1.0,
+                    "invisible U+00AD removed",
+                    pos,
                 )
-        s = s[:-1].replace(_INLINE_SOFT_HYPHEN, "") + s[-1:]
-    if expand_ligatures and any("\ufb00" <= ch <= "\ufb06" for ch in s):
-        for i, ch in enumerate(text):
-            if ch in LIGATURES:
-                out.append(
-                    Decision(
-                        Action.NORMALIZE,
-                        "ligature",
-                        line,
-                        line,
-                        start + i,
-                        1.0,
-                        f"{ch!r} -> {LIGATURES[ch]!r}",
-                    )
+            )
+        else:
+            special.setdefault(line, False)
+            repairs.append(
+                Decision(
+                    Action.NORMALIZE,
+                    "ligature",
+                    line,
+                    line,
+                    pos,
+                    1.0,
+                    f"{ch!r} -> {LIGATURES[ch]!r}",
                 )
-        s = s.translate(_LIGATURE_TABLE)
-    return s
+            )
+    return special, repairs
 
 
 def assemble(
@@ -83,7 +95,7 @@ def assemble(
     decisions: list[Decision],
     expand_ligatures: bool = True,
 ) -> tuple[list[Block], list[Decision]]:
-    """Return the blocks in reading order, and the normalisation decisions taken on the way."""
+    """Return the blocks in reading order, and the character repairs made on the way."""
     texts, starts, blank, roles, pages = (
         lines.texts,
         lines.starts,
@@ -91,9 +103,8 @@ def assemble(
         labels.roles,
         labels.pages,
     )
-    repairs: list[Decision] = []
-    special = expand_ligatures and any(ch in lines.source for ch in LIGATURES)
-    special = special or _INLINE_SOFT_HYPHEN in lines.source
+    special, repairs = _repairs(lines, decisions, expand_ligatures)
+    fold = "  " in lines.source or "\t" in lines.source
     blocks: list[Block] = []
     state = {"article": 0, "has_body": False}
 
@@ -102,11 +113,14 @@ def assemble(
         return starts[first] + len(t0) - len(t0.lstrip()), starts[last] + len(t1.rstrip())
 
     def line_text(i: int) -> str:
-        if special:
-            return normalize_line(texts[i], starts[i], expand_ligatures, repairs, i)
         s = texts[i].strip()
-        if "\t" in s or "  " in s:
+        if fold and ("\t" in s or "  " in s):
             s = _SPACES.sub(" ", s)
+        if i in special:
+            if special[i]:  # the final soft hyphen is cut by the dehyphenation
+                s = s[:-1].translate(_REPAIR_TABLE) + s[-1]
+            else:
+                s = s.translate(_REPAIR_TABLE)
         return s
 
     def emit_labelled(group: list[int]) -> None:
@@ -147,39 +161,50 @@ def assemble(
     for g in labelled_groups(0, first):
         emit_labelled(g)
     pieces: list[str] = []
-    para_lines: list[int] = []
+    para_start = 0
     pending: list[list[int]] = []
+    JOIN, DEHYPHENATE, BREAK = Action.JOIN, Action.DEHYPHENATE, Action.BREAK
     for k in range(n_body):
         i = body[k]
         piece = line_text(i)
+        if k + 1 < n_body:
+            d = decisions[k]
+            action = d.action
+            if action is not BREAK:
+                if action is JOIN:
+                    pieces.append(piece)
+                    pieces.append(" ")
+                elif action is DEHYPHENATE:
+                    pieces.append(piece[:-1])
+                else:
+                    pieces.append(piece)
+                if d.next_line != i + 1:
+                    pending.extend(labelled_groups(i + 1, d.next_line))
+                continue
+            nxt = d.next_line
+        else:
+            nxt = len(texts)
         pieces.append(piece)
-        para_lines.append(i)
-        nxt = body[k + 1] if k + 1 < n_body else len(texts)
-        d = decisions[k] if k + 1 < n_body else None
-        if d is not None and d.action is not Action.BREAK:
-            if d.action is Action.DEHYPHENATE:
-                pieces[-1] = piece[:-1]
-            elif d.action is Action.JOIN:
-                pieces.append(" ")
-            pending.extend(labelled_groups(i + 1, nxt))
-            continue
-        start, end = span(para_lines[0], para_lines[-1])
+        para_lines = tuple(body[para_start : k + 1])
+        start, end = span(para_lines[0], i)
         blocks.append(
             Block(
                 Role.PARAGRAPH,
                 "".join(pieces),
                 start,
                 end,
-                tuple(para_lines),
+                para_lines,
                 pages[para_lines[0]],
                 state["article"],
             )
         )
         state["has_body"] = True
-        pieces, para_lines = [], []
+        pieces = []
+        para_start = k + 1
         for g in pending:
             emit_labelled(g)
         pending = []
-        for g in labelled_groups(i + 1, nxt):
-            emit_labelled(g)
+        if nxt != i + 1:
+            for g in labelled_groups(i + 1, nxt):
+                emit_labelled(g)
     return blocks, repairs

@@ -12,7 +12,8 @@ rule                        when                                                
 ==========================  ==================================================  =========
 hyphen rules                the line ends in a hyphen after a letter or digit   see
                             (:mod:`reflow.hyphenation`)                         hyphenation
-``list-item``               next line starts with a bullet or "1." / "a)"       break
+``list-item``               next line starts with a bullet or "1." / "a)",      break
+                            after a sentence end or a semicolon
 ``wrapped-line``            the line does not end a sentence                    join
 ``no-trailing-space``       the document leaves a space on wrapped lines and    break
                             this one has none
@@ -25,9 +26,12 @@ hyphen rules                the line ends in a hyphen after a letter or digit   
 Across a blank line, a page break or an interruption (``heal-*`` rules join):
 
 ==========================  ==================================================  =========
-hyphen rules                the line ends in a hyphen ("Sus-" / "tainable")     see above
 ``blank-line``              the line ends a sentence                            break
 ``list-item``               next line starts with a bullet or number            break
+``blank-line-lone``         no body line right above it and no trailing space:  break
+                            not known to be a wrapped line (keeps reflowed
+                            output unchanged when it is reflowed again)
+hyphen rules                the line ends in a hyphen ("Sus-" / "tainable")     see above
 ``heal-lowercase``          next line starts lower case                         join
 ``heal-open-word``          the line ends in a comma or a word a sentence       join
                             cannot end with ("and", "the", "für"...)
@@ -43,7 +47,8 @@ Every confidence below is a prior set by hand and checked on the constructed cas
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from itertools import compress
+from operator import not_
 
 from reflow.config import Config
 from reflow.data.languages import OPEN_WORDS
@@ -71,8 +76,12 @@ WIDTH_WINDOW = 4
 #: -raw on none; 0.9 leaves room for a few lines an OCR engine trimmed.
 CONVENTION_SHARE = 0.9
 CONVENTION_MIN_LINES = 5
+#: The convention is a property of the extractor, the same on every page: the first 5,000 line
+#: pairs say it as well as all of them, and a 100 MB input does not pay a second full pass.
+CONVENTION_SCAN = 5000
 
 _ALL_OPEN_WORDS = frozenset().union(*OPEN_WORDS.values())
+JOIN = Action.JOIN
 
 
 def is_terminal(text: str) -> bool:
@@ -136,7 +145,7 @@ class _Context:
     def _convention(self) -> tuple[bool, str]:
         texts, body, stripped = self.lines.texts, self.body, self.stripped
         total = with_space = 0
-        for k in range(len(body) - 1):
+        for k in range(min(len(body) - 1, CONVENTION_SCAN)):
             a, b = body[k], body[k + 1]
             if b != a + 1 or ends_with_hyphen(stripped[k]) or not _starts_lower(texts[b].lstrip()):
                 continue
@@ -163,16 +172,32 @@ def decide_boundaries(
 ) -> tuple[list[int], list[Decision]]:
     """Return the body lines and one decision per boundary between consecutive body lines."""
     roles, blank = labels.roles, lines.blank
-    body = [i for i in range(len(lines)) if not blank[i] and roles[i] is None]
+    if any(r is not None for r in roles):
+        body = [i for i in range(len(lines)) if not blank[i] and roles[i] is None]
+    else:
+        body = list(compress(range(len(lines)), map(not_, blank)))
     ctx = _Context(lines, body, language, config)
     decisions: list[Decision] = []
     append = decisions.append
     texts, starts, pages = lines.texts, lines.starts, lines.pages
     stripped = ctx.stripped
+    convention = ctx.trailing_space_convention
+    new = tuple.__new__  # NamedTuple's own __new__ is a Python function: too slow per line
     for k in range(len(body) - 1):
         a, b = body[k], body[k + 1]
         a_text = stripped[k]
         offset = starts[a] + len(a_text)
+        # The common case, decided without looking further: a line that ends inside a sentence,
+        # the next line right below it.  Only the trailing-space convention can still break it
+        # (see _within_column).
+        if (
+            b == a + 1
+            and a_text[-1].isalnum()
+            and pages[a] == pages[b]
+            and (not convention or len(texts[a]) > len(a_text) or _starts_lower(texts[b].lstrip()))
+        ):
+            append(new(Decision, (JOIN, "wrapped-line", a, b, offset, 0.95, "", -1, False)))
+            continue
         b_text = texts[b].lstrip()
         if b == a + 1 and pages[a] == pages[b]:
             rule, action, conf, evidence = _within_column(ctx, k, a_text, b_text)
@@ -214,7 +239,6 @@ class _lazy:
 
 
 Outcome = tuple[str | None, Action, float, str]
-_Rule = Callable[..., Outcome]
 
 
 def _within_column(ctx: _Context, k: int, a_text: str, b_text: str) -> Outcome:
@@ -223,7 +247,7 @@ def _within_column(ctx: _Context, k: int, a_text: str, b_text: str) -> Outcome:
     if a_text[-1:] == NONBREAKING_HYPHEN:
         return "hyphen-nonbreaking", Action.KEEP_HYPHEN, 0.95, "U+2011 cannot break a word"
     terminal = is_terminal(a_text)
-    if _LIST_ITEM.match(b_text) and (terminal or a_text.endswith(":")):
+    if _LIST_ITEM.match(b_text) and (terminal or a_text.endswith(";")):
         return "list-item", Action.BREAK, 0.8, f"next line starts a list item: {b_text[:12]!r}"
     if not terminal:
         if (
@@ -264,6 +288,15 @@ def _continues(ctx: _Context, a_text: str, b_text: str) -> bool:
     return _starts_lower(b_text) or a_text.endswith(",") or _last_word(a_text) in ctx.open_words
 
 
+def _wrapped(ctx: _Context, k: int, a: int) -> bool:
+    """Line ``a`` (body line k) is part of a wrapped paragraph: a body line stands right above
+    it on its page, or it ends in a space where the document leaves spaces on wrapped lines."""
+    lines = ctx.lines
+    above = k > 0 and ctx.body[k - 1] == a - 1 and lines.pages[a - 1] == lines.pages[a]
+    trailing = ctx.trailing_space_convention and len(lines.texts[a]) > len(ctx.stripped[k])
+    return above or trailing
+
+
 def _across_gap(ctx: _Context, k: int, a: int, b: int, a_text: str, b_text: str) -> Outcome:
     lines = ctx.lines
     if lines.pages[a] != lines.pages[b]:
@@ -272,12 +305,17 @@ def _across_gap(ctx: _Context, k: int, a: int, b: int, a_text: str, b_text: str)
         where = f"{sum(not lines.blank[i] for i in range(a + 1, b))} labelled line(s)"
     else:
         where = f"{b - a - 1} blank line(s)"
-    if ends_with_hyphen(a_text) and b_text[:1].isalnum():
-        return None, Action.JOIN, 0.0, f"healed across {where}"
     if is_terminal(a_text):
         return "blank-line", Action.BREAK, 0.9, f"sentence ends before {where}"
     if _LIST_ITEM.match(b_text):
         return "list-item", Action.BREAK, 0.8, f"list item after {where}"
+    if not _wrapped(ctx, k, a):
+        # A lone line (no body line above it in its column, no trailing space) is not known to
+        # have been wrapped: it may be a whole block of its own, as every line of reflowed
+        # output is.  Healing needs a line that is known to be part of a wrapped paragraph.
+        return "blank-line-lone", Action.BREAK, 0.6, f"a lone line before {where}"
+    if ends_with_hyphen(a_text) and b_text[:1].isalnum():
+        return None, Action.JOIN, 0.0, f"healed across {where}"
     if _starts_lower(b_text):
         return "heal-lowercase", Action.JOIN, 0.85, f"unfinished line, lower case after {where}"
     if a_text.endswith(",") or _last_word(a_text) in ctx.open_words:

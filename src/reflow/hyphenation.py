@@ -19,7 +19,7 @@ rule                         when                                            out
                              than both halves as separate words
 ``lexicon-compound``         both halves are words and the joined form is    keep
                              rare or much rarer than the halves
-``pattern``                  joined word unknown, halves not both words,     remove
+``pattern``                  joined word rare, one half a word (not both),   remove
                              the break is a hyphenation-pattern point
 ``hyphen-abstain``           nothing above decided                           keep, uncertain
 ===========================  ==============================================  ==============
@@ -175,7 +175,10 @@ def decide_hyphen(
     if both_words and (zj < JOINED_RARE or zj < min(zl, zr) - COMPOUND_MARGIN):
         return HyphenDecision(Action.KEEP_HYPHEN, "lexicon-compound", 0.8, f"{shown}: {figures}")
     point = lexicon.is_hyphenation_point(joined, len(left))
-    if point and not both_words:
+    # Patterns allow breaks in invented words too, so one half must be a word: the second part
+    # of a compound ("Straßenbahn-/linie") or a syllable that is one ("Straßenbahnli-/nie").
+    one_word = max(zl, zr) >= FRAGMENT_WORD
+    if point and not both_words and (one_word or zj >= JOINED_RARE):
         confidence = 0.75 if zj >= JOINED_RARE else 0.65
         return HyphenDecision(
             Action.DEHYPHENATE,

@@ -1,16 +1,18 @@
 """Stage 1: cut the source into lines and pages, keeping offsets into the source.
 
-Lines end at ``\\n``, ``\\r\\n``, ``\\r``, form feed and the other terminators
-:meth:`str.splitlines` knows.  A form feed (pdftotext's page separator) also ends a page.
-Nothing is rewritten: a line's text is the exact source slice ``source[start:start+len(text)]``.
+Lines end at ``\\n``, ``\\r\\n`` or ``\\r``, so line numbers are the ones an editor shows.  A form
+feed (pdftotext's page separator, printed at the start of the next page's first line) starts a
+new page; it stays in the line's text as whitespace.  Nothing is rewritten: a line's text is the
+exact source slice ``source[starts[i]:starts[i] + len(texts[i])]``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import accumulate
 
-# Characters str.splitlines() treats as line ends; a line's content is its text without them.
-_TERMINATORS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_CR_TERMINATOR = re.compile(r"\r\n?|\n")
 
 
 @dataclass(slots=True)
@@ -23,7 +25,7 @@ class Lines:
 
     >>> t = split_lines("one\\r\\ntwo\\n\\x0cthree")
     >>> t.texts, t.starts, t.pages, t.page_count
-    (['one', 'two', '', 'three'], [0, 5, 9, 10], [0, 0, 0, 1], 2)
+    (['one', 'two', '\\x0cthree'], [0, 5, 9], [0, 0, 1], 2)
     """
 
     source: str
@@ -42,23 +44,38 @@ class Lines:
 
 
 def split_lines(source: str) -> Lines:
-    """Cut ``source`` into a :class:`Lines` table in one linear pass."""
-    texts: list[str] = []
-    starts: list[int] = []
-    pages: list[int] = []
-    blank: list[bool] = []
-    pos = 0
-    page = 0
-    for raw in source.splitlines(keepends=True):
-        content = raw.rstrip(_TERMINATORS)
-        # rstrip may eat a \r or \n that belongs to the content only when the terminator is
-        # made of several characters ("\r\n"); splitlines never leaves two line ends in one
-        # piece except "\r\n", so the terminator is the stripped tail.
-        texts.append(content)
-        starts.append(pos)
-        pages.append(page)
-        blank.append(not content or content.isspace())
-        if "\x0c" in raw[len(content) :]:
-            page += 1
-        pos += len(raw)
-    return Lines(source, texts, starts, pages, blank, pages[-1] + 1 if texts else 0)
+    """Cut ``source`` into a :class:`Lines` table in one linear pass.
+
+    The common case (only ``\\n`` line ends) runs in C-level loops: ``str.split`` and
+    ``itertools.accumulate``; no Python code runs per line.
+    """
+    if not source:
+        return Lines(source, [], [], [], [], 0)
+    if "\r" in source:
+        texts = _CR_TERMINATOR.split(source)
+        starts = [0, *(m.end() for m in _CR_TERMINATOR.finditer(source))]
+    else:
+        texts = source.split("\n")
+        starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
+        del starts[-1]
+    if not texts[-1]:
+        # A final line end does not open another line.
+        texts.pop()
+        starts.pop()
+    blank = [not t or t.isspace() for t in texts]
+    if "\x0c" in source:
+        pages = []
+        page = 0
+        for t in texts:
+            if "\x0c" in t:
+                lead = len(t) - len(t.lstrip(" \t\x0c"))
+                head = t.count("\x0c", 0, lead)
+                pages.append(page + head)
+                page += t.count("\x0c")
+            else:
+                pages.append(page)
+        page_count = page + 1
+    else:
+        pages = [0] * len(texts)
+        page_count = 1 if texts else 0
+    return Lines(source, texts, starts, pages, blank, page_count)

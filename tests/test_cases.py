@@ -1,0 +1,54 @@
+"""Data-driven cases from tests/cases (see the README there)."""
+
+from __future__ import annotations
+
+import pytest
+
+import reflow
+from conftest import load_cases
+
+CONSTRUCTED = load_cases("constructed.json")
+NEGATIVES = load_cases("negatives.json")
+KNOWN_FAILURES = load_cases("known_failures.json")
+
+
+def _check(case: dict) -> None:
+    lang = "auto" if case["lang"] not in ("und",) and not case.get("force_lang") else case["lang"]
+    doc = reflow.reflow(case["input"], language=lang)
+    if lang == "auto" and case["lang"] != "ru":
+        assert doc.language == case["lang"], doc.language_evidence
+    assert doc.paragraphs == case["paragraphs"]
+    fired = {d.rule for d in doc.decisions}
+    for rule in case.get("rules", []):
+        assert rule in fired, f"rule {rule} did not fire; fired: {sorted(fired)}"
+    if "uncertain" in case:
+        assert sum(d.uncertain for d in doc.decisions) == case["uncertain"]
+    if "headings" in case:
+        assert [b.text for b in doc.blocks if b.role is reflow.Role.HEADING] == case["headings"]
+
+
+@pytest.mark.parametrize("case", CONSTRUCTED, ids=[c["id"] for c in CONSTRUCTED])
+def test_constructed(case: dict) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize("case", NEGATIVES, ids=[c["id"] for c in NEGATIVES])
+def test_must_not_change(case: dict) -> None:
+    doc = reflow.reflow(case["input"])
+    assert doc.to_text() == case["input"]
+    assert not any(d.action is reflow.Action.DEHYPHENATE for d in doc.decisions)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["note"])) for c in KNOWN_FAILURES],
+    ids=[c["id"] for c in KNOWN_FAILURES],
+)
+def test_known_failures(case: dict) -> None:
+    _check(case)
+
+
+def test_case_ids_unique() -> None:
+    ids = [c["id"] for c in CONSTRUCTED + NEGATIVES + KNOWN_FAILURES]
+    assert len(ids) == len(set(ids))
+    assert len(CONSTRUCTED) >= 40
