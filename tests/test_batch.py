@@ -377,3 +377,27 @@ def test_journal_drops_a_torn_last_line(tmp_path: Path) -> None:
         f.write(b'{"a": 3')
     assert Journal.load(path) == [{"a": 1}, {"a": 2}]
     assert path.read_bytes().endswith(b"}\n")
+
+
+def test_resume_refuses_changed_input_files(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.jsonl", "b.jsonl", "c.jsonl"):
+        write_jsonl(src / name, 4, bad=False)
+    with monkeypatch.context() as m:
+        crash_after(m, 2)  # a.jsonl: its chunk, then its "done": finished; b.jsonl not begun
+        with pytest.raises(Crash):
+            run_batch([src], tmp_path / "out", opts())
+    (src / "a.jsonl").unlink()
+    with pytest.raises(UsageError, match="input files changed"):
+        run_batch([src], tmp_path / "out", opts(resume=True))
+
+
+def test_inputs_with_the_same_name_are_refused(tmp_path: Path) -> None:
+    for parent in ("one", "two"):
+        (tmp_path / parent / "x").mkdir(parents=True)
+        (tmp_path / parent / "x" / "p.txt").write_text(page(0))
+    with pytest.raises(UsageError, match="same name"):
+        run_batch([tmp_path / "one" / "x", tmp_path / "two" / "x"], tmp_path / "out", opts())

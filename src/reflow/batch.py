@@ -54,12 +54,14 @@ from reflow.batch_io import (
     STATE_DIR,
     SUFFIXES,
     Journal,
+    Root,
     Unit,
     UsageError,
     compress,
-    discover,
+    iter_units,
     open_jsonl,
     require,
+    resolve_inputs,
     truncate,
     write_atomic,
 )
@@ -479,11 +481,18 @@ class _Task:
 
 @dataclass(slots=True)
 class _State:
-    """What the journal says is committed."""
+    """What the journal says is committed.
 
-    done_units: set[str] = field(default_factory=set)
-    jsonl: dict[str, dict[str, Any]] = field(default_factory=dict)  # key -> last chunk entry
-    row_groups: dict[str, set[int]] = field(default_factory=dict)
+    Units are committed in input order, so the finished ones are always the first ``units`` of
+    :func:`iter_units`, the last of them named ``last``; at most the next unit is part done.
+    That keeps the state a few numbers, whatever the number of files.
+    """
+
+    units: int = 0
+    last: str | None = None
+    partial: str | None = None  # key of the unit in progress, if any
+    jsonl: dict[str, Any] | None = None  # its last JSONL chunk entry
+    row_groups: set[int] = field(default_factory=set)  # its committed Parquet row groups
     errors_size: int = 0
     records: int = 0  # documents committed (done or failed) by earlier runs
     failed: int = 0  # of which failed
@@ -492,18 +501,19 @@ class _State:
     def replay(cls, entries: list[dict[str, Any]]) -> _State:
         state = cls()
         for e in entries:
-            state.errors_size = e.get("err", state.errors_size)
+            state.errors_size = e["err"]
             state.records += e.get("ok", 0) + e.get("failed", 0)
             state.failed += e.get("failed", 0)
-            t = e["t"]
-            if t == "txt":
-                state.done_units.update(e["keys"])
-            elif t == "jsonl":
-                state.jsonl[e["unit"]] = e
-            elif t == "parquet":
-                state.row_groups.setdefault(e["unit"], set()).add(e["row_group"])
-            elif t == "done":
-                state.done_units.add(e["unit"])
+            if e["units"] != state.units:  # a unit finished: nothing is part done
+                state.units, state.last = e["units"], e["last"]
+                state.partial, state.jsonl, state.row_groups = None, None, set()
+            elif e["t"] in ("jsonl", "parquet"):
+                if state.partial != e["unit"]:
+                    state.partial, state.jsonl, state.row_groups = e["unit"], None, set()
+                if e["t"] == "jsonl":
+                    state.jsonl = e
+                else:
+                    state.row_groups.add(e["row_group"])
         return state
 
 
@@ -592,9 +602,9 @@ class _Run:
     """One ``reflow batch`` run: makes tasks, feeds the pool, commits results in order."""
 
     def __init__(
-        self, units: list[Unit], output: Path, opts: BatchOptions, stream: IO[str]
+        self, roots: list[Root], output: Path, opts: BatchOptions, stream: IO[str]
     ) -> None:
-        self.units = units
+        self.roots = roots
         self.output = output
         self.opts = opts
         self.state_dir = output / STATE_DIR
@@ -604,11 +614,11 @@ class _Run:
         self.skipped_bytes = 0
         self.stream = stream
         self.progress = _Progress(
-            sum(u.size for u in units),
-            stream.isatty() if opts.progress is None else opts.progress,
-            stream,
+            0, stream.isatty() if opts.progress is None else opts.progress, stream
         )
         self.state = _State()
+        self.units_done = 0  # units finished, this run and earlier ones (journal "units")
+        self.last_key: str | None = None
         self.writer: IO[bytes] | None = None  # the open JSONL .partial, if any
 
     # .. setup ..
@@ -616,17 +626,11 @@ class _Run:
     def prepare(self) -> None:
         """Check the output folder; on resume, replay the journal and cut files back."""
         out, opts = self.output, self.opts
-        for unit in self.units:
-            if (out / unit.key).resolve() == self.errors_path.resolve():
-                raise UsageError(
-                    f"{unit.source} would overwrite the errors file "
-                    f"{self.errors_path}; choose another with --errors"
-                )
-        settings = {"version": 1, **opts.settings(), "inputs": [u.key for u in self.units]}
+        self.progress.total = self._scan()
+        inputs = [[str(r.path.resolve()), r.prefix] for r in self.roots]
+        settings = {"version": 2, **opts.settings(), "inputs": inputs}
         journal_path = self.state_dir / "journal.jsonl"
         settings_path = self.state_dir / "settings.json"
-        if out.exists() and not out.is_dir():
-            raise UsageError(f"output {out} is a file; -o wants a folder")
         busy = out.exists() and any(out.iterdir())
         if opts.resume and settings_path.exists():
             saved = json.loads(settings_path.read_text())
@@ -668,19 +672,63 @@ class _Run:
             self.errors_path.write_bytes(b"")
         self.report.skipped = self.state.records
         self.report.failed_earlier = self.state.failed
+        self.units_done, self.last_key = self.state.units, self.state.last
         self.journal = Journal(journal_path, fsync=opts.fsync)
         self.errors = open(self.errors_path, "ab")  # noqa: SIM115 -- closed in run()
 
     # .. making tasks ..
 
+    def _units(self) -> Iterator[Unit]:
+        return iter_units(self.roots, self.output, self.opts.format)
+
+    def _scan(self) -> int:
+        """Walk the inputs once before any work: total bytes (for the ETA), and every check
+        that would otherwise stop the run half-way (missing extra, missing Parquet column, an
+        output over the errors file).  Memory stays flat: units are counted, not kept."""
+        total = count = 0
+        errors_key = None
+        with contextlib.suppress(ValueError):
+            errors_key = self.errors_path.resolve().relative_to(self.output.resolve()).as_posix()
+        for unit in self._units():
+            total += unit.size
+            count += 1
+            if unit.key == errors_key:
+                raise UsageError(
+                    f"{unit.source} would overwrite the errors file "
+                    f"{self.errors_path}; choose another with --errors"
+                )
+            if unit.compression == "zst":
+                require("zstandard", "reading .zst files")
+            elif unit.kind == "parquet":
+                _check_parquet(unit, self.opts)
+        if not count:
+            raise UsageError(
+                "no input files found (looked for " + ", ".join(s for s, _, _ in SUFFIXES) + ")"
+            )
+        return total
+
     def tasks(self) -> Iterator[_Task]:
         group: list[Unit] = []
         group_bytes = 0
-        for unit in self.units:
+        state = self.state
+        for index, unit in enumerate(self._units()):
+            expected = (
+                state.last
+                if index == state.units - 1
+                else state.partial
+                if index == state.units
+                else None
+            )
+            if expected is not None and unit.key != expected:
+                raise UsageError(
+                    f"cannot resume: the input files changed since the interrupted run "
+                    f"(expected {expected} where there is now {unit.key}); "
+                    "use a new output folder"
+                )
+            if index < state.units:  # finished by an earlier run
+                self.skipped_bytes += unit.size
+                continue
             if unit.kind == "txt":
-                if unit.key in self.state.done_units:
-                    self.skipped_bytes += unit.size
-                    continue
                 group.append(unit)
                 group_bytes += unit.size
                 if len(group) >= TXT_GROUP or group_bytes >= self.opts.chunk_bytes:
@@ -690,9 +738,7 @@ class _Run:
             if group:
                 yield self._txt_task(group)
                 group, group_bytes = [], 0
-            if unit.key in self.state.done_units:
-                self.skipped_bytes += unit.size
-            elif unit.kind == "jsonl":
+            if unit.kind == "jsonl":
                 yield from self._jsonl_tasks(unit)
             else:
                 yield from self._parquet_tasks(unit)
@@ -705,7 +751,7 @@ class _Run:
 
     def _jsonl_tasks(self, unit: Unit) -> Iterator[_Task]:
         opts = self.opts
-        done = self.state.jsonl.get(unit.key)
+        done = self.state.jsonl if self.state.partial == unit.key else None
         lines_done = done["lines"] if done else 0
         reader, raw = open_jsonl(unit.source, unit.compression)
         with reader, raw:
@@ -761,7 +807,7 @@ class _Run:
     def _parquet_tasks(self, unit: Unit) -> Iterator[_Task]:
         pq = require("pyarrow.parquet", "reading .parquet files")
         meta = pq.ParquetFile(unit.source).metadata
-        done = self.state.row_groups.get(unit.key, set())
+        done = self.state.row_groups if self.state.partial == unit.key else set()
         parts = self._parts(unit)
         parts.mkdir(parents=True, exist_ok=True)
         n = meta.num_row_groups
@@ -803,7 +849,7 @@ class _Run:
         partial = self.output / (unit.key + ".partial")
         final = self.output / unit.key
         partial.parent.mkdir(parents=True, exist_ok=True)
-        done = self.state.jsonl.get(unit.key)
+        done = self.state.jsonl if self.state.partial == unit.key else None
         if done is None:
             return open(partial, "wb")
         if not partial.exists() and final.exists():
@@ -835,11 +881,16 @@ class _Run:
         if err:
             self.errors.write(err)
         self._sync(self.errors)
+        if unit is None:  # a group of .txt files: all finished at once
+            self.units_done += len(task.keys)
+            self.last_key = task.keys[-1]
         entry = {
             "t": "txt" if unit is None else unit.kind,
             "ok": ok,
             "failed": failed,
             "err": self.errors.tell(),
+            "units": self.units_done,
+            "last": self.last_key,
         }
         if unit is None:
             entry["keys"] = task.keys
@@ -868,7 +919,17 @@ class _Run:
             os.replace(self.output / (unit.key + ".partial"), final)
         else:
             self._merge_parquet(unit, final)
-        self.journal.append({"t": "done", "unit": unit.key, "err": self.errors.tell()})
+        self.units_done += 1
+        self.last_key = unit.key
+        self.journal.append(
+            {
+                "t": "done",
+                "unit": unit.key,
+                "err": self.errors.tell(),
+                "units": self.units_done,
+                "last": self.last_key,
+            }
+        )
         if unit.kind == "parquet":
             parts = self._parts(unit)
             for p in parts.iterdir():
@@ -946,34 +1007,25 @@ def run_batch(
     if opts.format not in ("text", "markdown", "json"):
         raise UsageError(f"--format must be text, markdown or json, not {opts.format!r}")
     out = Path(output)
-    units = discover([Path(p) for p in inputs], out, opts.format)
-    if not units:
-        raise UsageError(
-            "no input files found (looked for " + ", ".join(s for s, _, _ in SUFFIXES) + ")"
-        )
-    _check_extras(units, opts)
-    run = _Run(units, out, opts, stream or sys.stderr)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"output {out} is a file; -o wants a folder")
+    run = _Run(resolve_inputs([Path(p) for p in inputs]), out, opts, stream or sys.stderr)
     run.prepare()
     return run.run()
 
 
-def _check_extras(units: list[Unit], opts: BatchOptions) -> None:
-    """Fail before any work when an input needs a missing extra or lacks the text column."""
-    if any(u.compression == "zst" for u in units):
-        require("zstandard", "reading .zst files")
-    pq_units = [u for u in units if u.kind == "parquet"]
-    if pq_units:
-        pq = require("pyarrow.parquet", "reading .parquet files")
-        for u in pq_units:
-            try:
-                names = pq.read_schema(u.source).names
-            except Exception as exc:
-                raise UsageError(f"cannot read {u.source} as Parquet: {_reason(exc)}") from None
-            if opts.text_field not in names:
-                raise UsageError(
-                    f"{u.source} has no column {opts.text_field!r} "
-                    f"(it has {', '.join(names)}); choose one with --text-field"
-                )
+def _check_parquet(unit: Unit, opts: BatchOptions) -> None:
+    """Fail before any work when a Parquet input is unreadable or lacks the text column."""
+    pq = require("pyarrow.parquet", "reading .parquet files")
+    try:
+        names = pq.read_schema(unit.source).names
+    except Exception as exc:
+        raise UsageError(f"cannot read {unit.source} as Parquet: {_reason(exc)}") from None
+    if opts.text_field not in names:
+        raise UsageError(
+            f"{unit.source} has no column {opts.text_field!r} "
+            f"(it has {', '.join(names)}); choose one with --text-field"
+        )
 
 
 # -- the command line -----------------------------------------------------------------------

@@ -127,48 +127,64 @@ def _walk(folder: Path, skip: set[Path]) -> Iterator[Path]:
                 yield here / name
 
 
-def discover(inputs: list[Path], output: Path, fmt: str) -> list[Unit]:
-    """The units of work for ``inputs``, in input order, with their output keys.
+@dataclass(frozen=True, slots=True)
+class Root:
+    """One ``INPUT`` as given: a file or a folder, and the prefix of its outputs' keys."""
+
+    path: Path
+    prefix: str
+    is_dir: bool
+
+
+def resolve_inputs(inputs: list[Path]) -> list[Root]:
+    """Check the inputs and give each its output prefix; nothing is walked yet.
 
     With a single folder as input, outputs keep their paths relative to it.  With several inputs,
     each lands under its own name (``-o out a/ b.jsonl`` gives ``out/a/...`` and
     ``out/b.jsonl``).  Raises :class:`UsageError` for a missing input, a file of unknown kind, or
-    two inputs that would write the same output.
+    two inputs of the same name (they would write the same outputs).
     """
-    out_resolved = output.resolve()
-    units: list[Unit] = []
+    roots: list[Root] = []
+    names: dict[str, Path] = {}
     single_folder = len(inputs) == 1 and inputs[0].is_dir()
     for inp in inputs:
         if not inp.exists():
             raise UsageError(f"input not found: {inp}")
-        if inp.is_dir():
-            prefix = "" if single_folder else inp.resolve().name + "/"
-            for path in _walk(inp, {out_resolved}):
-                kind, compression = classify(path.name)  # type: ignore[misc]
-                rel = prefix + path.relative_to(inp).as_posix()
-                units.append(
-                    Unit(kind, compression, path, _output_key(rel, kind, fmt), path.stat().st_size)
-                )
-        else:
-            found = classify(inp.name)
-            if found is None:
+        name = inp.resolve().name
+        if not single_folder:
+            if name in names:
                 raise UsageError(
-                    f"don't know how to read {inp}: inputs are folders or files ending in "
-                    + ", ".join(s for s, _, _ in SUFFIXES)
+                    f"{names[name]} and {inp} have the same name and would write the same "
+                    "outputs; rename one or run them separately"
                 )
-            kind, compression = found
-            units.append(
-                Unit(kind, compression, inp, _output_key(inp.name, kind, fmt), inp.stat().st_size)
-            )
-    seen: dict[str, Path] = {}
-    for unit in units:
-        if unit.key in seen:
+            names[name] = inp
+        if inp.is_dir():
+            roots.append(Root(inp, "" if single_folder else name + "/", True))
+        elif classify(inp.name) is None:
             raise UsageError(
-                f"{seen[unit.key]} and {unit.source} would both write {output / unit.key}; "
-                "rename one or run them separately"
+                f"don't know how to read {inp}: inputs are folders or files ending in "
+                + ", ".join(s for s, _, _ in SUFFIXES)
             )
-        seen[unit.key] = unit.source
-    return units
+        else:
+            roots.append(Root(inp, "", False))
+    return roots
+
+
+def iter_units(roots: list[Root], output: Path, fmt: str) -> Iterator[Unit]:
+    """The units of work, in a stable order (inputs as given, folders sorted), lazily.
+
+    A generator, so that a folder of millions of files costs no memory per file; the order is
+    the same at every call as long as the files are the same, which ``--resume`` relies on.
+    """
+    skip = {output.resolve()}
+    for root in roots:
+        paths = _walk(root.path, skip) if root.is_dir else iter([root.path])
+        for path in paths:
+            kind, compression = classify(path.name)  # type: ignore[misc]
+            rel = root.prefix + (
+                path.relative_to(root.path).as_posix() if root.is_dir else path.name
+            )
+            yield Unit(kind, compression, path, _output_key(rel, kind, fmt), path.stat().st_size)
 
 
 # -- JSONL shards ---------------------------------------------------------------------------
