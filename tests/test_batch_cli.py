@@ -171,3 +171,25 @@ def test_txt_folder_through_the_cli_with_two_workers(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     doc = json.loads((tmp_path / "out" / "deep" / "7.json").read_text())
     assert doc["blocks"] and "decisions" not in doc
+
+
+def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path) -> None:
+    records = write_jsonl(tmp_path / "c.jsonl", 1500, bad=False)
+    out = tmp_path / "out"
+    journal = out / ".reflow-batch" / "journal.jsonl"
+    args = [*BATCH, tmp_path / "c.jsonl", "-o", out, "-w", "2", "--chunk-records", "10"]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if journal.exists() and journal.read_bytes().count(b"\n") >= 3:
+            break
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    if proc.returncode == 0:
+        pytest.skip("the run finished before the interrupt arrived")  # a very fast machine
+    assert proc.returncode == 130
+    assert "Traceback" not in stderr and "interrupted; rerun with --resume" in stderr
+    resumed = run(tmp_path / "c.jsonl", "-o", out, "-w", "2", "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert [r["id"] for r in read_jsonl(out / "c.jsonl")] == [r["id"] for r in records]

@@ -38,6 +38,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -339,6 +340,9 @@ def _init_worker(opts: BatchOptions, main_pid: int | None) -> None:
     global _OPTS
     _OPTS = opts
     if main_pid is not None:
+        # Ctrl-C reaches the whole process group: let the main process alone handle it (it
+        # stops feeding the pool and exits 130), rather than each worker dying with a traceback.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         threading.Thread(target=_watch_main, args=(main_pid,), daemon=True).start()
 
 
