@@ -135,6 +135,36 @@ def timed(fn: Callable[[Path], object]) -> tuple[float, float]:
         return time.perf_counter() - wall, time.process_time() - cpu
 
 
+def _identity(blob: bytes) -> bytes:
+    return blob
+
+
+def chunk_costs() -> tuple[float, float]:
+    """Median ms for (a 1 MiB chunk to a worker process and back, an append of 1 MiB + fsync):
+    the fixed costs per chunk that CHUNK_BYTES in reflow/batch.py is sized against."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    blob = b"x" * (1 << 20)
+    ctx = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(1, mp_context=ctx) as ex:
+        ex.submit(_identity, b"").result()
+        trips = []
+        for _ in range(31):
+            t = time.perf_counter()
+            ex.submit(_identity, blob).result()
+            trips.append(time.perf_counter() - t)
+    syncs = []
+    with tempfile.TemporaryFile(dir=OUT) as f:
+        for _ in range(31):
+            t = time.perf_counter()
+            f.write(blob)
+            f.flush()
+            os.fsync(f.fileno())
+            syncs.append(time.perf_counter() - t)
+    return statistics.median(trips) * 1e3, statistics.median(syncs) * 1e3
+
+
 def peak_memory(src: Path, workers: int) -> tuple[float, float, float]:
     """(peak RSS sum of the process tree in MB, peak of the largest process, seconds)."""
     import psutil  # comes with the dask extra (distributed depends on it)
@@ -176,9 +206,12 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="save to bench/results/batch-DATE.md")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--throughput-mb", type=float, default=10)
+    ap.add_argument(
+        "--memory-mb", type=int, nargs="*", default=[100, 1000], help="corpus sizes for memory"
+    )
     args = ap.parse_args()
     mb = 1_000_000
-    sizes = [10 * mb, 30 * mb] if args.quick else [100 * mb, 1000 * mb]
+    sizes = [10 * mb, 30 * mb] if args.quick else [m * mb for m in args.memory_mb]
     tp_size = int((3 if args.quick else args.throughput_mb) * mb)
     repeat = 1 if args.quick else args.repeat
     OUT.mkdir(exist_ok=True)
@@ -228,6 +261,7 @@ def main() -> None:
             f"{path.stat().st_size / mb / secs:.2f} MB/s |"
         )
 
+    trip_ms, sync_ms = chunk_costs()
     versions = f"reflow {reflow.__version__}, Python {platform.python_version()}"
     report = f"""# reflow batch benchmark, {datetime.date.today().isoformat()}
 
@@ -247,6 +281,10 @@ Corpus: generated JSONL (bench/bench_batch.py `make_corpus`), {n_docs:,} records
 - Batch overhead, 1 worker vs the bare loop: **{(one_cpu / bare_cpu - 1) * 100:+.1f}%** in CPU
   time, {(one / bare - 1) * 100:+.1f}% in wall time (target < 10%; CPU time is the fairer
   measure on a shared machine: the wall time of the same run varies by tens of percent)
+
+Fixed costs of one 1 MiB chunk (medians of 31): to a worker process and back {trip_ms:.1f} ms;
+append to the output and fsync {sync_ms:.1f} ms.  Reflowing the chunk takes
+{(1 << 20) / (size / bare) * 1e3:,.0f} ms at the bare loop's speed.
 
 ## Peak memory, `reflow batch -w 2` (sum of RSS of the main process and its workers)
 

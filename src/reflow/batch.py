@@ -71,9 +71,11 @@ from reflow.config import Config
 Format = Literal["text", "markdown", "json"]
 OnError = Literal["raise", "skip", "mark"]
 
-#: A JSONL chunk is cut at this many bytes of input...  Measured with bench/bench_batch.py on
-#: the 2-core dev machine: per-chunk overhead (pickling, IPC, one commit with two fsyncs) is
-#: about 1 ms, so 1 MiB chunks keep it well under 1% while progress still moves every second.
+#: A JSONL chunk is cut at this many bytes of input...  Sized against the fixed costs of a chunk,
+#: measured by bench/bench_batch.py (``chunk_costs``) on the shared 2-core dev machine under
+#: load: ~12 ms for 1 MiB to a worker and back, ~4 ms for an append + fsync, against ~500 ms to
+#: reflow 1 MiB (~2 MB/s a core).  So a few percent at most, and the IPC overlaps with the other
+#: workers' reflowing; much smaller chunks would make it count, larger ones lose more to a kill.
 CHUNK_BYTES = 1 << 20
 #: ...or at this many records, whichever comes first (bounds the work lost to a kill).
 CHUNK_RECORDS = 1000
@@ -1057,12 +1059,18 @@ def _parser() -> argparse.ArgumentParser:
         "--workers",
         type=int,
         default=None,
+        metavar="N",
         help=f"worker processes (default: all cores, here {default_workers()})",
     )
-    p.add_argument("--text-field", default="text", help="JSONL/Parquet field with the text")
-    p.add_argument("--id-field", default="id", help="field naming a record in the errors file")
+    p.add_argument(
+        "--text-field", default="text", metavar="FIELD", help="JSONL/Parquet field with the text"
+    )
+    p.add_argument(
+        "--id-field", default="id", metavar="FIELD", help="field naming a record in the errors file"
+    )
     p.add_argument(
         "--output-field",
+        metavar="FIELD",
         default="text_reflowed",
         help="JSONL/Parquet field for the result (default: text_reflowed)",
     )
@@ -1100,12 +1108,14 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument(
         "--chunk-records",
         type=int,
+        metavar="N",
         default=CHUNK_RECORDS,
         help=f"JSONL records per chunk sent to a worker (default {CHUNK_RECORDS})",
     )
     t.add_argument(
         "--chunk-mb",
         type=float,
+        metavar="MIB",
         default=CHUNK_BYTES / (1 << 20),
         help="JSONL MiB per chunk (default 1)",
     )
