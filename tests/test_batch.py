@@ -92,6 +92,14 @@ def test_reflow_records_matches_the_api_and_keeps_fields() -> None:
     assert "text_reflowed" not in rows[0], "input records must not be modified"
 
 
+def test_reflow_records_in_two_processes_keeps_order_and_output() -> None:
+    rows = ({"id": i, "text": page(i) if i % 7 else None} for i in range(45))
+    parallel = list(reflow_records(rows, workers=2, chunk_records=4))
+    serial = list(reflow_records({"id": i, "text": page(i) if i % 7 else None} for i in range(45)))
+    assert parallel == serial
+    assert [r["id"] for r in parallel] == list(range(45))
+
+
 def test_reflow_records_on_error_modes() -> None:
     rows = [{"text": page(0)}, {"text": b"caf\xe9 au lait\n"}, {"body": "x"}]
     marked = list(reflow_records(rows))

@@ -35,6 +35,7 @@ import argparse
 import contextlib
 import dataclasses
 import hashlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -170,13 +171,18 @@ def reflow_records(
     decisions: bool = False,
     on_error: OnError = "mark",
     error_field: str = "reflow_error",
+    workers: int = 1,
+    chunk_records: int = 256,
 ) -> Iterator[dict[str, Any]]:
     """Reflow ``record[text_field]`` of each record into ``record[output_field]``, lazily.
 
     Records are shallow-copied; all their fields are kept.  A record that fails (no text field,
     undecodable bytes, an engine bug) is, by ``on_error``: ``"mark"`` (default) yielded with
     ``output_field`` ``None`` and the reason in ``error_field``; ``"skip"`` dropped; ``"raise"``
-    raised.  Single process: for all cores use ``reflow batch`` or :mod:`reflow.dask_support`.
+    raised.
+
+    ``workers`` > 1 reflows in that many processes, ``chunk_records`` records at a time, with at
+    most two chunks per worker in flight (records must be picklable); the order is kept.
 
     >>> text = "The talks were tak-\\ning place in the\\ncapital.\\n"
     >>> rows = [{"id": 1, "text": text}, {"id": 2}]
@@ -187,6 +193,32 @@ def reflow_records(
     """
     if on_error not in ("raise", "skip", "mark"):
         raise ValueError(f"on_error must be raise, skip or mark, not {on_error!r}")
+    kw = dict(
+        text_field=text_field,
+        output_field=output_field,
+        config=config,
+        format=format,
+        keep_furniture=keep_furniture,
+        decisions=decisions,
+        on_error=on_error,
+        error_field=error_field,
+    )
+    if workers <= 1:
+        return _records(records, **kw)
+    return _records_parallel(records, workers, chunk_records, kw)
+
+
+def _records(
+    records: Iterable[Mapping[str, Any]],
+    text_field: str,
+    output_field: str,
+    config: Config | None,
+    format: Format,
+    keep_furniture: bool,
+    decisions: bool,
+    on_error: OnError,
+    error_field: str,
+) -> Iterator[dict[str, Any]]:
     for record in records:
         out = dict(record)
         try:
@@ -201,6 +233,32 @@ def reflow_records(
             out[output_field] = None
             out[error_field] = _reason(exc)
         yield out
+
+
+def _records_chunk(chunk: list[Mapping[str, Any]], kw: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(_records(chunk, **kw))
+
+
+def _records_parallel(
+    records: Iterable[Mapping[str, Any]], workers: int, chunk_records: int, kw: dict[str, Any]
+) -> Iterator[dict[str, Any]]:
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=_context(),
+        initializer=_init_worker,
+        initargs=(None, os.getpid()),
+    )
+    window: deque[Future[list[dict[str, Any]]]] = deque()
+    it = iter(records)
+    try:
+        while chunk := list(itertools.islice(it, chunk_records)):
+            window.append(pool.submit(_records_chunk, chunk, kw))
+            if len(window) >= workers * INFLIGHT_PER_WORKER:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def reflow_columns(
@@ -338,7 +396,7 @@ def _watch_main(main_pid: int) -> None:
             os._exit(1)
 
 
-def _init_worker(opts: BatchOptions, main_pid: int | None) -> None:
+def _init_worker(opts: BatchOptions | None, main_pid: int | None) -> None:
     global _OPTS
     _OPTS = opts
     if main_pid is not None:
@@ -586,19 +644,23 @@ class _Serial:
         pass
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    # forkserver: safe when the caller has threads (fork is not), and it imports reflow once
+    # for all workers; spawn where there is no forkserver.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["reflow.batch"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
 def _pool(opts: BatchOptions) -> ProcessPoolExecutor | _Serial:
     if opts.workers <= 1:
         _init_worker(opts, None)
         return _Serial()
-    # forkserver: safe when the caller has threads (fork is not), and it imports reflow once
-    # for all workers; spawn where there is no forkserver.
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if ctx.get_start_method() == "forkserver":
-        ctx.set_forkserver_preload(["reflow.batch"])
     return ProcessPoolExecutor(
         max_workers=opts.workers,
-        mp_context=ctx,
+        mp_context=_context(),
         initializer=_init_worker,
         initargs=(opts, os.getpid()),
     )
