@@ -1,7 +1,8 @@
 """Benchmark ``reflow batch``: scaling with workers, batch overhead, peak memory vs corpus size.
 
     python bench/bench_batch.py                  # full run (~5 min on 2 cores), prints Markdown
-    python bench/bench_batch.py --write          # ...and saves bench/results/batch-DATE.md
+    python bench/bench_batch.py --write          # ...and saves bench/results/batch-DATE-TIME.md
+    python bench/bench_batch.py --memory-mb      # throughput only (no memory runs)
     python bench/bench_batch.py --quick          # small sizes, to check that it works
 
 What it measures, on one machine in one run (medians of ``--repeat`` runs; load average shown,
@@ -228,7 +229,7 @@ def peak_memory(src: Path, workers: int) -> tuple[float, float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes (a smoke test)")
-    ap.add_argument("--write", action="store_true", help="save to bench/results/batch-DATE.md")
+    ap.add_argument("--write", action="store_true", help="save in bench/results/batch-*.md")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--throughput-mb", type=float, default=10)
     ap.add_argument(
@@ -275,7 +276,7 @@ def main() -> None:
     bare, one, two = (statistics.median(walls[n]) for n in runs)
     bare_cpu, one_cpu, two_cpu = (statistics.median(cpus[n]) for n in runs)
 
-    mem_rows = []
+    mem_rows = ["| (not measured in this run) | | | | |"] if not sizes else []
     for s in sizes:
         path = OUT / f"corpus-{s // mb}mb.jsonl"
         make_corpus(path, s)
@@ -322,7 +323,8 @@ append to the output and fsync {sync_ms:.1f} ms.  Reflowing the chunk takes
 """
     print(report)
     if args.write:
-        dest = HERE / "results" / f"batch-{datetime.date.today().isoformat()}.md"
+        stamp = datetime.datetime.now().strftime("%Y-%m-%d-%H%M")  # old results are kept
+        dest = HERE / "results" / f"batch-{stamp}.md"
         dest.parent.mkdir(exist_ok=True)
         dest.write_text(report)
         print(f"written to {dest}", file=sys.stderr)
