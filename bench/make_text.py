@@ -1,17 +1,17 @@
 """Synthetic newspaper-style raw text for the speed benchmarks.
 
-Sentences are drawn (seeded, so every run makes the same text) from the words of the project's own
-English example and test cases, wrapped to a narrow column as a typesetter would, with line-break hyphens at
-Pyphen's hyphenation points, a trailing space on wrapped lines (as pdfminer.six prints them), blank
-lines between paragraphs, column breaks inside sentences, and a form feed every 120 lines.  The
-words are real, the sentences are not: this measures speed, not quality.
+Sentences are drawn (seeded, so every run makes the same text) from the words of the
+project's own English example and test cases, wrapped to a narrow column as a typesetter would,
+with line-break hyphens at Pyphen's hyphenation points, a trailing space on wrapped lines (as
+pdfminer.six prints them), blank lines between paragraphs, column breaks inside sentences, and a
+form feed every 120 lines.  The words are real, the sentences are not: this measures speed,
+not quality.
 """
 
 from __future__ import annotations
 
-import random
-
 import json
+import random
 import re
 from pathlib import Path
 

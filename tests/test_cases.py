@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import load_cases
 
 import reflow
-from conftest import load_cases
 
 CONSTRUCTED = load_cases("constructed.json")
 NEGATIVES = load_cases("negatives.json")
@@ -41,7 +41,10 @@ def test_must_not_change(case: dict) -> None:
 
 @pytest.mark.parametrize(
     "case",
-    [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["note"])) for c in KNOWN_FAILURES],
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["note"]))
+        for c in KNOWN_FAILURES
+    ],
     ids=[c["id"] for c in KNOWN_FAILURES],
 )
 def test_known_failures(case: dict) -> None:

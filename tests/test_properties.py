@@ -6,17 +6,52 @@ import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from invariants import assert_nothing_lost
 
 import reflow
-from invariants import assert_nothing_lost
 
 # Pieces shaped like extractor output, so that the rules are exercised (pure random text rarely
 # holds a hyphen at a line end next to a word).
 WORDS = [
-    "the", "river", "festival", "ap-", "proved", "well-", "known", "Kyrgyz-", "Japan", "2021-",
-    "22", "pre-", "and", "post-war", "Sus-", "tainable", "living", "in", "Japan.", "end.",
-    "Ent-", "wicklung", "und", "der", "la", "biblioteca", "re\u00ad", "markable", "\ufb01nal",
-    "Photo:", "7", "Page", "—", "“Yes.”", "1.", "-", "•", "THE DAILY EXAMPLE", "x",
+    "the",
+    "river",
+    "festival",
+    "ap-",
+    "proved",
+    "well-",
+    "known",
+    "Kyrgyz-",
+    "Japan",
+    "2021-",
+    "22",
+    "pre-",
+    "and",
+    "post-war",
+    "Sus-",
+    "tainable",
+    "living",
+    "in",
+    "Japan.",
+    "end.",
+    "Ent-",
+    "wicklung",
+    "und",
+    "der",
+    "la",
+    "biblioteca",
+    "re\u00ad",
+    "markable",
+    "\ufb01nal",
+    "Photo:",
+    "7",
+    "Page",
+    "—",
+    "“Yes.”",
+    "1.",
+    "-",
+    "•",
+    "THE DAILY EXAMPLE",
+    "x",
 ]
 SEPARATORS = [" ", " ", " ", "\n", "\n", " \n", "\n\n", "\n \n", "\x0c", "\r\n", "\t", "\u00a0"]
 

@@ -37,7 +37,7 @@ _SPACES = re.compile(r"[ \t\x0b]{2,}|\t")
 
 
 def _repairs(
-    lines: Lines, decisions: list[Decision], expand_ligatures: bool
+    lines: Lines, decisions: list[Decision | None], expand_ligatures: bool
 ) -> tuple[dict[int, bool], list[Decision]]:
     """Find the characters to repair (one regex pass over the source) and record each repair.
 
@@ -48,7 +48,7 @@ def _repairs(
     matches = [m.start() for m in pattern.finditer(lines.source)]
     if not matches:
         return {}, []
-    cut = {d.removed for d in decisions if d.rule == "soft-hyphen"}
+    cut = {d.removed for d in decisions if d is not None and d.rule == "soft-hyphen"}
     starts, source = lines.starts, lines.source
     special: dict[int, bool] = {}
     repairs: list[Decision] = []
@@ -92,7 +92,7 @@ def assemble(
     lines: Lines,
     labels: LineLabels,
     body: list[int],
-    decisions: list[Decision],
+    decisions: list[Decision | None],
     expand_ligatures: bool = True,
 ) -> tuple[list[Block], list[Decision]]:
     """Return the blocks in reading order, and the character repairs made on the way."""
@@ -169,6 +169,10 @@ def assemble(
         piece = line_text(i)
         if k + 1 < n_body:
             d = decisions[k]
+            if d is None:  # a plain wrapped-line join
+                pieces.append(piece)
+                pieces.append(" ")
+                continue
             action = d.action
             if action is not BREAK:
                 if action is JOIN:

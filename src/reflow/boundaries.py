@@ -128,30 +128,27 @@ class _Context:
         self.lines = lines
         self.body = body
         self.config = config
-        self.stripped = [lines.texts[i].rstrip() for i in body]
         self.open_words = OPEN_WORDS.get(language, _ALL_OPEN_WORDS)
         self.lexicon = Lexicon.get(language) if language != "und" else None
-        self._vocabulary: DocumentVocabulary | None = None
-        self._vocabulary_text = ""
+        # Lazy inside: counts are only made when a hyphen decision asks for them.
+        self.vocabulary = DocumentVocabulary(lines.source)
         self.trailing_space_convention, self.convention_evidence = self._convention()
 
-    def vocabulary(self) -> DocumentVocabulary:
-        # Built on first use: most documents have few hyphen candidates, and one pass over the
-        # text is the price of the strongest evidence there is.
-        if self._vocabulary is None:
-            self._vocabulary = DocumentVocabulary(self.lines.source)
-        return self._vocabulary
-
     def _convention(self) -> tuple[bool, str]:
-        texts, body, stripped = self.lines.texts, self.body, self.stripped
+        texts, body = self.lines.texts, self.body
         total = with_space = 0
         for k in range(min(len(body) - 1, CONVENTION_SCAN)):
             a, b = body[k], body[k + 1]
-            if b != a + 1 or ends_with_hyphen(stripped[k]) or not _starts_lower(texts[b].lstrip()):
+            if b != a + 1 or not _starts_lower(texts[b].lstrip()):
+                continue
+            a_raw = texts[a]
+            if a_raw[-1].isspace():
+                if ends_with_hyphen(a_raw.rstrip()):
+                    continue
+                with_space += 1
+            elif ends_with_hyphen(a_raw):
                 continue
             total += 1
-            if len(texts[a]) > len(stripped[k]):
-                with_space += 1
         holds = total >= CONVENTION_MIN_LINES and with_space >= CONVENTION_SHARE * total
         return holds, f"{with_space} of {total} wrapped lines end in a space"
 
@@ -160,7 +157,7 @@ class _Context:
         lo, hi = max(0, k - WIDTH_WINDOW), min(len(self.body), k + WIDTH_WINDOW + 1)
         page = self.lines.pages[self.body[k]]
         lengths = sorted(
-            len(self.stripped[j].lstrip())
+            len(self.lines.texts[self.body[j]].strip())
             for j in range(lo, hi)
             if self.lines.pages[self.body[j]] == page
         )
@@ -169,24 +166,25 @@ class _Context:
 
 def decide_boundaries(
     lines: Lines, labels: LineLabels, language: str, config: Config
-) -> tuple[list[int], list[Decision]]:
-    """Return the body lines and one decision per boundary between consecutive body lines."""
+) -> tuple[list[int], list[Decision | None]]:
+    """Return the body lines and one decision per boundary between consecutive body lines.
+
+    A plain wrapped-line join is given as None (:class:`reflow.model.DecisionLog` makes it a
+    :class:`Decision` when someone reads it).
+    """
     roles, blank = labels.roles, lines.blank
     if any(r is not None for r in roles):
         body = [i for i in range(len(lines)) if not blank[i] and roles[i] is None]
     else:
         body = list(compress(range(len(lines)), map(not_, blank)))
     ctx = _Context(lines, body, language, config)
-    decisions: list[Decision] = []
+    decisions: list[Decision | None] = []  # None: a plain wrapped-line join (see DecisionLog)
     append = decisions.append
     texts, starts, pages = lines.texts, lines.starts, lines.pages
-    stripped = ctx.stripped
     convention = ctx.trailing_space_convention
-    new = tuple.__new__  # NamedTuple's own __new__ is a Python function: too slow per line
     for k in range(len(body) - 1):
         a, b = body[k], body[k + 1]
-        a_text = stripped[k]
-        offset = starts[a] + len(a_text)
+        a_text = texts[a].rstrip()
         # The common case, decided without looking further: a line that ends inside a sentence,
         # the next line right below it.  Only the trailing-space convention can still break it
         # (see _within_column).
@@ -196,15 +194,16 @@ def decide_boundaries(
             and pages[a] == pages[b]
             and (not convention or len(texts[a]) > len(a_text) or _starts_lower(texts[b].lstrip()))
         ):
-            append(new(Decision, (JOIN, "wrapped-line", a, b, offset, 0.95, "", -1, False)))
+            append(None)
             continue
+        offset = starts[a] + len(a_text)
         b_text = texts[b].lstrip()
         if b == a + 1 and pages[a] == pages[b]:
             rule, action, conf, evidence = _within_column(ctx, k, a_text, b_text)
         else:
             rule, action, conf, evidence = _across_gap(ctx, k, a, b, a_text, b_text)
         if rule is None:  # a hyphen at the line end: the hyphen stage decides
-            hd = decide_hyphen(a_text, b_text, ctx.lexicon, _lazy(ctx), config.dehyphenate)
+            hd = decide_hyphen(a_text, b_text, ctx.lexicon, ctx.vocabulary, config.dehyphenate)
             removed = offset - 1 if hd.action is Action.DEHYPHENATE else -1
             if evidence:
                 hd = hd._replace(evidence=f"{hd.evidence}; {evidence}")
@@ -224,18 +223,6 @@ def decide_boundaries(
         else:
             append(Decision(action, rule, a, b, offset, conf, evidence))
     return body, decisions
-
-
-class _lazy:
-    """Stands for the document vocabulary and builds it only when a rule asks for a count."""
-
-    __slots__ = ("_ctx",)
-
-    def __init__(self, ctx: _Context) -> None:
-        self._ctx = ctx
-
-    def count(self, word: str) -> int:
-        return self._ctx.vocabulary().count(word)
 
 
 Outcome = tuple[str | None, Action, float, str]
@@ -293,7 +280,7 @@ def _wrapped(ctx: _Context, k: int, a: int) -> bool:
     it on its page, or it ends in a space where the document leaves spaces on wrapped lines."""
     lines = ctx.lines
     above = k > 0 and ctx.body[k - 1] == a - 1 and lines.pages[a - 1] == lines.pages[a]
-    trailing = ctx.trailing_space_convention and len(lines.texts[a]) > len(ctx.stripped[k])
+    trailing = ctx.trailing_space_convention and lines.texts[a][-1:].isspace()
     return above or trailing
 
 

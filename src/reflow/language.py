@@ -8,6 +8,7 @@ document's word tokens wins.  No model is loaded: the tables are a few hundred w
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from reflow.data.languages import FUNCTION_WORDS
 
@@ -28,6 +29,12 @@ UNDETERMINED = "und"
 
 _WORD = re.compile(r"[^\W\d_]+")
 
+# word -> the languages it is a function word of: one lookup per distinct word of the sample.
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _table in FUNCTION_WORDS.items():
+    for _w in _table:
+        _LANGUAGES_OF[_w] = (*_LANGUAGES_OF.get(_w, ()), _lang)
+
 
 def detect_language(text: str) -> tuple[str, str]:
     """Return ``(code, evidence)`` for ``text``; code is ``"und"`` when it cannot tell.
@@ -42,13 +49,10 @@ def detect_language(text: str) -> tuple[str, str]:
     words = _WORD.findall(text[:SAMPLE_CHARS].lower())
     if not words:
         return UNDETERMINED, "no words"
-    scores = {lang: 0 for lang in FUNCTION_WORDS}
-    for w in words:
-        if len(w) > 7:
-            continue  # function words are short; skip the lookups for the rest
-        for lang, table in FUNCTION_WORDS.items():
-            if w in table:
-                scores[lang] += 1
+    scores = dict.fromkeys(FUNCTION_WORDS, 0)
+    for word, n in Counter(words).items():
+        for lang in _LANGUAGES_OF.get(word, ()):
+            scores[lang] += n
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     (best, hits), (second, second_hits) = ranked[0], ranked[1]
     evidence = (

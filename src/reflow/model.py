@@ -8,11 +8,12 @@ was a ``str``, or as decoded (byte-order mark removed, nothing else changed) whe
 
 from __future__ import annotations
 
+import heapq
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 #: Version of the JSON schema written by :meth:`Document.to_dict`.  Bump on any breaking change.
 SCHEMA_VERSION = 1
@@ -86,7 +87,81 @@ class Decision(NamedTuple):
     @property
     def trivial(self) -> bool:
         """A plain wrapped-line join: not worth showing in ``--explain``."""
-        return self.action is Action.JOIN and self.rule == "wrapped-line"
+        return self.action is Action.JOIN and self.rule == TRIVIAL_RULE
+
+
+#: The decision a plain wrapped-line join stands for, stored as None until someone looks.
+TRIVIAL_RULE = "wrapped-line"
+TRIVIAL_CONFIDENCE = 0.95
+
+
+class DecisionLog(Sequence[Decision]):
+    """Every decision of a document, in line order; an immutable sequence.
+
+    Plain wrapped-line joins are most of a document's boundaries and all alike, so they are
+    stored as ``None`` and made into :class:`Decision` objects only when the log is read
+    (``--explain``, JSON).  This keeps reflow fast and its memory small on large inputs.
+    """
+
+    __slots__ = ("_body", "_extras", "_full", "_raw", "_source")
+
+    def __init__(
+        self,
+        raw: list[Decision | None],
+        body: Sequence[int],
+        source: str,
+        extras: Sequence[Decision] = (),
+    ) -> None:
+        self._raw = raw
+        self._body = body
+        self._source = source
+        self._extras = extras
+        self._full: tuple[Decision, ...] | None = None
+
+    def _materialize(self) -> tuple[Decision, ...]:
+        if self._full is None:
+            boundaries: list[Decision] = []
+            if any(d is None for d in self._raw):
+                from reflow.lines import split_lines
+
+                lines = split_lines(self._source)
+                texts, starts = lines.texts, lines.starts
+            for k, d in enumerate(self._raw):
+                if d is None:
+                    a = self._body[k]
+                    offset = starts[a] + len(texts[a].rstrip())
+                    d = Decision(Action.JOIN, TRIVIAL_RULE, a, a + 1, offset, TRIVIAL_CONFIDENCE)
+                boundaries.append(d)
+            extras = sorted(self._extras, key=lambda d: d.line)
+            merged = heapq.merge(boundaries, extras, key=lambda d: d.line)
+            self._full = tuple(merged)
+            self._raw, self._extras = [], ()
+        return self._full
+
+    def __len__(self) -> int:
+        if self._full is not None:
+            return len(self._full)
+        return len(self._raw) + len(self._extras)
+
+    @overload
+    def __getitem__(self, i: int) -> Decision: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Decision]: ...
+    def __getitem__(self, i: int | slice) -> Decision | Sequence[Decision]:
+        return self._materialize()[i]
+
+    def __iter__(self) -> Iterator[Decision]:
+        return iter(self._materialize())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"DecisionLog({len(self)} decisions)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +208,7 @@ class Document:
 
     source: str
     blocks: tuple[Block, ...]
-    decisions: tuple[Decision, ...]
+    decisions: Sequence[Decision]
     language: str
     language_evidence: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)

@@ -10,7 +10,7 @@ from reflow.config import Config
 from reflow.decode import check_text, decode
 from reflow.language import detect_language
 from reflow.lines import split_lines
-from reflow.model import Action, Decision, Document
+from reflow.model import Action, Decision, DecisionLog, Document
 from reflow.structure import label_lines
 
 
@@ -44,13 +44,11 @@ def reflow(text: str | bytes, config: Config | None = None, **options: Any) -> D
         Decision(Action.LABEL, rule, i, i, lines.starts[i], conf, f"{labels.roles[i]}: {evidence}")
         for i, (rule, evidence, conf) in sorted(labels.notes.items())
     ]
-    decisions: list[Decision] = boundary_decisions
-    if label_decisions or repairs:
-        decisions = sorted(boundary_decisions + label_decisions + repairs, key=lambda d: d.line)
+    decisions = DecisionLog(boundary_decisions, body, source, label_decisions + repairs)
     return Document(
         source=source,
         blocks=tuple(blocks),
-        decisions=tuple(decisions),
+        decisions=decisions,
         language=language,
         language_evidence=language_evidence,
         warnings=tuple(warnings),

@@ -11,7 +11,9 @@ if TYPE_CHECKING:
 
 
 def _shown(doc: Document, keep_furniture: bool) -> list:
-    return [b for b in doc.blocks if keep_furniture or b.role not in FURNITURE]
+    # A block can be empty when its only characters were removed invisibles (a lone soft
+    # hyphen); it stays in the blocks, but prints nothing.
+    return [b for b in doc.blocks if b.text and (keep_furniture or b.role not in FURNITURE)]
 
 
 def render_text(doc: Document, keep_furniture: bool = False) -> str:

@@ -11,73 +11,773 @@ Contract with the rest of the pipeline (``label_lines``):
 * ``LineLabels.notes[i]`` holds ``(rule, evidence, confidence)`` for every labelled line.
 * ``LineLabels.pages[i]`` is line *i*'s page: the form-feed page when the extractor gave form
   feeds, else a page inferred from repeating furniture (0 when nothing says otherwise).
+
+The rules run in a fixed order (:data:`RULES`); a line keeps the first label it gets.  The
+decision table, with every default, is in ``docs/structure.md``.  Precision comes first: a body
+line taken for a heading breaks a paragraph, a missed heading only stays glued to the text, so
+every rule abstains when its evidence is incomplete.
+
+>>> from reflow.config import Config
+>>> from reflow.lines import split_lines
+>>> text = ("Honey Exports Grow\\nBishkek sold 400 tons of honey to Japan this year.\\n"
+...         "Photo: Kyrgyz beekeepers\\n")
+>>> labels = label_lines(split_lines(text), Config(), "en")
+>>> [(str(r), labels.notes[i][0]) for i, r in enumerate(labels.roles) if r]
+[('heading', 'heading-line'), ('caption', 'caption-prefix')]
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from reflow.config import Config
+from reflow.furniture import infer_pages, label_page_numbers, label_running_heads
 from reflow.lines import Lines
-from reflow.model import Role
+from reflow.model import FURNITURE, Role
 
 
 @dataclass(slots=True)
 class LineLabels:
+    """Roles, pages and evidence for the lines of a document (parallel to :class:`Lines`).
+
+    ``page_evidence`` says where the pages came from (form feeds, or the furniture that
+    :func:`reflow.furniture.infer_pages` found).
+    """
+
     roles: list[Role | None]
     pages: list[int]
     notes: dict[int, tuple[str, str, float]] = field(default_factory=dict)
+    page_evidence: str = ""
 
     def label(self, i: int, role: Role, rule: str, evidence: str, confidence: float) -> None:
         self.roles[i] = role
         self.notes[i] = (rule, evidence, confidence)
 
 
+@dataclass(slots=True)
+class _Doc:
+    """What the rules share: the lines, the labels so far, and document-wide measurements."""
+
+    lines: Lines
+    labels: LineLabels
+    language: str
+    max_words: int
+    # Does this extractor leave a space at the end of every wrapped line (pdfminer does)?
+    # Then a line without one ends a text box: a paragraph's last line, or a heading.
+    trailing_space_wraps: bool
+    # Typical body line length in characters, to tell a short line from a full one.
+    width: float
+    # Was the width measured on enough lines (MIN_LINES_FOR_WIDTH) to call a line short?
+    width_measured: bool
+    # Adjacent word pairs seen inside unlabelled lines, lower case: the document's own
+    # phrases.  Built on first use (after the furniture pass): most documents have few lines
+    # that reach the phrase test.
+    _pairs: frozenset[tuple[str, str]] | None = None
+
+    @property
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        if self._pairs is None:
+            self._pairs = _word_pairs(self.lines, self.labels)
+        return self._pairs
+
+
 def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
-    """Label the non-body lines of ``lines``."""
+    """Label the non-body lines of ``lines``.
+
+    >>> from reflow.lines import split_lines
+    >>> page = "Some body text that runs on.\\n- 3 -\\n"
+    >>> labels = label_lines(split_lines(page), Config(), "en")
+    >>> labels.roles[1], labels.notes[1][0]
+    (<Role.PAGE_NUMBER: 'page-number'>, 'page-number-format')
+    >>> label_lines(split_lines(page), Config(detect_structure=False), "en").roles
+    [None, None]
+    """
     labels = LineLabels([None] * len(lines), list(lines.pages))
-    if not config.detect_structure:
+    if not config.detect_structure or not len(lines):
         return labels
-    _label_trailing_headlines(lines, labels)
+    page_count = lines.page_count
+    if page_count > 1:
+        labels.page_evidence = f"{page_count} pages cut by form feeds"
+    else:
+        pages, page_count, why = infer_pages(lines)
+        if page_count > 1:
+            labels.pages = pages
+            labels.page_evidence = f"{page_count} pages inferred: {why}"
+    doc = _Doc(lines, labels, language, config.max_heading_words, *_measure(lines))
+    # Page numbers first: "xii" / "xiii" are also alike enough to pass for a running head.
+    label_page_numbers(lines, labels, labels.pages, max(page_count, 1))
+    label_running_heads(lines, labels, labels.pages, max(page_count, 1), language)
+    for rule in RULES:
+        rule(doc)
     return labels
 
 
-_CLOSERS = ".!?…:;\"'”’»)]"
+#: Where the trailing-space convention holds: share of non-blank lines with trailing spaces.
+#: 0.3: the pdfminer-style shared example has 0.76, pdftotext output has 0.
+TRAILING_SPACE_SHARE = 0.3
+#: Below this many non-blank lines a quartile says little; the longest line is used instead.
+MIN_LINES_FOR_WIDTH = 12
 
 
-def _label_trailing_headlines(lines: Lines, labels: LineLabels) -> None:
+def _measure(lines: Lines) -> tuple[bool, float, bool]:
+    """``(trailing_space_wraps, width, width_measured)`` of the document."""
+    lengths: list[int] = []
+    trailing = 0
+    for text, blank in zip(lines.texts, lines.blank, strict=True):
+        if blank:
+            continue
+        stripped = text.rstrip()
+        lengths.append(len(stripped))
+        trailing += stripped != text
+    if not lengths:
+        return False, 0.0, False
+    share = trailing / len(lengths)
+    if len(lengths) >= MIN_LINES_FOR_WIDTH:
+        # The upper quartile, not the median: short lines (paragraph ends, furniture, narrow
+        # columns) are many.  In the shared example the wrapped lines of the main column run
+        # 35..46 characters and the upper quartile is 42.
+        lengths.sort()
+        width = lengths[(3 * len(lengths)) // 4]
+    else:
+        width = max(lengths)
+    return share >= TRAILING_SPACE_SHARE, float(width), len(lengths) >= MIN_LINES_FOR_WIDTH
+
+
+def _bare(word: str) -> str:
+    return word.strip(_OPENING_MARKS + _CLOSING_MARKS + ".,;:!?…").lower()
+
+
+def _word_pairs(lines: Lines, labels: LineLabels) -> frozenset[tuple[str, str]]:
+    """Every pair of adjacent words inside an unlabelled line (one pass over the words)."""
+    pairs: set[tuple[str, str]] = set()
+    for text, blank, role in zip(lines.texts, lines.blank, labels.roles, strict=True):
+        if blank or role is not None:
+            continue
+        words = [_bare(w) for w in text.split()]
+        pairs.update(pairwise(words))
+    return frozenset(pairs)
+
+
+def _phrase_goes_on(doc: _Doc, i: int, nxt: int) -> bool:
+    """Does the document print line *i*'s last word and line *nxt*'s first word side by side
+    elsewhere ("Cooperation" / "Agency" when "Cooperation Agency" occurs in a line)?"""
+    if nxt >= len(doc.lines):
+        return False
+    a, b = doc.lines.texts[i].split(), doc.lines.texts[nxt].split()
+    if not (a and b):
+        return False
+    first = _bare(b[0])
+    if first in FUNCTION_WORDS.get(doc.language, FUNCTION_WORDS["en"]):
+        return False  # "The", "Die", "Le" follow any word: no evidence of a phrase
+    return (_bare(a[-1]), first) in doc.pairs
+
+
+# ---------------------------------------------------------------------------------------------
+# Word lists.  Closed-class words (articles, prepositions, conjunctions, auxiliaries) that a
+# headline does not end with, but a wrapped line often does; written by hand for the languages
+# of our cases.  Other languages fall back to the English list (harmless: it only abstains).
+
+_FUNCTION_WORDS = {
+    "en": """a an the and or but nor of to in on at by for with from as into onto over under
+        about after before between through during without within than that which who whom
+        whose is are was were be been being has have had its their his her our your my this
+        these those not no so if can will would could should may might must shall do does
+        did very more most also such both each every any some many own other another".
+        """,
+    "de": """der die das den dem des ein eine einen einem einer eines und oder aber sondern
+        von zu zum zur in im an am auf aus bei mit nach seit über unter vor für durch gegen
+        ohne um als wie dass daß ist sind war waren hat haben wird werden kann können soll
+        muss nicht kein keine sich sein seine ihr ihre es er sie wir auch noch sehr
+        """,
+    "fr": """le la les l' un une des du de d' et ou mais ni à au aux en dans sur sous par pour
+        avec sans chez entre vers que qui dont où est sont était a ont sera ce cette ces son
+        sa ses leur leurs ne pas plus très aussi se il elle ils elles nous vous comme
+        """,
+    "es": """el la los las lo un una unos unas y e o u pero ni de del a al en con por para sin
+        sobre entre hacia desde hasta que quien cuyo es son era fue ha han será este esta
+        estos estas ese esa su sus no más muy también se como
+        """,
+}
+FUNCTION_WORDS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+
+# A line ending in one of these is not a heading: it closes a sentence, or goes on.
+_LINE_ENDINGS_NOT_HEADING = ".!?…:;,\"'”’»)]-–—&/("
+_SENTENCE_END = ".!?…"
+_CLOSING_MARKS = "\"'”’»)]"
+_OPENING_MARKS = "\"'“‘„«¿¡(["
+_DIALOGUE_OPENERS = "—–-\"'“‘„«‹"
+
+
+def closed(text: str) -> bool:
+    """Does the line end a sentence (closing quotes and brackets looked through)?
+
+    >>> closed("in the garden.”"), closed("(cherry blossom)"), closed("Sus-")
+    (True, False, False)
+    """
+    t = text.rstrip().rstrip(_CLOSING_MARKS)
+    return bool(t) and t[-1] in _SENTENCE_END
+
+
+def _starts_sentence(text: str) -> bool:
+    """Does the line begin like a sentence: an upper-case letter or digit, maybe after a quote?"""
+    t = text.lstrip().lstrip(_OPENING_MARKS + "—–- ")
+    return bool(t) and (t[0].isupper() or t[0].isdigit())
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def is_caps(text: str) -> bool:
+    """Set in capitals: at least 3 letters, 90% or more upper case.
+
+    >>> is_caps("EXPORTS BOOM IN 2022"), is_caps("Exports boom")
+    (True, False)
+    """
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
+    return upper + lower >= 3 and upper >= 0.9 * (upper + lower)
+
+
+def is_title_case(text: str, language: str) -> bool:
+    """Every word that is not a function word starts upper case (not for German, whose nouns
+    are always capitalised, so its body lines pass this test).
+
+    >>> is_title_case("The State of the Union", "en"), is_title_case("The state of it", "en")
+    (True, False)
+    """
+    if language == "de":
+        return False
+    stop = FUNCTION_WORDS.get(language, FUNCTION_WORDS["en"])
+    content = [w for w in _words(text) if w.lower().strip(",.:;'\"“”") not in stop]
+    alpha = [w.lstrip(_OPENING_MARKS) for w in content if any(c.isalpha() for c in w)]
+    return bool(alpha) and all(w[:1].isupper() or w[:1].isdigit() for w in alpha)
+
+
+def _ends_with_function_word(text: str, language: str) -> bool:
+    words = _words(text)
+    if not words:
+        return False
+    stop = FUNCTION_WORDS.get(language, FUNCTION_WORDS["en"])
+    return words[-1].lower() in stop
+
+
+def _heading_text_ok(doc: _Doc, text: str) -> bool:
+    """The text-only conditions every heading meets: short, unclosed, not going on."""
+    t = text.strip()
+    if not t or t[-1] in _LINE_ENDINGS_NOT_HEADING or not _starts_sentence(t):
+        return False
+    if t[0] in _DIALOGUE_OPENERS:
+        return False  # "— Not yet", "“In a minute": dialogue, not a headline
+    if len(_words(t)) > doc.max_words or sum(map(str.isalpha, t)) < 2:
+        return False
+    return not _ends_with_function_word(t, doc.language)
+
+
+# ---------------------------------------------------------------------------------------------
+# Navigation that looks through labelled lines (furniture, captions) as the boundary stage does.
+
+
+def _transparent(doc: _Doc, i: int) -> bool:
+    """Blank, or labelled as something the body flows around (not a heading)."""
+    role = doc.labels.roles[i]
+    return doc.lines.blank[i] or (role is not None and role is not Role.HEADING)
+
+
+def _prev_line(doc: _Doc, i: int) -> int:
+    """The nearest line before *i* that is body text or a heading, or -1."""
+    j = i - 1
+    while j >= 0 and _transparent(doc, j):
+        j -= 1
+    return j
+
+
+def _next_line(doc: _Doc, i: int) -> int:
+    """The nearest line after *i* that is body text or a heading, or len(lines)."""
+    n = len(doc.lines)
+    j = i + 1
+    while j < n and _transparent(doc, j):
+        j += 1
+    return j
+
+
+def _blank_before(doc: _Doc, i: int) -> bool:
+    """A blank line, a page edge or a labelled line directly above *i*."""
+    return (
+        i == 0
+        or doc.lines.blank[i - 1]
+        or doc.labels.pages[i - 1] != doc.labels.pages[i]
+        or (doc.labels.roles[i - 1] is not None)
+    )
+
+
+def _blank_after(doc: _Doc, i: int) -> bool:
+    n = len(doc.lines)
+    return (
+        i == n - 1
+        or doc.lines.blank[i + 1]
+        or doc.labels.pages[i + 1] != doc.labels.pages[i]
+        or (doc.labels.roles[i + 1] is not None)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Captions, credits, notes.
+
+_CAPTION = re.compile(
+    r"(?:Photos?|Photograph|Picture|Image|Illustration|Graphic|Chart|Map|Figure|Fig\."
+    r"|Foto|Fotos|Bild|Abbildung|Abb\.|Grafik|Karte|Carte|Figura|Imagen|Gráfico|Mapa"
+    r"|Ilustración|Credit|Crédit|Crédito)"
+    r"(?: \d{1,3}[a-z]?)? ?[:|—–] ?\S",
+    re.IGNORECASE,
+)
+_NUMBERED_CAPTION = re.compile(
+    r"(?:Figure|Fig\.|Abbildung|Abb\.|Figura|Table|Tabelle|Tableau|Tabla) \d{1,3}[a-z]?[.:] ?\S"
+)
+_PHOTO_BY = re.compile(r"(?:Photo by|Photos by|Foto von|Photo de|Foto de|Foto:) ?\S", re.I)
+_SOURCE = re.compile(r"(?:Sources?|Quellen?|Fuentes?) ?: ?\S")
+_AGENCIES = (
+    "Reuters|AP|AFP|dpa|DPA|EFE|Kyodo|Xinhua|ANSA|Bloomberg|UPI|Europa Press|Jiji|Yonhap|KNA"
+)
+_AGENCY_CREDIT = re.compile(rf"\((?:{_AGENCIES})(?: ?/ ?[A-Za-z]{{2,20}})?\)")
+_PHOTO_CREDIT = re.compile(
+    rf"(?:{_AGENCIES.upper()}|{_AGENCIES}|Getty Images|AP Photo) ?/ ?[^\s/][^/]{{0,40}}"
+    r"|(?:©|\(c\)|Copyright) ?\S.{0,60}"
+)
+_JUMP = re.compile(
+    r"\(?(?:Continued|Cont'd|Continues|See|Fortsetzung|Weiter|Suite|Voir|Continúa|Sigue)"
+    r"\b.{0,40}\b(?:page|p\.|Seite|S\.|página|pág\.) ?[A-Z]?\d{1,3}\)?\.?",
+    re.IGNORECASE,
+)
+
+
+def rule_captions(doc: _Doc) -> None:
+    """Rules ``caption-prefix``, ``credit``, ``source-note``, ``agency-credit``, ``jump-line``.
+
+    A line that begins like a caption ("Photo: ...", "Figure 3. ...", "Abb. 2: ...") is a
+    caption; a photo credit ("REUTERS/Jane Doe", "© 2022 ...") too.  "Source: ..." and an
+    agency credit alone on a line ("(Reuters)") are ``other``; so is a jump line ("Continued on
+    page 7").  A caption that stands as a block of its own (blank lines or labelled lines
+    around it) takes its next lines with it, up to 3 in all, when they do not start a sentence
+    of the body (precision: inside running text only the first line is labelled).
+    """
+    texts = doc.lines.texts
+    for i, text in enumerate(texts):
+        if doc.lines.blank[i] or doc.labels.roles[i] is not None:
+            continue
+        t = " ".join(text.split())
+        if len(t) > 300:
+            continue  # a whole paragraph on one line
+        found: tuple[Role, str, str, float] | None = None
+        if _CAPTION.match(t) or _NUMBERED_CAPTION.match(t) or _PHOTO_BY.match(t):
+            found = (Role.CAPTION, "caption-prefix", f'begins "{t.split()[0]}"', 0.85)
+        elif _PHOTO_CREDIT.fullmatch(t):
+            found = (Role.CAPTION, "credit", "reads as a photo credit", 0.8)
+        elif _SOURCE.match(t):
+            found = (Role.OTHER, "source-note", f'begins "{t.split()[0]}"', 0.8)
+        elif _AGENCY_CREDIT.fullmatch(t):
+            found = (Role.OTHER, "agency-credit", "a news agency alone in brackets", 0.8)
+        elif len(t) <= 80 and _JUMP.fullmatch(t):
+            found = (Role.OTHER, "jump-line", "points to another page", 0.85)
+        if found is None:
+            continue
+        role, rule, why, confidence = found
+        doc.labels.label(i, role, rule, why, confidence)
+        if role is Role.CAPTION and rule == "caption-prefix" and _blank_before(doc, i):
+            _extend_caption(doc, i)
+
+
+#: A caption block is at most this many lines (the longest caption block in our cases has 2;
+#: one more for a narrow column).
+MAX_CAPTION_LINES = 3
+
+
+def _extend_caption(doc: _Doc, i: int) -> None:
+    """Label the rest of a caption block that blank lines set apart from the body."""
+    texts, blank = doc.lines.texts, doc.lines.blank
+    n = len(texts)
+    end = i
+    while end + 1 < n and not blank[end + 1] and doc.labels.pages[end + 1] == doc.labels.pages[i]:
+        end += 1
+        if end - i + 1 > MAX_CAPTION_LINES:
+            return  # too long for a caption block: abstain on the continuation
+    if end == i or not (end + 1 >= n or blank[end + 1]):
+        return
+    for j in range(i + 1, end + 1):
+        if doc.labels.roles[j] is None:
+            doc.labels.label(
+                j, Role.CAPTION, "caption-block", f"continues the caption on line {i + 1}", 0.7
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# Bylines and headings.
+
+_BY_WORDS = frozenset({"by", "von", "par", "por", "text:", "texto:"})
+_NAME_JOINERS = frozenset(
+    {"and", "und", "et", "y", "&", "van", "von", "de", "da", "del", "la", "le", "der"}
+)
+
+
+def is_byline(text: str) -> bool:
+    """ "By Jane Doe", "Von Anna Müller und Max Weber", "Par Jean Dupont", "Por Ana García".
+
+    >>> is_byline("By Jane Doe"), is_byline("By the way"), is_byline("BY JANE DOE, STAFF")
+    (True, False, True)
+    """
+    words = _words(text)
+    if not 2 <= len(words) <= 8 or words[0].lower() not in _BY_WORDS:
+        return False
+    if not words[0][0].isupper() or text.rstrip()[-1] in ",;:":
+        return False
+    names = 0
+    for w in words[1:]:
+        core = w.rstrip(",")
+        if core.lower() in _NAME_JOINERS:
+            continue
+        if not core[:1].isupper():
+            return False
+        names += 1
+    return 1 <= names <= 5
+
+
+def rule_bylines(doc: _Doc) -> None:
+    """Rule ``byline``: a byline after a closed sentence, a heading(-shaped line) or a page edge.
+
+    Labelled ``heading`` (the issue counts bylines among headings); a byline never starts an
+    article (:func:`article_starts`).
+    """
+    texts = doc.lines.texts
+    for i, text in enumerate(texts):
+        if doc.lines.blank[i] or doc.labels.roles[i] is not None or not is_byline(text):
+            continue
+        if doc.trailing_space_wraps and text != text.rstrip():
+            continue
+        prev = _prev_line(doc, i)
+        if prev >= 0 and not (
+            closed(texts[prev])
+            or doc.labels.roles[prev] is Role.HEADING
+            or _heading_shape(doc, prev) is not None
+        ):
+            continue
+        if _next_line(doc, i) >= len(texts):
+            continue
+        doc.labels.label(i, Role.HEADING, "byline", "a name after By/Von/Par/Por", 0.8)
+
+
+#: A heading line may fill at most this share of the typical line (wider ones are wrapped body
+#: lines).  0.8: "The Japan International Cooperation " (the column break in the shared
+#: example) fills 0.83 of its column (35 of 42 characters); the headlines of our cases that
+#: pass by width fill 0.10..0.72 of theirs.
+MAX_HEADING_WIDTH = 0.8
+#: A heading line in any case (sentence case too) fills at most this share of the measured line
+#: width, and the line after it must fill at least MAX_HEADING_WIDTH.  0.6: the sentence-case
+#: subheads of our -raw cases fill 0.42; the last lines of paragraphs there are closed.
+MAX_SHORT_HEADING_WIDTH = 0.6
+#: At most this many headings in a row (headline + deck); a third is a list or verse.
+MAX_HEADING_RUN = 2
+#: The line after a heading is body when it has at least this many words or ends a sentence
+#: (a list item or a line of verse is short and open).
+MIN_BODY_WORDS = 6
+
+
+def _body_like(doc: _Doc, j: int) -> bool:
+    """Does line *j* look like body text (or a byline) rather than another short open line?"""
+    if j >= len(doc.lines):
+        return False
+    if doc.labels.roles[j] is Role.HEADING:
+        return doc.labels.notes[j][0] == "byline"
+    text = doc.lines.texts[j]
+    if doc.labels.roles[j] is None and is_byline(text):
+        return True
+    return _starts_sentence(text) and (len(_words(text)) >= MIN_BODY_WORDS or closed(text))
+
+
+def _heading_run(doc: _Doc, prev: int) -> int:
+    """How many headings stand in a row ending at line *prev*."""
+    run = 0
+    while prev >= 0 and doc.labels.roles[prev] is Role.HEADING and run <= MAX_HEADING_RUN:
+        run += 1
+        prev = _prev_line(doc, prev)
+    return run
+
+
+def _heading_shape(doc: _Doc, i: int) -> tuple[str, str, bool] | None:
+    """``(rule, evidence, needs_full_line_after)`` when line *i* is shaped like a heading
+    (context aside), else None.
+
+    * ``heading-block``: the line stands alone between blank lines (or labelled lines), and
+      either it is in capitals, or it is narrow and in title case, or the extractor marks
+      wrapped lines with a trailing space and this line has none (then a column break inside
+      a sentence shows as a trailing space, whatever the width).
+    * ``heading-line``: no blank line around it (pdftotext -raw), so the shape must speak:
+      capitals, or title case and narrow, or (any case) short: at most
+      :data:`MAX_SHORT_HEADING_WIDTH` of a measured line width; a short line then needs a full
+      line after it (the first line of a paragraph), which the caller checks.
+    """
+    text = doc.lines.texts[i]
+    if doc.lines.blank[i] or doc.labels.roles[i] is not None or not _heading_text_ok(doc, text):
+        return None
+    if doc.trailing_space_wraps and text != text.rstrip():
+        return None  # a wrapped line of this extractor: never a heading
+    caps = is_caps(text)
+    title = is_title_case(text, doc.language)
+    share = len(text.strip()) / doc.width if doc.width else 1.0
+    narrow = share <= MAX_HEADING_WIDTH
+    alone = _blank_before(doc, i) and _blank_after(doc, i)
+    if alone and (caps or doc.trailing_space_wraps or (narrow and title)):
+        shape = "capitals" if caps else "title case" if title else "no trailing space"
+        return "heading-block", f"stands alone, {shape}, {share:.0%} of the line width", False
+    if caps or (title and narrow):
+        shape = "capitals" if caps else "title case"
+        return "heading-line", f"{shape}, {share:.0%} of the line width", False
+    if doc.width_measured and share <= MAX_SHORT_HEADING_WIDTH and len(_words(text)) >= 2:
+        return "heading-line", f"short ({share:.0%} of the line width)", True
+    return None
+
+
+def rule_headings(doc: _Doc) -> None:
+    """Rules ``heading-line`` and ``heading-block``: a short open line between a closed sentence
+    (or a page start, or a headline) and the start of body text.
+
+    Every heading: at most ``max_heading_words`` words, at least 2 letters, starts upper
+    case, does not end with punctuation or a function word, and the body line before it is
+    closed (or it starts the document, or follows a headline).  The line after it must look
+    like body (start a sentence, and be long or closed), or be a byline, or be a second
+    heading-shaped line (a deck) followed by body.  It abstains when the document prints the
+    line's last word and the next line's first word side by side elsewhere (a phrase that
+    goes on across the line break, as "Cooperation" / "Agency").  Its shape is tested by
+    :func:`_heading_shape`.  A line with a trailing space in a document where trailing spaces
+    mark wrapped lines is never a heading.
+    """
+    texts = doc.lines.texts
+    n = len(texts)
+    for i in range(n):
+        if doc.lines.blank[i] or doc.labels.roles[i] is not None:
+            continue
+        prev = _prev_line(doc, i)
+        if prev >= 0 and doc.labels.roles[prev] is None and not closed(texts[prev]):
+            continue  # the common case, a wrapped line: settled before any shape test
+        shape = _heading_shape(doc, i)
+        if shape is None:
+            _multi_line_heading(doc, i)
+            continue
+        run = _heading_run(doc, prev) if prev >= 0 else 0
+        if prev >= 0 and (run >= MAX_HEADING_RUN or (run == 0 and not closed(texts[prev]))):
+            continue
+        nxt = _next_line(doc, i)
+        if _phrase_goes_on(doc, i, nxt):
+            continue  # the document prints these two words as one phrase elsewhere
+        rule, evidence, needs_full_line_after = shape
+        if needs_full_line_after:
+            if _body_like(doc, nxt) and len(texts[nxt].strip()) >= MAX_HEADING_WIDTH * doc.width:
+                doc.labels.label(
+                    i,
+                    Role.HEADING,
+                    rule,
+                    f"{evidence}; after a closed sentence, before a full line of body",
+                    0.6,
+                )
+            continue
+        if _body_like(doc, nxt):
+            before = (
+                "a closed sentence"
+                if run == 0 and prev >= 0
+                else "a heading"
+                if run
+                else ("nothing (start of the text)")
+            )
+            doc.labels.label(
+                i,
+                Role.HEADING,
+                rule,
+                f"{evidence}; after {before}, before body",
+                0.8 if rule == "heading-block" else 0.7,
+            )
+            continue
+        # A deck: the next line is heading-shaped too, and body follows it.
+        if (
+            run == 0
+            and nxt < n
+            and _heading_shape(doc, nxt)
+            and _body_like(doc, _next_line(doc, nxt))
+        ):
+            doc.labels.label(i, Role.HEADING, rule, f"{evidence}; before a deck and body", 0.7)
+
+
+#: A headline block is at most this many lines (the longest in our cases wraps to 2; 3 leaves
+#: room for a narrow column).
+MAX_HEADING_LINES = 3
+
+
+def _multi_line_heading(doc: _Doc, i: int) -> None:
+    """Rule ``heading-block`` for a headline wrapped to 2..3 lines, set apart by blank lines.
+
+    Line *i* must open the block (blank line, labelled line or page edge above) and start a
+    sentence; the block ends at a blank line within :data:`MAX_HEADING_LINES` lines.  The
+    whole block has at most ``max_heading_words`` words, no line of it ends a sentence, its
+    last line meets the heading conditions of its end (no closing punctuation, no function
+    word, no trailing space where trailing spaces mark wrapped lines).  Where the document has
+    no trailing-space convention, the block must be in capitals, or in title case with every
+    line narrow.  Context as for a one-line heading: a closed sentence (or the start) before,
+    body after (or the end of the text, as for a headline at a page end), no phrase going on.
+    """
+    lines, labels = doc.lines, doc.labels
+    texts, n = lines.texts, len(lines)
+    if lines.blank[i] or labels.roles[i] is not None or not _blank_before(doc, i):
+        return
+    if not _starts_sentence(texts[i]):
+        return
+    end = i
+    while end + 1 < n and not lines.blank[end + 1] and labels.roles[end + 1] is None:
+        if labels.pages[end + 1] != labels.pages[i] or end + 1 - i >= MAX_HEADING_LINES:
+            return
+        end += 1
+    if end == i or not _blank_after(doc, end):
+        return
+    block = [texts[j] for j in range(i, end + 1)]
+    joined = " ".join(t.strip() for t in block)
+    last = block[-1]
+    if len(_words(joined)) > doc.max_words or any(closed(t) for t in block):
+        return
+    t = last.strip()
+    if t[-1] in _LINE_ENDINGS_NOT_HEADING or _ends_with_function_word(t, doc.language):
+        return
+    if doc.trailing_space_wraps:
+        if last != last.rstrip():
+            return
+        shape = "no trailing space on its last line"
+    else:
+        narrow = all(len(x.strip()) <= MAX_HEADING_WIDTH * doc.width for x in block)
+        if is_caps(joined):
+            shape = "capitals"
+        elif narrow and is_title_case(joined, doc.language):
+            shape = "title case"
+        else:
+            return
+    prev = _prev_line(doc, i)
+    if prev >= 0 and not closed(texts[prev]):
+        return
+    nxt = _next_line(doc, end)
+    # At the very end of the text nothing can vouch for the block, but nothing can continue it
+    # either: like a one-line headline at a page end, it heads the next article.
+    if nxt < n and (_phrase_goes_on(doc, end, nxt) or not _body_like(doc, nxt)):
+        return
+    after = "before body" if nxt < n else "at the end of the text"
+    for j in range(i, end + 1):
+        labels.label(
+            j,
+            Role.HEADING,
+            "heading-block" if j == i else "heading-block-continued",
+            f"line {j - i + 1} of a {end - i + 1}-line block set apart, {shape}; "
+            f"after a closed sentence, {after}",
+            0.75,
+        )
+
+
+def rule_headline_at_page_end(doc: _Doc) -> None:
     """Rule ``headline-at-page-end``: a lone line without closing punctuation that ends a page.
 
     It cannot finish the paragraph above (a blank line stands between, and that paragraph's
     last sentence is closed), so it is the headline of the next article, set at the page foot.
+    Furniture below it is looked through.  It abstains when the next page's body starts in
+    lower case (then the line is the start of a paragraph that goes on there), when the
+    document prints the two words at the page break side by side elsewhere, and, where no
+    trailing-space convention tells a finished line from a wrapped one, when the line is wide
+    and more pages follow.
     """
-    texts, blank, pages = lines.texts, lines.blank, lines.pages
+    texts, blank, pages = doc.lines.texts, doc.lines.blank, doc.labels.pages
     n = len(texts)
     for i in range(n):
-        if blank[i]:
+        if blank[i] or doc.labels.roles[i] is not None:
             continue
-        nxt = i + 1
-        while nxt < n and blank[nxt] and pages[nxt] == pages[i]:
-            nxt += 1
+        nxt = _next_line(doc, i)
         if nxt < n and pages[nxt] == pages[i]:
-            continue  # not the last line of its page
-        prev = i - 1
-        if prev < 0 or not blank[prev]:
+            continue  # not the last body line of its page
+        if nxt < n and not _starts_sentence(texts[nxt]):
             continue
-        while prev >= 0 and blank[prev]:
-            prev -= 1
-        if prev < 0:
+        if i == 0 or not blank[i - 1]:
             continue
-        text = texts[i].strip()
-        above = texts[prev].rstrip()
-        if text[-1] in _CLOSERS or text.endswith("-") or not above or above[-1] not in _CLOSERS:
+        prev = _prev_line(doc, i)
+        if prev < 0 or not closed(texts[prev]):
             continue
-        if len(text.split()) > 14 or not text[0].isupper():
+        text = texts[i]
+        if not _heading_text_ok(doc, text):
             continue
-        labels.label(
+        if doc.trailing_space_wraps and text != text.rstrip():
+            continue
+        if nxt < n and _phrase_goes_on(doc, i, nxt):
+            continue
+        if (
+            nxt < n
+            and not doc.trailing_space_wraps
+            and len(text.strip()) > (MAX_HEADING_WIDTH * doc.width)
+        ):
+            continue  # a full line with more pages to come may simply go on there
+        doc.labels.label(
             i,
             Role.HEADING,
             "headline-at-page-end",
             f"last line of page {pages[i] + 1}, no closing punctuation, after a closed paragraph",
             0.8,
         )
+
+
+#: The rules after the furniture pass, in order; a line keeps the first label it gets.
+RULES: tuple[Callable[[_Doc], None], ...] = (
+    rule_captions,
+    rule_bylines,
+    rule_headings,
+    rule_headline_at_page_end,
+)
+
+
+#: Rules whose line continues the block of the labelled line right above it (a caption or a
+#: headline wrapped over several lines).  Every other labelled line is a block of its own.
+CONTINUATION_RULES = frozenset({"caption-block", "heading-block-continued"})
+
+
+def joins_previous(labels: LineLabels, i: int) -> bool:
+    """Does labelled line *i* continue the block of the labelled line above it?
+
+    A headline and the byline under it are two blocks; a caption wrapped over two lines is one.
+
+    >>> from reflow.lines import split_lines
+    >>> text = ("The old story ends here.\\n\\nPhoto: A beekeeper checks a frame \\n"
+    ...         "near Karakol.\\n\\nThe new story begins with a sentence of some length.\\n")
+    >>> labels = label_lines(split_lines(text), Config(), "en")
+    >>> [joins_previous(labels, i) for i in (2, 3)]
+    [False, True]
+    """
+    note = labels.notes.get(i)
+    return note is not None and note[0] in CONTINUATION_RULES
+
+
+def article_starts(labels: LineLabels, lines: Lines) -> list[int]:
+    """Lines that start a new article: the first of a run of headings, bylines excluded.
+
+    A headline and its deck start one article, not two; a byline belongs to the article of the
+    heading above it.  Furniture and captions between headings are looked through.
+
+    >>> from reflow.lines import split_lines
+    >>> text = "Old story ends here.\\n\\nNew Markets Open\\nExporters Look East\\nBy Jane Doe\\n"
+    >>> text += "The first exports left this week for Tokyo.\\n"
+    >>> lines = split_lines(text)
+    >>> article_starts(label_lines(lines, Config(), "en"), lines)
+    [2]
+    """
+    starts: list[int] = []
+    in_run = False
+    for i, role in enumerate(labels.roles):
+        if lines.blank[i] or (role is not None and role in FURNITURE | {Role.CAPTION, Role.OTHER}):
+            continue
+        if role is Role.HEADING:
+            if not in_run and labels.notes[i][0] not in ("byline", "heading-block-continued"):
+                starts.append(i)
+                in_run = True
+        else:
+            in_run = False
+    return starts

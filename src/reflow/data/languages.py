@@ -9,8 +9,9 @@ the distinctive ones decide.
 possessives.  A line that ends in one of them continues on the next line even when a blank line or
 a page break stands in between.
 
-``CONJUNCTIONS``: coordinating conjunctions that follow a suspended hyphen ("pre- and post-war",
-"Ein- und Ausgang"); the hyphen at a line end before one of them is kept, with a space.
+``CONJUNCTIONS``: per language, coordinating conjunctions that follow a suspended hyphen
+("pre- and post-war", "Ein- und Ausgang"); the hyphen at a line end before one of them is kept,
+with a space.
 
 ``PYPHEN_DICTS``: the Pyphen dictionary used for each language's hyphenation patterns.
 """
@@ -138,11 +139,17 @@ OPEN_WORDS: dict[str, frozenset[str]] = {
     ),
 }
 
-CONJUNCTIONS: frozenset[str] = _words(
-    """
-    and or nor und oder sowie bzw et ou y e o ni en of och eller i lub albo oraz ed
-    """
-)
+CONJUNCTIONS: dict[str, frozenset[str]] = {
+    "en": _words("and or nor"),
+    "de": _words("und oder sowie bzw"),
+    "fr": _words("et ou"),
+    "es": _words("y e o u ni"),
+    "it": _words("e ed o od"),
+    "nl": _words("en of"),
+    "pt": _words("e ou"),
+    "sv": _words("och eller"),
+    "pl": _words("i oraz lub albo"),
+}
 
 PYPHEN_DICTS: dict[str, str] = {
     "en": "en_US",
