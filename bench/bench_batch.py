@@ -29,6 +29,7 @@ import os
 import platform
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -191,6 +192,15 @@ def chunk_costs() -> tuple[float, float]:
     return statistics.median(trips) * 1e3, statistics.median(syncs) * 1e3
 
 
+def fresh_run(src: Path, workers: int) -> float:
+    """Wall seconds of ``reflow batch`` in a new process: start-up included."""
+    with tempfile.TemporaryDirectory(dir=OUT) as tmp:
+        cmd = [sys.executable, "-m", "reflow", "batch", str(src), "-o", tmp + "/o"]
+        t = time.perf_counter()
+        subprocess.run([*cmd, "-w", str(workers), "--quiet"], check=True)
+        return time.perf_counter() - t
+
+
 def peak_memory(src: Path, workers: int) -> tuple[float, float, float]:
     """(peak RSS sum of the process tree in MB, peak of the largest process, seconds)."""
     import psutil  # comes with the dask extra (distributed depends on it)
@@ -230,8 +240,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes (a smoke test)")
     ap.add_argument("--write", action="store_true", help="save in bench/results/batch-*.md")
-    ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--throughput-mb", type=float, default=10)
+    ap.add_argument("--repeat", type=int, default=3)
+    # 40 MB: ~20 s a run on one core here, so the pool's start-up (~1 s, measured below) weighs
+    # a few percent, as it does on real corpora; with 10 MB it was a quarter of the CPU time.
+    ap.add_argument("--throughput-mb", type=float, default=40)
     ap.add_argument(
         "--memory-mb", type=int, nargs="*", default=[100, 1000], help="corpus sizes for memory"
     )
@@ -288,6 +300,9 @@ def main() -> None:
         )
 
     trip_ms, sync_ms = chunk_costs()
+    tiny = OUT / "corpus-tiny.jsonl"
+    tiny.write_text(json.dumps({"id": "t", "text": SENTENCES[0]}) + "\n")
+    start = {w: statistics.median(fresh_run(tiny, w) for _ in range(3)) for w in (1, 2)}
     versions = f"reflow {reflow.__version__}, Python {platform.python_version()}"
     report = f"""# reflow batch benchmark, {datetime.date.today().isoformat()}
 
@@ -311,6 +326,9 @@ Corpus: generated JSONL (bench/bench_batch.py `make_corpus`), {n_docs:,} records
   time, {(one / bare - 1) * 100:+.1f}% in wall time (target < 10%; CPU time is the fairer
   measure on a shared machine: the wall time of the same run varies by tens of percent)
 
+Fixed cost of a run: `reflow batch` over one one-line record, in a fresh process (median of
+3): {start[1]:.2f} s with 1 worker, {start[2]:.2f} s with 2 (the fork server, the pool, each
+worker's first use of the engine's tables).
 Fixed costs of one 1 MiB chunk (medians of 31): to a worker process and back {trip_ms:.1f} ms;
 append to the output and fsync {sync_ms:.1f} ms.  Reflowing the chunk takes
 {(1 << 20) / (size / bare) * 1e3:,.0f} ms at the bare loop's speed.
