@@ -24,6 +24,9 @@ How a run stays correct when it is killed at any instant (the design, written do
 3. ``--resume`` replays the journal, cuts the ``.partial`` and errors files back to the recorded
    sizes (dropping anything written after the last commit), and starts reading each input after
    the last committed line.  So a record is either committed once or redone once; never twice.
+   Whole inputs finish in order as well, so the journal's state is a cursor, whatever the
+   number of files: how many inputs are finished, the name of the last one (checked on resume
+   against the inputs as they are now), and how far into the next one the commits got.
 4. A finished output is renamed from ``.partial`` (or, for Parquet, merged from per-row-group
    part files) to its final name in one ``os.replace``; ``.txt`` outputs are written by the
    workers to a temporary name and renamed.  No output is ever seen half-written.
