@@ -1234,6 +1234,13 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, RuntimeError) as exc:
         print(f"reflow batch: error: {exc}; rerun with --resume to finish", file=sys.stderr)
         return EXIT_FAILED
+    except Exception as exc:  # a bug of ours: still one line, and the work done is kept
+        print(
+            f"reflow batch: internal error: {_reason(exc)}; please report it. "
+            "Rerun with --resume to finish",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     if not args.quiet:
         print(report.summary(), file=sys.stderr)
     return report.exit_status
