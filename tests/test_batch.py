@@ -409,3 +409,19 @@ def test_inputs_with_the_same_name_are_refused(tmp_path: Path) -> None:
         (tmp_path / parent / "x" / "p.txt").write_text(page(0))
     with pytest.raises(UsageError, match="same name"):
         run_batch([tmp_path / "one" / "x", tmp_path / "two" / "x"], tmp_path / "out", opts())
+
+
+def test_an_internal_error_is_one_line_and_resumable(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_jsonl(tmp_path / "c.jsonl", 20, bad=False)
+    args = [str(tmp_path / "c.jsonl"), "-o", str(tmp_path / "out"), "-w", "1"]
+    with monkeypatch.context() as m:
+        m.setattr(batch._Run, "_finish", lambda self, unit: [][0])  # a bug at the very end
+        assert batch.main([*args, "--chunk-records", "6"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "internal error: IndexError: list index out of range; please report it" in err
+    assert batch.main([*args, "--resume"]) == 0
+    assert "0 done, 0 failed, 20 skipped" in capsys.readouterr().err
+    assert len(read_jsonl(tmp_path / "out" / "c.jsonl")) == 20
