@@ -425,3 +425,30 @@ def test_an_internal_error_is_one_line_and_resumable(
     assert batch.main([*args, "--resume"]) == 0
     assert "0 done, 0 failed, 20 skipped" in capsys.readouterr().err
     assert len(read_jsonl(tmp_path / "out" / "c.jsonl")) == 20
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_reading_stays_a_bounded_window_ahead_of_writing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, workers: int
+) -> None:
+    """Memory does not grow with the corpus: the input is read at most a few chunks ahead."""
+    write_jsonl(tmp_path / "c.jsonl", 120, bad=False)
+    made = {"n": 0}
+    ahead: list[int] = []
+    real_tasks, real_commit = batch._Run.tasks, batch._Run.commit
+
+    def tasks(self: batch._Run):  # type: ignore[no-untyped-def]
+        for task in real_tasks(self):
+            made["n"] += 1
+            yield task
+
+    def commit(self: batch._Run, task: batch._Task, result: object) -> None:
+        ahead.append(made["n"] - len(ahead))
+        real_commit(self, task, result)
+
+    monkeypatch.setattr(batch._Run, "tasks", tasks)
+    monkeypatch.setattr(batch._Run, "commit", commit)
+    run_batch([tmp_path / "c.jsonl"], tmp_path / "out", opts(workers=workers, chunk_records=3))
+    assert len(ahead) == 40  # every chunk committed once
+    # In flight: INFLIGHT_PER_WORKER per worker; the JSONL reader holds one more to know the last.
+    assert max(ahead) <= workers * batch.INFLIGHT_PER_WORKER + 1
