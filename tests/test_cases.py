@@ -9,12 +9,13 @@ import reflow
 
 CONSTRUCTED = load_cases("constructed.json")
 NEGATIVES = load_cases("negatives.json")
-KNOWN_FAILURES = load_cases("known_failures.json")
+KNOWN_FAILURES = load_cases("known_failures.json") + load_cases("extractor_known_failures.json")
+EXTRACTOR = load_cases("extractor.json")
 
 
 def _check(case: dict) -> None:
     lang = "auto" if case["lang"] not in ("und",) and not case.get("force_lang") else case["lang"]
-    doc = reflow.reflow(case["input"], language=lang)
+    doc = reflow.reflow(case["input"], language=lang, **case.get("options", {}))
     if lang == "auto" and case["lang"] != "ru":
         assert doc.language == case["lang"], doc.language_evidence
     assert doc.paragraphs == case["paragraphs"]
@@ -30,6 +31,11 @@ def _check(case: dict) -> None:
 @pytest.mark.parametrize("case", CONSTRUCTED, ids=[c["id"] for c in CONSTRUCTED])
 def test_constructed(case: dict) -> None:
     _check(case)
+
+
+@pytest.mark.parametrize("case", EXTRACTOR, ids=[c["id"] for c in EXTRACTOR])
+def test_real_extractor_output(case: dict) -> None:
+    _check({**case, "force_lang": True})
 
 
 @pytest.mark.parametrize("case", NEGATIVES, ids=[c["id"] for c in NEGATIVES])
@@ -52,6 +58,7 @@ def test_known_failures(case: dict) -> None:
 
 
 def test_case_ids_unique() -> None:
-    ids = [c["id"] for c in CONSTRUCTED + NEGATIVES + KNOWN_FAILURES]
+    ids = [c["id"] for c in CONSTRUCTED + NEGATIVES + KNOWN_FAILURES + EXTRACTOR]
     assert len(ids) == len(set(ids))
     assert len(CONSTRUCTED) >= 40
+    assert {c["lang"] for c in EXTRACTOR} >= {"en", "de", "fr", "es", "it", "nl"}

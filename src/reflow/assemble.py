@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from reflow.lines import Lines
 from reflow.model import Action, Block, Decision, Role
-from reflow.structure import LineLabels
+from reflow.structure import LineLabels, article_starts, joins_previous
 
 #: Presentation-form ligatures (U+FB00..U+FB06) and what they stand for.
 LIGATURES = {
@@ -31,9 +31,12 @@ _SOFT_HYPHEN = "\u00ad"
 _REPAIR_TABLE = str.maketrans({**LIGATURES, _SOFT_HYPHEN: None})
 _SPECIAL = re.compile("[\ufb00-\ufb06\u00ad]")
 _SOFT_ONLY = re.compile("\u00ad")
-# Runs of spaces and tabs inside a line (column gaps of layout-mode extractors).  NBSP is not in
-# the class on purpose: it is meaningful ("10\u00a0km", French « guillemets »).
-_SPACES = re.compile(r"[ \t\x0b]{2,}|\t")
+# Runs of spaces and tabs inside a line (column gaps of layout-mode extractors), and any other
+# whitespace that would mean something in the output (a form feed or vertical tab inside a line
+# would start a page in the next pass).  NBSP is not in the class on purpose: it is meaningful
+# ("10\u00a0km", French « guillemets »).
+_ODD_SPACE = "\t\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029"
+_SPACES = re.compile(f"[ {_ODD_SPACE}]{{2,}}|[{_ODD_SPACE}]")
 
 
 def _repairs(
@@ -104,9 +107,8 @@ def assemble(
         labels.pages,
     )
     special, repairs = _repairs(lines, decisions, expand_ligatures)
-    fold = "  " in lines.source or "\t" in lines.source
+    fold = "  " in lines.source or any(ch in lines.source for ch in _ODD_SPACE)
     blocks: list[Block] = []
-    state = {"article": 0, "has_body": False}
 
     def span(first: int, last: int) -> tuple[int, int]:
         t0, t1 = texts[first], texts[last]
@@ -114,21 +116,28 @@ def assemble(
 
     def line_text(i: int) -> str:
         s = texts[i].strip()
-        if fold and ("\t" in s or "  " in s):
+        if fold:
             s = _SPACES.sub(" ", s)
         if i in special:
             if special[i]:  # the final soft hyphen is cut by the dehyphenation
-                s = s[:-1].translate(_REPAIR_TABLE) + s[-1]
+                s = s[:-1].translate(_REPAIR_TABLE).strip() + s[-1]
             else:
-                s = s.translate(_REPAIR_TABLE)
+                # Strip again: a removed soft hyphen may have stood after a space.
+                s = s.translate(_REPAIR_TABLE).strip()
         return s
+
+    article_lines = article_starts(labels, lines)
+
+    # A document that opens with a headline starts article 0 there; one that opens with body
+    # text has that text as article 0 and its first headline starts article 1.
+    opens_with_headline = bool(article_lines) and (not body or article_lines[0] < body[0])
+
+    def article(i: int) -> int:
+        return max(0, bisect_right(article_lines, i) - opens_with_headline)
 
     def emit_labelled(group: list[int]) -> None:
         role = roles[group[0]]
         assert role is not None
-        if role is Role.HEADING and state["has_body"]:
-            state["article"] += 1
-            state["has_body"] = False
         start, end = span(group[0], group[-1])
         blocks.append(
             Block(
@@ -138,18 +147,19 @@ def assemble(
                 end,
                 tuple(group),
                 pages[group[0]],
-                state["article"],
+                article(group[0]),
             )
         )
 
     def labelled_groups(lo: int, hi: int) -> list[list[int]]:
-        """Group the labelled lines in lines[lo:hi] into blocks."""
+        """Group the labelled lines in lines[lo:hi] into blocks: a line joins the block above
+        only when the structure stage says it continues it (a wrapped caption or headline)."""
         groups: list[list[int]] = []
         prev = -2
         for i in range(lo, hi):
             if blank[i] or roles[i] is None:
                 continue
-            if groups and prev == i - 1 and roles[i] is roles[prev] and pages[i] == pages[prev]:
+            if groups and prev == i - 1 and joins_previous(labels, i):
                 groups[-1].append(i)
             else:
                 groups.append([i])
@@ -160,37 +170,23 @@ def assemble(
     first = body[0] if body else len(texts)
     for g in labelled_groups(0, first):
         emit_labelled(g)
+    # The text of every body line, stripped (and repaired where it has to be); then only the
+    # non-trivial decisions are visited: runs of plain wrapped-line joins are one " ".join.
+    stripped = [texts[i].strip() for i in body]
+    if fold or special:
+        for k, i in enumerate(body):
+            if i in special or (fold and _SPACES.search(stripped[k])):
+                stripped[k] = line_text(i)
     pieces: list[str] = []
-    para_start = 0
+    para_start = seg_start = 0
     pending: list[list[int]] = []
     JOIN, DEHYPHENATE, BREAK = Action.JOIN, Action.DEHYPHENATE, Action.BREAK
-    for k in range(n_body):
-        i = body[k]
-        piece = line_text(i)
-        if k + 1 < n_body:
-            d = decisions[k]
-            if d is None:  # a plain wrapped-line join
-                pieces.append(piece)
-                pieces.append(" ")
-                continue
-            action = d.action
-            if action is not BREAK:
-                if action is JOIN:
-                    pieces.append(piece)
-                    pieces.append(" ")
-                elif action is DEHYPHENATE:
-                    pieces.append(piece[:-1])
-                else:
-                    pieces.append(piece)
-                if d.next_line != i + 1:
-                    pending.extend(labelled_groups(i + 1, d.next_line))
-                continue
-            nxt = d.next_line
-        else:
-            nxt = len(texts)
-        pieces.append(piece)
+
+    def close(k: int, nxt: int) -> None:
+        """End the paragraph at body line k; emit what was pending and what follows it."""
+        nonlocal pieces, pending, para_start
         para_lines = tuple(body[para_start : k + 1])
-        start, end = span(para_lines[0], i)
+        start, end = span(para_lines[0], para_lines[-1])
         blocks.append(
             Block(
                 Role.PARAGRAPH,
@@ -199,16 +195,40 @@ def assemble(
                 end,
                 para_lines,
                 pages[para_lines[0]],
-                state["article"],
+                article(para_lines[0]),
             )
         )
-        state["has_body"] = True
         pieces = []
         para_start = k + 1
         for g in pending:
             emit_labelled(g)
         pending = []
+        i = body[k]
         if nxt != i + 1:
             for g in labelled_groups(i + 1, nxt):
                 emit_labelled(g)
+
+    for k in [k for k, d in enumerate(decisions) if d is not None]:
+        d = decisions[k]
+        assert d is not None
+        piece = " ".join(stripped[seg_start : k + 1]) if k > seg_start else stripped[k]
+        seg_start = k + 1
+        action = d.action
+        if action is BREAK:
+            pieces.append(piece)
+            close(k, d.next_line)
+            continue
+        if action is JOIN:
+            pieces.append(piece)
+            pieces.append(" ")
+        elif action is DEHYPHENATE:
+            pieces.append(piece[:-1])
+        else:
+            pieces.append(piece)
+        if d.next_line != body[k] + 1:
+            pending.extend(labelled_groups(body[k] + 1, d.next_line))
+    if n_body:
+        last = n_body - 1
+        pieces.append(" ".join(stripped[seg_start:]))
+        close(last, len(texts))
     return blocks, repairs

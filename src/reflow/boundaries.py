@@ -54,7 +54,7 @@ from reflow.config import Config
 from reflow.data.languages import OPEN_WORDS
 from reflow.hyphenation import HYPHENS, NONBREAKING_HYPHEN, decide_hyphen
 from reflow.lexicon import DocumentVocabulary, Lexicon
-from reflow.lines import Lines
+from reflow.lines import Lines, trailing_space_convention
 from reflow.model import Action, Decision
 from reflow.structure import LineLabels
 
@@ -70,15 +70,6 @@ _LIST_ITEM = re.compile(r"\s*(?:[-–—•·▪●○◦*]\s|\(?\d{1,3}[.)]\s|\
 #: Four on each side spans a paragraph's worth of lines in a newspaper column, short enough
 #: to follow a change of column width (the shared example changes from ~20 to ~43 characters).
 WIDTH_WINDOW = 4
-#: The document "leaves a space on wrapped lines" when at least this share of its clear
-#: continuations (next line starts lower case) end in whitespace, over at least
-#: CONVENTION_MIN_LINES of them.  pdfminer.six output has a space on 100% of them; pdftotext
-#: -raw on none; 0.9 leaves room for a few lines an OCR engine trimmed.
-CONVENTION_SHARE = 0.9
-CONVENTION_MIN_LINES = 5
-#: The convention is a property of the extractor, the same on every page: the first 5,000 line
-#: pairs say it as well as all of them, and a 100 MB input does not pay a second full pass.
-CONVENTION_SCAN = 5000
 
 _ALL_OPEN_WORDS = frozenset().union(*OPEN_WORDS.values())
 JOIN = Action.JOIN
@@ -124,42 +115,28 @@ def _starts_lower(text: str) -> bool:
 class _Context:
     """What the rules need to know about the document, computed once."""
 
-    def __init__(self, lines: Lines, body: list[int], language: str, config: Config) -> None:
+    def __init__(
+        self, lines: Lines, body: list[int], pages: list[int], language: str, config: Config
+    ) -> None:
         self.lines = lines
+        # Pages from the structure stage: form feeds, or inferred from repeating furniture.
+        self.pages = pages
         self.body = body
         self.config = config
         self.open_words = OPEN_WORDS.get(language, _ALL_OPEN_WORDS)
         self.lexicon = Lexicon.get(language) if language != "und" else None
         # Lazy inside: counts are only made when a hyphen decision asks for them.
         self.vocabulary = DocumentVocabulary(lines.source)
-        self.trailing_space_convention, self.convention_evidence = self._convention()
-
-    def _convention(self) -> tuple[bool, str]:
-        texts, body = self.lines.texts, self.body
-        total = with_space = 0
-        for k in range(min(len(body) - 1, CONVENTION_SCAN)):
-            a, b = body[k], body[k + 1]
-            if b != a + 1 or not _starts_lower(texts[b].lstrip()):
-                continue
-            a_raw = texts[a]
-            if a_raw[-1].isspace():
-                if ends_with_hyphen(a_raw.rstrip()):
-                    continue
-                with_space += 1
-            elif ends_with_hyphen(a_raw):
-                continue
-            total += 1
-        holds = total >= CONVENTION_MIN_LINES and with_space >= CONVENTION_SHARE * total
-        return holds, f"{with_space} of {total} wrapped lines end in a space"
+        self.trailing_space_convention, self.convention_evidence = trailing_space_convention(lines)
 
     def width(self, k: int) -> int:
         """Column width near body line k: the second-longest line in a small window."""
         lo, hi = max(0, k - WIDTH_WINDOW), min(len(self.body), k + WIDTH_WINDOW + 1)
-        page = self.lines.pages[self.body[k]]
+        page = self.pages[self.body[k]]
         lengths = sorted(
             len(self.lines.texts[self.body[j]].strip())
             for j in range(lo, hi)
-            if self.lines.pages[self.body[j]] == page
+            if self.pages[self.body[j]] == page
         )
         return lengths[-2] if len(lengths) >= 2 else lengths[-1]
 
@@ -177,10 +154,10 @@ def decide_boundaries(
         body = [i for i in range(len(lines)) if not blank[i] and roles[i] is None]
     else:
         body = list(compress(range(len(lines)), map(not_, blank)))
-    ctx = _Context(lines, body, language, config)
+    ctx = _Context(lines, body, labels.pages, language, config)
     decisions: list[Decision | None] = []  # None: a plain wrapped-line join (see DecisionLog)
     append = decisions.append
-    texts, starts, pages = lines.texts, lines.starts, lines.pages
+    texts, starts, pages = lines.texts, lines.starts, labels.pages
     convention = ctx.trailing_space_convention
     for k in range(len(body) - 1):
         a, b = body[k], body[k + 1]
@@ -204,6 +181,13 @@ def decide_boundaries(
             rule, action, conf, evidence = _across_gap(ctx, k, a, b, a_text, b_text)
         if rule is None:  # a hyphen at the line end: the hyphen stage decides
             hd = decide_hyphen(a_text, b_text, ctx.lexicon, ctx.vocabulary, config.dehyphenate)
+            if hd.action is Action.DEHYPHENATE and hd.confidence < config.min_hyphen_confidence:
+                # Below the caller's bar: abstain, keep the hyphen as it was.
+                hd = hd._replace(
+                    action=Action.KEEP_HYPHEN,
+                    evidence=f"{hd.evidence}; below min_hyphen_confidence, kept",
+                    uncertain=True,
+                )
             removed = offset - 1 if hd.action is Action.DEHYPHENATE else -1
             if evidence:
                 hd = hd._replace(evidence=f"{hd.evidence}; {evidence}")
@@ -217,7 +201,7 @@ def decide_boundaries(
                     hd.confidence,
                     hd.evidence,
                     removed,
-                    hd.uncertain or hd.confidence < config.min_hyphen_confidence,
+                    hd.uncertain,
                 )
             )
         else:
@@ -276,17 +260,28 @@ def _continues(ctx: _Context, a_text: str, b_text: str) -> bool:
 
 
 def _wrapped(ctx: _Context, k: int, a: int) -> bool:
-    """Line ``a`` (body line k) is part of a wrapped paragraph: a body line stands right above
-    it on its page, or it ends in a space where the document leaves spaces on wrapped lines."""
+    """Line ``a`` (body line k) is part of a wrapped paragraph: a body line stands above it on
+    its page with only labelled lines between, or it ends in a space where the document leaves
+    spaces on wrapped lines."""
     lines = ctx.lines
-    above = k > 0 and ctx.body[k - 1] == a - 1 and lines.pages[a - 1] == lines.pages[a]
-    trailing = ctx.trailing_space_convention and lines.texts[a][-1:].isspace()
-    return above or trailing
+    if ctx.trailing_space_convention and lines.texts[a][-1:].isspace():
+        return True
+    if k == 0:
+        return False
+    # Labelled lines right above (a caption, a running head) are looked through: they stand in
+    # the column, not between blocks, as a blank line would.
+    prev = ctx.body[k - 1]
+    return ctx.pages[prev] == ctx.pages[a] and all(not lines.blank[i] for i in range(prev + 1, a))
+
+
+def _only_labels_between(ctx: _Context, a: int, b: int) -> bool:
+    blank = ctx.lines.blank
+    return all(not blank[i] for i in range(a + 1, b))
 
 
 def _across_gap(ctx: _Context, k: int, a: int, b: int, a_text: str, b_text: str) -> Outcome:
     lines = ctx.lines
-    if lines.pages[a] != lines.pages[b]:
+    if ctx.pages[a] != ctx.pages[b]:
         where = "a page break"
     elif any(not lines.blank[i] for i in range(a + 1, b)):
         where = f"{sum(not lines.blank[i] for i in range(a + 1, b))} labelled line(s)"
@@ -296,6 +291,11 @@ def _across_gap(ctx: _Context, k: int, a: int, b: int, a_text: str, b_text: str)
         return "blank-line", Action.BREAK, 0.9, f"sentence ends before {where}"
     if _LIST_ITEM.match(b_text):
         return "list-item", Action.BREAK, 0.8, f"list item after {where}"
+    if ends_with_hyphen(a_text) and _starts_lower(b_text) and _only_labels_between(ctx, a, b):
+        # A word cut by furniture or a caption (no blank line): "Die Imker be-" / page number /
+        # running head / "fragt".  Reflowed output always has a blank line between blocks, so
+        # this never joins two blocks of it.
+        return None, Action.JOIN, 0.0, f"healed across {where}"
     if not _wrapped(ctx, k, a):
         # A lone line (no body line above it in its column, no trailing space) is not known to
         # have been wrapped: it may be a whole block of its own, as every line of reflowed

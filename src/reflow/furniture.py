@@ -524,3 +524,249 @@ def _next_is_foot(i: int, nonblank: list[int], side: dict[int, bool]) -> bool:
 
     k = bisect_right(nonblank, i)
     return k < len(nonblank) and side.get(nonblank[k]) is False
+
+
+# ---------------------------------------------------------------------------------------------
+# Furniture away from the page edges.  pdfminer moves running heads, date lines and page numbers
+# into the middle of a page (each a text box of its own, between blank lines); pypdf prints no
+# page separator at all, so a short document has no pages to compare.  The rules below need no
+# page edge: a date line's shape, a line repeated as a box of its own, a number beside a head.
+
+# Weekday and month names of the languages reflow has word lists for (see reflow.structure).
+_WEEKDAYS = frozenset(
+    " ".join(
+        (
+            "monday tuesday wednesday thursday friday saturday sunday",
+            "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag",
+            "lundi mardi mercredi jeudi vendredi samedi dimanche",
+            "lunes martes miércoles jueves viernes sábado domingo",
+            "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+            "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+            "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira",
+        )
+    ).split()
+)
+_MONTHS = frozenset(
+    " ".join(
+        (
+            "january february march april may june july august september october november",
+            "december januar februar märz april mai juni juli august september oktober",
+            "november dezember janvier février mars avril mai juin juillet août septembre",
+            "octobre novembre décembre enero febrero marzo abril mayo junio julio agosto",
+            "septiembre setiembre octubre noviembre diciembre gennaio febbraio marzo aprile",
+            "maggio giugno luglio agosto settembre ottobre novembre dicembre januari",
+            "februari maart april mei juni juli augustus september oktober november december",
+            "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro",
+            "dezembro",
+        )
+    ).split()
+)
+_WD = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_MO = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A full date at the end of a line: "Friday, 14 November 2025", "Montag, 3. März 2025",
+# "Lunes, 3 de marzo de 2025", "Friday, November 14, 2025", "3 mars 2025".  No nested
+# quantifiers; the alternatives are word lists, so matching is linear.
+_DATE_AT_END = re.compile(
+    rf"(?:^|\s)(?P<date>(?:(?P<wd>{_WD}),? )?"
+    rf"(?:\d{{1,2}}\.? (?:de )?(?:{_MO})(?:(?: de)?,? (?P<y1>\d{{4}}))?"
+    rf"|(?:{_MO}) \d{{1,2}}(?:,? (?P<y2>\d{{4}}))?))$",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+#: Characters at the end of a line searched for a date: the longest date form read here
+#: ("Wednesday, 14 September 2025", "miércoles, 14 de septiembre de 2025") is 37 characters.
+DATE_TAIL_CHARS = 48
+#: A date line has at most this many words before its date (a publication name; the longest
+#: name in our constructed cases and the evaluation corpus has 4 words).
+MAX_DATELINE_PREFIX_WORDS = 6
+
+
+def dateline(text: str, language: str = "en") -> str | None:
+    """The date when ``text`` reads as a newspaper's date line, else None.
+
+    The line ends with a date (day and month name, and a year unless a weekday leads it:
+    "Domingo, 6 de julio"), and either the date has a weekday or the line is only the date;
+    what stands before the date (a publication name) has at most
+    :data:`MAX_DATELINE_PREFIX_WORDS` words and does not end with a function word (a wrapped
+    body line "... released on Friday, 14 May 2021" does).
+
+    >>> dateline("THE DAILY EXAMPLE Friday, 14 November 2025")
+    'Friday, 14 November 2025'
+    >>> dateline("Montag, 3. März 2025", "de"), dateline("3 mars 2025", "fr")
+    ('Montag, 3. März 2025', '3 mars 2025')
+    >>> dateline("El Correo Domingo, 6 de julio", "es"), dateline("6 de julio", "es")
+    ('Domingo, 6 de julio', None)
+    >>> dateline("was released on Friday, 14 May 2021") is None
+    True
+    """
+    norm = " ".join(text.split())
+    if not norm or len(norm) > MAX_FURNITURE_CHARS:
+        return None
+    if _DIGIT.search(norm) is None:
+        return None  # every date this reads has a day number: most lines end here, cheaply
+    # The date is at the end: search only the last words (a word-list alternation tried at
+    # every position of a long line is the costliest regex of the stage).
+    tail = norm.find(" ", max(0, len(norm) - DATE_TAIL_CHARS))
+    m = _DATE_AT_END.search(norm, tail if tail > 0 and len(norm) > DATE_TAIL_CHARS else 0)
+    if m is None:
+        return None
+    before = norm[: m.start("date")].split()
+    if m.group("wd") is None and (before or not (m.group("y1") or m.group("y2"))):
+        return None  # without a weekday, only a whole line of day, month and year
+    if len(before) > MAX_DATELINE_PREFIX_WORDS:
+        return None
+    if before:
+        from reflow.structure import FUNCTION_WORDS  # one stage, two modules
+
+        stop = FUNCTION_WORDS.get(language, FUNCTION_WORDS["en"])
+        last = before[-1].lower()
+        if last in stop or last in FUNCTION_WORDS["en"] or last[-1] in ",;:-":
+            return None
+    return m.group("date")
+
+
+def _neighbours(lines: Lines, i: int) -> tuple[int, int]:
+    """The nearest non-blank lines before and after *i* (-1 / len(lines) when none)."""
+    blank, n = lines.blank, len(lines)
+    a = i - 1
+    while a >= 0 and blank[a]:
+        a -= 1
+    b = i + 1
+    while b < n and blank[b]:
+        b += 1
+    return a, b
+
+
+def _alone(lines: Lines, i: int) -> bool:
+    """A text box of its own: a blank line (or the text's edge) directly above and below."""
+    n = len(lines)
+    return (i == 0 or lines.blank[i - 1]) and (i == n - 1 or lines.blank[i + 1])
+
+
+def label_loose_furniture(
+    lines: Lines, labels: LineLabels, pages: list[int], page_count: int, language: str = "en"
+) -> None:
+    """Rules ``dateline``, ``masthead``, ``running-head-repeated``, ``page-number-alone``,
+    ``page-number-beside-head`` and ``page-number-last``: furniture found without comparing
+    page edges.
+
+    * ``dateline``: a line that reads as a date line (:func:`dateline`) at a page edge, or
+      standing alone between blank lines, or beside a line shaped like a page number.
+    * ``masthead``: the first line of a page right above a date line, short and open.
+    * ``running-head-repeated``: a short open line that stands alone (between blank lines, or
+      at a page edge), recurs the same (digits masked) at least :data:`MIN_LOOSE_GAP` lines
+      away also alone, and one of its occurrences is at a page edge.
+    * ``page-number-alone``: a worded page number ("Seite 2") alone between blank lines.
+    * ``page-number-beside-head``: a page number right above or below a labelled head or foot.
+    * ``page-number-last``: a bare number as the last line of a page of at least
+      :data:`MIN_PERIOD` lines, the line above it not a number too.
+
+    One pass over the lines plus a dictionary of keys: linear.
+    """
+    texts, blank = lines.texts, lines.blank
+    n = len(texts)
+    per_page = _page_lines(pages, blank, max(page_count, 1))
+    edge: set[int] = set()
+    first_of_page: set[int] = set()
+    last_of_page: set[int] = set()
+    for page in per_page:
+        edge.update(page[:EDGE])
+        edge.update(page[-EDGE:])
+        if page:
+            first_of_page.add(page[0])
+            last_of_page.add(page[-1])
+    # Date lines.
+    for i in range(n):
+        if blank[i] or labels.roles[i] is not None:
+            continue
+        date = dateline(texts[i], language)
+        if date is None:
+            continue
+        a, b = _neighbours(lines, i)
+        where = (
+            "at a page edge"
+            if i in edge
+            else "alone between blank lines"
+            if _alone(lines, i)
+            else "beside a page number"
+            if any(0 <= j < n and page_number(texts[j]) for j in (a, b))
+            else None
+        )
+        if where is None:
+            continue
+        labels.label(i, Role.PAGE_HEADER, "dateline", f'ends with the date "{date}", {where}', 0.8)
+        # The publication's name printed above the date, at the top of the page.
+        if a >= 0 and a in first_of_page and labels.roles[a] is None:
+            head = texts[a].strip()
+            if (
+                _furniture_shaped(head)
+                and len(head.split()) <= MAX_DATELINE_PREFIX_WORDS
+                and not _sentence(head)
+                and page_number(head) is None
+            ):
+                labels.label(
+                    a,
+                    Role.PAGE_HEADER,
+                    "masthead",
+                    f"first line of page {pages[a] + 1}, right above the date line",
+                    0.7,
+                )
+    # Lines repeated as boxes of their own.
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i in range(n):
+        if blank[i] or not (_alone(lines, i) or i in edge):
+            continue
+        text = texts[i]
+        if not _furniture_shaped(text) or _sentence(text) or len(text.split()) > MAX_HEAD_WORDS:
+            continue
+        if page_number(text) is not None:
+            continue
+        groups[head_key(text)].append(i)
+    for key, where in groups.items():
+        if len(where) < 2 or where[-1] - where[0] < MIN_LOOSE_GAP:
+            continue
+        if not any(i in edge for i in where):
+            continue
+        for i in where:
+            if labels.roles[i] is None:
+                others = ", ".join(str(j + 1) for j in where if j != i)
+                labels.label(
+                    i,
+                    Role.PAGE_HEADER,
+                    "running-head-repeated",
+                    f'"{key}" stands alone here and again on line(s) {others}, once at a page edge',
+                    0.75,
+                )
+    # Page numbers.
+    for i in range(n):
+        if blank[i] or labels.roles[i] is not None:
+            continue
+        parsed = page_number(texts[i])
+        if parsed is None:
+            continue
+        value, style = parsed
+        a, b = _neighbours(lines, i)
+        beside = [j for j in (a, b) if 0 <= j < n and labels.roles[j] in _HEADS]
+        if style == "worded" and _alone(lines, i):
+            rule, why = "page-number-alone", "a worded page number alone between blank lines"
+        elif beside and style != "roman":
+            rule, why = (
+                "page-number-beside-head",
+                f"next to the running head on line {beside[0] + 1}",
+            )
+        elif (
+            style == "arabic"
+            and i in last_of_page
+            and len(per_page[pages[i]]) >= MIN_PERIOD
+            and not (a >= 0 and page_number(texts[a]))
+        ):
+            rule, why = "page-number-last", f"a bare number ending page {pages[i] + 1}"
+        else:
+            continue
+        labels.label(i, Role.PAGE_NUMBER, rule, f'"{value}": {why}', 0.7)
+
+
+#: Two occurrences of a repeated box are at least this many lines apart (a page holds at least
+#: MIN_PERIOD lines; a heading repeated in the next paragraph is nearer).
+MIN_LOOSE_GAP = MIN_PERIOD
+_HEADS = frozenset({Role.PAGE_HEADER, Role.PAGE_FOOTER})

@@ -212,6 +212,8 @@ class Document:
     language: str
     language_evidence: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    pages: int = 1
+    page_evidence: str = ""
 
     def __iter__(self) -> Iterator[Block]:
         return iter(self.blocks)

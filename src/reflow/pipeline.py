@@ -52,4 +52,6 @@ def reflow(text: str | bytes, config: Config | None = None, **options: Any) -> D
         language=language,
         language_evidence=language_evidence,
         warnings=tuple(warnings),
+        pages=max(labels.pages) + 1 if labels.pages else 0,
+        page_evidence=labels.page_evidence,
     )

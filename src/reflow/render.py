@@ -70,6 +70,8 @@ def document_dict(doc: Document, decisions: bool = True) -> dict[str, Any]:
         "schema": SCHEMA_VERSION,
         "language": doc.language,
         "language_evidence": doc.language_evidence,
+        "pages": doc.pages,
+        "page_evidence": doc.page_evidence,
         "blocks": [b.to_dict() for b in doc.blocks],
     }
     if decisions:
@@ -82,6 +84,8 @@ def document_dict(doc: Document, decisions: bool = True) -> dict[str, Any]:
 def render_explain(doc: Document) -> str:
     """Every non-trivial decision, one per line, readable by a person."""
     out = [f"language: {doc.language} ({doc.language_evidence})"]
+    if doc.page_evidence:
+        out.append(f"pages: {doc.page_evidence}")
     out += [f"warning: {w}" for w in doc.warnings]
     from reflow.lines import split_lines
 
