@@ -69,6 +69,8 @@ _LIST_ITEM = re.compile(r"\s*(?:[-–—•·▪●○◦*]\s|\(?\d{1,3}[.)]\s|\
 #: How many body lines on each side of a line are looked at to estimate the column width.
 #: Four on each side spans a paragraph's worth of lines in a newspaper column, short enough
 #: to follow a change of column width (the shared example changes from ~20 to ~43 characters).
+#: On the evaluation corpus, four lines and the second-longest gave paragraph F1 0.848; the
+#: longest 0.843, eight lines 0.844, the upper quartile of eight 0.847, 3% slack 0.844.
 WIDTH_WINDOW = 4
 
 _ALL_OPEN_WORDS = frozenset().union(*OPEN_WORDS.values())

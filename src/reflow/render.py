@@ -16,14 +16,20 @@ def _shown(doc: Document, keep_furniture: bool) -> list:
     return [b for b in doc.blocks if b.text and (keep_furniture or b.role not in FURNITURE)]
 
 
+#: What plain text shows by default: the body and its headings.  Captions, notes and page
+#: furniture are in the blocks (and in text with ``keep_furniture``), not in the clean text.
+TEXT_ROLES = frozenset({Role.PARAGRAPH, Role.HEADING})
+
+
 def render_text(doc: Document, keep_furniture: bool = False) -> str:
-    """Blocks separated by blank lines, one line each; furniture only when asked for.
+    """Body and headings, separated by blank lines, one line each; with ``keep_furniture``,
+    every block (captions, notes, running heads, page numbers) in reading order.
 
     >>> from reflow import reflow
     >>> reflow("Title line\\n\\nA wrapped\\nline.\\n").to_text()
     'Title line\\n\\nA wrapped line.\\n'
     """
-    shown = _shown(doc, keep_furniture)
+    shown = [b for b in doc.blocks if b.text and (keep_furniture or b.role in TEXT_ROLES)]
     return "\n\n".join(b.text for b in shown) + "\n" if shown else ""
 
 
