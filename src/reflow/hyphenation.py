@@ -21,7 +21,8 @@ rule                         when                                            out
 ``document-hyphenated``      the document spells the hyphenated compound     keep
                              elsewhere more often than the joined word
 ``hyphenated-token``         the word has another hyphen ("apt-show-" /      keep
-                             "versions"), unless the lexicon is sure
+                             "versions") and both halves are words, unless
+                             the lexicon is sure
 ``lexicon-joined``           the joined word is frequent (Zipf >= 3)         remove
 ``not-a-pattern-point``      the hyphenation patterns do not break the        keep
                              joined word there
@@ -180,6 +181,10 @@ def decide_hyphen(
     # "apt-show-" / "versions", "x-" / "window-manager": a token with another hyphen in it is a
     # hyphenated name or compound, whatever its halves look like.
     multi = "-" in left_line[left_line.rfind(" ") + 1 : -1] or "-" in right_line.split(None, 1)[0]
+    # ... but a compound with a hyphen elsewhere is also cut inside one of its words
+    # ("Nachrichten-Indizie-" / "rungssystem"): there the halves are not both words.
+    if multi and lexicon is not None and lexicon.has_frequencies:
+        multi = min(lexicon.zipf(left), lexicon.zipf(right)) >= FRAGMENT_WORD
     if multi and not (lexical is not None and lexical.confidence >= 0.9):
         lexical = HyphenDecision(
             Action.KEEP_HYPHEN, "hyphenated-token", 0.8, f"{shown}: the word has another hyphen"
