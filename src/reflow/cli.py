@@ -52,13 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--explain",
         action="store_true",
-        help="print every non-trivial decision with its rule and evidence (to stderr, "
-        "or after the output when -o is given to a file)",
+        help="print every non-trivial decision with its rule and evidence, on stderr",
     )
     p.add_argument(
         "--keep-furniture",
         action="store_true",
-        help="keep running heads, page numbers and footers in text/markdown output",
+        help="text: also captions, notes, running heads and page numbers; "
+        "markdown: also running heads and page numbers (as comments)",
     )
     p.add_argument("--no-dehyphenate", action="store_true", help="keep every line-end hyphen")
     p.add_argument(
