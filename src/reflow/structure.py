@@ -989,11 +989,147 @@ def rule_wide_lines(doc: _Doc) -> None:
             )
 
 
+#: Lines between a byline and the closed sentence (or page start) above it that are looked at
+#: as its headline and deck: a headline of 1 line and a deck of up to MAX_HEADING_LINES.
+MAX_ARTICLE_HEAD_LINES = 1 + MAX_HEADING_LINES
+
+
+def _headline_text_ok(doc: _Doc, text: str) -> bool:
+    """:func:`_heading_text_ok`, but a headline may also ask a question ("Why this book?").
+
+    Only used where the context vouches for a headline (a byline or a deck under it).
+    """
+    t = text.rstrip()
+    if t.endswith("?") and not t.endswith("??"):
+        t = t[:-1].rstrip()
+        return bool(t) and t[-1].isalnum() and _heading_text_ok(doc, t)
+    return _heading_text_ok(doc, t)
+
+
+def _label_run(doc: _Doc, run: list[int], rule: str, evidence: str, confidence: float) -> None:
+    """Label the lines of one heading block: the first with ``rule``, the others as its
+    continuation."""
+    for k, j in enumerate(run):
+        doc.labels.label(
+            j,
+            Role.HEADING,
+            rule if k == 0 else "heading-block-continued",
+            f"line {k + 1} of {len(run)}: {evidence}",
+            confidence,
+        )
+
+
+def _open_group(doc: _Doc, last: int, page: int) -> tuple[list[int], int] | None:
+    """The unlabelled lines from *last* back to the nearest closed sentence, heading, page
+    start or start of the text (at most :data:`MAX_ARTICLE_HEAD_LINES`), and the line before
+    them (-1 at the start); None when the group would be longer or crosses a page."""
+    texts, roles, pages = doc.lines.texts, doc.labels.roles, doc.labels.pages
+    group: list[int] = []
+    j = last
+    while j >= 0 and roles[j] is None and pages[j] == page:
+        group.append(j)
+        p = _prev_line(doc, j)
+        if p < 0 or pages[p] != page or roles[p] is Role.HEADING or closed(texts[p]):
+            group.reverse()
+            return group, p
+        if len(group) >= MAX_ARTICLE_HEAD_LINES:
+            return None
+        j = p
+    return None
+
+
+def rule_article_heads(doc: _Doc) -> None:
+    """Rules ``headline-over-byline``, ``deck-over-byline``, ``headline-over-deck``: the head
+    of an article, found from below.
+
+    * Above a byline (labelled, or byline-shaped and opening body), the lines back to the
+      nearest closed sentence, heading or page start are the article's head: its first line
+      is the headline (open, or a question), the others its deck (a sentence, often closed);
+      when a heading is already above them, they are all deck.  Two or three open lines with
+      no deck are one headline wrapped.
+    * A line after a closed sentence (or page start) followed by a line that spans the columns
+      (at least :data:`WIDE` times the local width) and starts a sentence is the headline
+      over that deck (``rule_wide_lines`` then takes the deck).
+
+    A byline and a cross-column deck are set only under a headline, so the context vouches
+    for the text; German sentence-case headlines and question headlines pass here.
+    """
+    texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
+    n = len(texts)
+    for b in range(n):
+        if blank[b]:
+            continue
+        if roles[b] is Role.HEADING:
+            is_by = doc.labels.notes[b][0] == "byline"
+        else:
+            is_by = (
+                roles[b] is None and is_byline(texts[b]) and _opens_body(doc, _next_line(doc, b))
+            )
+        if not is_by:
+            continue
+        last = _prev_line(doc, b)
+        if last < 0 or roles[last] is not None:
+            continue
+        found = _open_group(doc, last, doc.labels.pages[b])
+        if found is None:
+            continue
+        group, before = found
+        if doc.trailing_space_wraps and any(texts[j] != texts[j].rstrip() for j in group[-1:]):
+            continue
+        if (
+            before >= 0
+            and roles[before] is Role.HEADING
+            and doc.labels.notes[before][0] != "byline"
+        ):
+            if len(group) <= MAX_HEADING_LINES and _starts_sentence(texts[group[0]]):
+                _label_run(doc, group, "deck-over-byline", "under a heading, over a byline", 0.7)
+            continue
+        head = group[0]
+        if not _headline_text_ok(doc, texts[head]):
+            continue
+        deck = group[1:]
+        if deck and not _starts_sentence(texts[deck[0]]):
+            # No deck: a headline wrapped over two or three lines, all open.
+            joined = " ".join(texts[j].strip() for j in group)
+            if len(group) > MAX_HEADING_LINES or not _headline_text_ok(doc, joined):
+                continue
+            _label_run(doc, group, "headline-over-byline", "wrapped headline over a byline", 0.7)
+            continue
+        if deck and not (closed(texts[deck[-1]]) or _wide(doc, deck[0])):
+            continue
+        _label_run(doc, [head], "headline-over-byline", "article head over a byline", 0.75)
+        if deck:
+            _label_run(doc, deck, "deck-over-byline", "under the headline, over a byline", 0.7)
+    if not doc.width_measured:
+        return
+    for i in range(n):
+        if blank[i] or roles[i] is not None:
+            continue
+        prev = _prev_line(doc, i)
+        if prev >= 0 and (roles[prev] is not None or not closed(texts[prev])):
+            continue
+        nxt = _next_line(doc, i)
+        if nxt >= n or roles[nxt] is not None or not _starts_sentence(texts[nxt]):
+            continue
+        if not _wide(doc, nxt) or not _headline_text_ok(doc, texts[i]):
+            continue
+        if doc.trailing_space_wraps and texts[i] != texts[i].rstrip():
+            continue
+        _label_run(doc, [i], "headline-over-deck", "over a line spanning the columns", 0.7)
+
+
+def _wide(doc: _Doc, i: int) -> bool:
+    """Does line *i* span columns (at least :data:`WIDE` times its local width)?"""
+    width = doc.local_width(i)
+    return bool(width) and len(doc.lines.texts[i].strip()) >= WIDE * width
+
+
 #: The rules after the furniture pass, in order; a line keeps the first label it gets.
 RULES: tuple[Callable[[_Doc], None], ...] = (
     rule_captions,
     rule_bylines,
     rule_headings,
+    rule_article_heads,
     rule_headline_at_page_end,
     rule_short_lines,
     rule_wide_lines,
