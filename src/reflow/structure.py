@@ -304,6 +304,8 @@ def _heading_text_ok(doc: _Doc, text: str) -> bool:
         return False  # "— Not yet", "“In a minute": dialogue, not a headline
     if len(_words(t)) > doc.max_words or sum(map(str.isalpha, t)) < 2:
         return False
+    if "(" in t and t.count("(") > t.count(")"):
+        return False  # "Il sistema NSS (Name Service Switch, si": a bracket left open goes on
     return not _ends_with_function_word(t, doc.language)
 
 
@@ -888,22 +890,32 @@ def rule_short_lines(doc: _Doc) -> None:
         end, run_ok = i, True
         while True:
             t = texts[end]
-            if closed(t) or t.rstrip()[-1] in ",;:" or sum(map(str.isalpha, t)) < 2:
+            if closed(t) or t.rstrip()[-1] in ",;" or sum(map(str.isalpha, t)) < 2:
                 run_ok = False
                 break
             nxt = _next_line(doc, end)
-            if _short(doc, end, nxt) is None:
-                run_ok = False
-                break
-            if (
+            follows = (
                 nxt == end + 1  # a heading's lines stand together, no blank line between
                 and nxt < n
                 and roles[nxt] is None
                 and pages[nxt] == pages[i]
                 and not closed(texts[nxt])
                 and not is_byline(texts[nxt])  # a byline under a headline is its own block
-                and _short(doc, nxt, _next_line(doc, nxt)) is not None
-            ):
+            )
+            if _short(doc, end, nxt) is None:
+                # Not short: a wrapped line of a subhead in a larger font ("Den Boot-Loader" /
+                # "konfigurieren") fills its narrow column as body does.  It may stand in the
+                # run when a short line ends the run below it; never a word cut by a hyphen
+                # (headings are not hyphenated), nor at the run's end.
+                if follows and t.rstrip()[-1] not in "-:" and end - i + 1 < MAX_RUN_LINES:
+                    end = nxt
+                    continue
+                run_ok = False
+                break
+            if t.rstrip()[-1] == ":":
+                run_ok = False
+                break
+            if follows and _short(doc, nxt, _next_line(doc, nxt)) is not None:
                 if end - i + 1 >= MAX_RUN_LINES:
                     run_ok = False
                     break
