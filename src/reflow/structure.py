@@ -87,6 +87,16 @@ class _Doc:
     _position: dict[int, int] | None = None
     _lengths: list[int] | None = None
 
+    _bylines: list[int] | None = None
+
+    @property
+    def bylines(self) -> list[int]:
+        """Lines shaped like a byline (:func:`is_byline`), found in one pass on first use:
+        the byline rules and the article heads above them visit only these."""
+        if self._bylines is None:
+            self._bylines = [i for i, t in enumerate(self.lines.texts) if is_byline(t)]
+        return self._bylines
+
     @property
     def pairs(self) -> frozenset[tuple[str, str]]:
         if self._pairs is None:
@@ -496,6 +506,9 @@ _NAME_JOINERS = frozenset(
 
 
 _BY_PREFIXES = tuple(sorted(w + " " for w in _BY_WORDS))
+#: A byline's first character: its first word capitalised, or whitespace before it (a form
+#: feed, an indent).  One set lookup settles almost every line.
+_BY_INITIALS = frozenset({w[0].upper() for w in _BY_WORDS} | set(" \t\f\v\x0c"))
 
 
 def is_byline(text: str) -> bool:
@@ -505,8 +518,10 @@ def is_byline(text: str) -> bool:
     >>> is_byline("By Jane Doe"), is_byline("By the way"), is_byline("BY JANE DOE, STAFF")
     (True, False, True)
     """
+    if text[:1] not in _BY_INITIALS:
+        return False  # the common case, decided on one character
     if not text.lstrip()[:7].lower().startswith(_BY_PREFIXES):
-        return False  # the common case, decided without splitting the line
+        return False  # decided without splitting the line
     words = _words(text)
     if not 2 <= len(words) <= 8 or words[0].lower() not in _BY_WORDS:
         return False
@@ -530,8 +545,9 @@ def rule_bylines(doc: _Doc) -> None:
     article (:func:`article_starts`).
     """
     texts = doc.lines.texts
-    for i, text in enumerate(texts):
-        if doc.lines.blank[i] or doc.labels.roles[i] is not None or not is_byline(text):
+    for i in doc.bylines:
+        text = texts[i]
+        if doc.labels.roles[i] is not None:
             continue
         if doc.trailing_space_wraps and text != text.rstrip():
             continue
@@ -1072,17 +1088,19 @@ def rule_article_heads(doc: _Doc) -> None:
     A byline and a cross-column deck are set only under a headline, so the context vouches
     for the text; German sentence-case headlines and question headlines pass here.
     """
-    texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
-    n = len(texts)
-    for b in range(n):
-        if blank[b]:
-            continue
+    rule_heads_over_bylines(doc)
+    if doc.width_measured:
+        _heads_over_wide_lines(doc)
+
+
+def rule_heads_over_bylines(doc: _Doc) -> None:
+    """The byline half of :func:`rule_article_heads` (run again after ``rule_short_lines``)."""
+    texts, roles = doc.lines.texts, doc.labels.roles
+    for b in doc.bylines:
         if roles[b] is Role.HEADING:
             is_by = doc.labels.notes[b][0] == "byline"
         else:
-            is_by = (
-                roles[b] is None and is_byline(texts[b]) and _opens_body(doc, _next_line(doc, b))
-            )
+            is_by = roles[b] is None and _opens_body(doc, _next_line(doc, b))
         if not is_by:
             continue
         last = _prev_line(doc, b)
@@ -1127,13 +1145,23 @@ def rule_article_heads(doc: _Doc) -> None:
         _label_run(doc, [head], "headline-over-byline", "article head over a byline", 0.75)
         if deck:
             _label_run(doc, deck, "deck-over-byline", "under the headline, over a byline", 0.7)
-    if not doc.width_measured:
-        return
+
+
+def _heads_over_wide_lines(doc: _Doc) -> None:
+    """The width half of :func:`rule_article_heads`."""
+    texts, roles = doc.lines.texts, doc.labels.roles
+    n = len(texts)
+    # After a closed sentence or at the start: kept up to date in the one pass (the nearest
+    # body or heading line above, as _prev_line finds it, without walking back each time).
+    after_closed = True
     for i in range(n):
-        if blank[i] or roles[i] is not None:
+        if _transparent(doc, i):
             continue
-        prev = _prev_line(doc, i)
-        if prev >= 0 and (roles[prev] is not None or not closed(texts[prev])):
+        if roles[i] is not None:
+            after_closed = False  # a heading: the line under it is not a headline
+            continue
+        ok, after_closed = after_closed, closed(texts[i])
+        if not ok:
             continue
         nxt = _next_line(doc, i)
         if nxt >= n or roles[nxt] is not None or not _starts_sentence(texts[nxt]):
@@ -1144,8 +1172,10 @@ def rule_article_heads(doc: _Doc) -> None:
             continue
         if _wide(doc, nxt):
             _label_run(doc, [i], "headline-over-deck", "over a line spanning the columns", 0.7)
+            after_closed = False
         elif _wide(doc, i, WIDE_HEADLINE) and not _wide(doc, nxt, WIDE_HEADLINE):
             _label_run(doc, [i], "headline-spanning", "open, wider than its column", 0.7)
+            after_closed = False
 
 
 #: An open line after a closed sentence at least this much wider than its column, over a
@@ -1169,7 +1199,7 @@ RULES: tuple[Callable[[_Doc], None], ...] = (
     rule_article_heads,
     rule_headline_at_page_end,
     rule_short_lines,
-    rule_article_heads,  # again: a deck and byline under a headline of short lines
+    rule_heads_over_bylines,  # again: the deck and byline under a headline of short lines
     rule_wide_lines,
     rule_bylines,
 )
