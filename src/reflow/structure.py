@@ -579,8 +579,12 @@ MAX_HEADING_RUN = 2
 MIN_BODY_WORDS = 6
 
 
-def _body_like(doc: _Doc, j: int) -> bool:
-    """Does line *j* look like body text (or a byline) rather than another short open line?"""
+def _body_like(doc: _Doc, j: int, narrow_column: bool = False) -> bool:
+    """Does line *j* look like body text (or a byline) rather than another short open line?
+
+    With ``narrow_column`` (under a line set apart, where no run of short lines can be cut
+    wrong), a line that fills its column or breaks a word counts too, whatever its words.
+    """
     if j >= len(doc.lines):
         return False
     if doc.labels.roles[j] is Role.HEADING:
@@ -588,7 +592,21 @@ def _body_like(doc: _Doc, j: int) -> bool:
     text = doc.lines.texts[j]
     if doc.labels.roles[j] is None and is_byline(text):
         return True
-    return _starts_sentence(text) and (len(_words(text)) >= MIN_BODY_WORDS or closed(text))
+    if not _starts_sentence(text):
+        return False
+    if len(_words(text)) >= MIN_BODY_WORDS or closed(text):
+        return True
+    if not narrow_column:
+        return False
+    # A narrow column holds fewer words ("Dynamisches Routing ermög-"): a line that fills its
+    # column, or breaks a word, runs on as body does; a list item or verse line does neither.
+    t = text.rstrip()
+    if t.endswith("-") and t[-2:-1].isalpha():
+        return True
+    if not doc.width_measured:
+        return False
+    local = doc.local_width(j)
+    return bool(local) and len(t.strip()) >= MAX_HEADING_WIDTH * local
 
 
 def _heading_run(doc: _Doc, prev: int) -> int:
@@ -626,6 +644,13 @@ def _heading_shape(doc: _Doc, i: int) -> tuple[str, str, bool] | None:
     if alone and (caps or doc.trailing_space_wraps or (narrow and title)):
         shape = "capitals" if caps else "title case" if title else "no trailing space"
         return "heading-block", f"stands alone, {shape}, {share:.0%} of the line width", False
+    if alone and doc.width_measured:
+        # Any case (German subheads are sentence case): a line alone in its text box that
+        # does not fill its column as a body line does, being narrower or spanning columns.
+        local = doc.local_width(i)
+        fill = len(text.strip()) / local if local else 1.0
+        if fill <= MAX_HEADING_WIDTH or fill >= WIDE_HEADLINE:
+            return "heading-block", f"stands alone, {fill:.0%} of its column", False
     if caps or (title and narrow):
         shape = "capitals" if caps else "title case"
         return "heading-line", f"{shape}, {share:.0%} of the line width", False
@@ -677,7 +702,7 @@ def rule_headings(doc: _Doc) -> None:
                     0.6,
                 )
             continue
-        if _body_like(doc, nxt):
+        if _body_like(doc, nxt, rule == "heading-block"):
             before = (
                 "a closed sentence"
                 if run == 0 and prev >= 0
@@ -751,6 +776,8 @@ def _multi_line_heading(doc: _Doc, i: int) -> None:
             shape = "capitals"
         elif narrow and is_title_case(joined, doc.language):
             shape = "title case"
+        elif _set_apart_block(doc, i, end):
+            shape = "its last line short, no word cut"
         else:
             return
     prev = _prev_line(doc, i)
@@ -759,7 +786,7 @@ def _multi_line_heading(doc: _Doc, i: int) -> None:
     nxt = _next_line(doc, end)
     # At the very end of the text nothing can vouch for the block, but nothing can continue it
     # either: like a one-line headline at a page end, it heads the next article.
-    if nxt < n and (_phrase_goes_on(doc, end, nxt) or not _body_like(doc, nxt)):
+    if nxt < n and (_phrase_goes_on(doc, end, nxt) or not _body_like(doc, nxt, True)):
         return
     after = "before body" if nxt < n else "at the end of the text"
     for j in range(i, end + 1):
@@ -771,6 +798,22 @@ def _multi_line_heading(doc: _Doc, i: int) -> None:
             f"after a closed sentence, {after}",
             0.75,
         )
+
+
+def _set_apart_block(doc: _Doc, i: int, end: int) -> bool:
+    """Lines *i..end*, set apart by blank lines, in any case (a German or sentence-case subhead
+    in a larger font fills its narrow column): no line breaks a word with a hyphen (headings
+    are not hyphenated) and the last line fills at most :data:`MAX_HEADING_WIDTH` of its
+    column.  A paragraph cut by a column break into a box of its own ends on a full line."""
+    if not doc.width_measured:
+        return False
+    texts = doc.lines.texts
+    for j in range(i, end + 1):
+        t = texts[j].rstrip()
+        if t.endswith("-") and t[-2:-1].isalpha():
+            return False
+    local = doc.local_width(end)
+    return bool(local) and len(texts[end].strip()) <= MAX_HEADING_WIDTH * local
 
 
 def rule_headline_at_page_end(doc: _Doc) -> None:
