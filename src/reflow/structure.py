@@ -986,7 +986,13 @@ def rule_short_lines(doc: _Doc) -> None:
             if t.rstrip()[-1] == ":":
                 run_ok = False
                 break
-            if follows and _short(doc, nxt, _next_line(doc, nxt)) is not None:
+            # A short line ends the run when the line under it opens the body (starts a
+            # sentence, and is not short itself); otherwise the heading goes on there
+            # ("Das System" / "für eine andere" / "Sprache" / "konfigurieren").
+            if follows and (
+                _short(doc, nxt, _next_line(doc, nxt)) is not None
+                or not _starts_sentence(texts[nxt])
+            ):
                 if end - i + 1 >= MAX_RUN_LINES:
                     run_ok = False
                     break
