@@ -1215,21 +1215,30 @@ def _heads_over_wide_lines(doc: _Doc) -> None:
     # After a closed sentence or at the start: kept up to date in the one pass (the nearest
     # body or heading line above, as _prev_line finds it, without walking back each time).
     after_closed = True
+    first = True  # no body or heading line yet
     for i in range(n):
         if _transparent(doc, i):
             continue
+        at_start, first = first, False
         if roles[i] is not None:
             after_closed = False  # a heading: the line under it is not a headline
             continue
         ok, after_closed = after_closed, closed(texts[i])
-        if not ok:
+        if not ok or not _starts_sentence(texts[i]):
             continue
         nxt = _next_line(doc, i)
-        if nxt >= n or roles[nxt] is not None or not _starts_sentence(texts[nxt]):
-            continue
-        if not _headline_text_ok(doc, texts[i]):
+        if nxt >= n or roles[nxt] is not None:
             continue
         if doc.trailing_space_wraps and texts[i] != texts[i].rstrip():
+            continue
+        if not _starts_sentence(texts[nxt]):
+            # A headline wrapped over 2..3 lines, over a deck that spans the columns.
+            run = _wrapped_over_deck(doc, i, nxt)
+            if run:
+                _label_run(doc, run, "headline-over-deck", "wrapped, over a deck", 0.7)
+                after_closed = False
+            continue
+        if not _headline_text_ok(doc, texts[i]):
             continue
         if _wide(doc, nxt):
             _label_run(doc, [i], "headline-over-deck", "over a line spanning the columns", 0.7)
@@ -1237,6 +1246,50 @@ def _heads_over_wide_lines(doc: _Doc) -> None:
         elif _wide(doc, i, WIDE_HEADLINE) and not _wide(doc, nxt, WIDE_HEADLINE):
             _label_run(doc, [i], "headline-spanning", "open, wider than its column", 0.7)
             after_closed = False
+        elif at_start and _under_masthead(doc, i) and not _phrase_goes_on(doc, i, nxt):
+            _label_run(doc, [i], "headline-first", "first line under the page head", 0.65)
+            after_closed = False
+
+
+def _wrapped_over_deck(doc: _Doc, i: int, nxt: int) -> list[int]:
+    """Lines *i*, *nxt*, ... (at most :data:`MAX_HEADING_LINES`, next to each other, open)
+    when the line under them starts a sentence and spans the columns and together they meet
+    the heading text conditions; else []."""
+    texts, roles = doc.lines.texts, doc.labels.roles
+    n = len(texts)
+    run = [i]
+    j = nxt
+    while j == run[-1] + 1 and j < n and roles[j] is None and len(run) < MAX_HEADING_LINES:
+        if closed(texts[j]):
+            return []
+        run.append(j)
+        j = _next_line(doc, j)
+        if j < n and roles[j] is None and _starts_sentence(texts[j]):
+            joined = " ".join(texts[k].strip() for k in run)
+            if _wide(doc, j) and _headline_text_ok(doc, joined):
+                return run
+            return []
+    return []
+
+
+def _under_masthead(doc: _Doc, i: int) -> bool:
+    """Is line *i* on the first page, with only page furniture (at least one line) above it?
+
+    The first line under a newspaper's masthead, running head or date line is a headline;
+    a text that starts mid-paragraph has no page head above its first line.
+    """
+    roles = doc.labels.roles
+    if doc.labels.pages[i] != 0:
+        return False
+    heads = 0
+    for k in range(i):
+        if roles[k] is not None:
+            if roles[k] not in FURNITURE:
+                return False
+            heads += 1
+        elif not doc.lines.blank[k]:
+            return False
+    return heads > 0
 
 
 #: An open line after a closed sentence at least this much wider than its column, over a
