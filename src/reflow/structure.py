@@ -86,6 +86,7 @@ class _Doc:
     _nonblank: list[int] | None = None
     _position: dict[int, int] | None = None
     _lengths: list[int] | None = None
+    _widths: dict[int, float] | None = None
 
     _bylines: list[int] | None = None
 
@@ -115,10 +116,15 @@ class _Doc:
             self._position = {k: p for p, k in enumerate(self._nonblank)}
             texts = self.lines.texts
             self._lengths = [len(texts[k].strip()) for k in self._nonblank]
-        assert self._position is not None
-        p = self._position[i]
-        lengths = sorted(self._lengths[max(0, p - WIDTH_WINDOW) : p + WIDTH_WINDOW + 1])
-        return float(lengths[(3 * (len(lengths) - 1)) // 4])
+            self._widths = {}
+        assert self._position is not None and self._widths is not None
+        width = self._widths.get(i)
+        if width is None:
+            # Memoised: the short-line runs ask for a line and then for the line under it.
+            p = self._position[i]
+            lengths = sorted(self._lengths[max(0, p - WIDTH_WINDOW) : p + WIDTH_WINDOW + 1])
+            width = self._widths[i] = float(lengths[(3 * (len(lengths) - 1)) // 4])
+        return width
 
 
 def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
@@ -397,6 +403,25 @@ _JUMP = re.compile(
 )
 
 
+#: Every caption pattern above as one alternation, tried with ``match`` first: one C-level call
+#: settles the common line (no caption, credit, note or jump line starts there); a line that
+#: a pattern fully matches also matches it at its start, so nothing is lost.
+_ANY_CAPTION_START = re.compile(
+    "|".join(
+        f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
+        for p in (
+            _CAPTION,
+            _NUMBERED_CAPTION,
+            _PHOTO_BY,
+            _SOURCE,
+            _AGENCY_CREDIT,
+            _PHOTO_CREDIT,
+            _JUMP,
+        )
+    )
+)
+
+
 def rule_captions(doc: _Doc) -> None:
     """Rules ``caption-prefix``, ``credit``, ``source-note``, ``agency-credit``, ``jump-line``.
 
@@ -407,13 +432,17 @@ def rule_captions(doc: _Doc) -> None:
     around it) takes its next lines with it, up to 3 in all, when they do not start a sentence
     of the body (precision: inside running text only the first line is labelled).
     """
-    texts = doc.lines.texts
+    texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
     for i, text in enumerate(texts):
-        if doc.lines.blank[i] or doc.labels.roles[i] is not None:
+        if blank[i] or roles[i] is not None:
             continue
-        t = " ".join(text.split())
+        t = text.strip()
+        if "  " in t or not t.isprintable():
+            t = " ".join(t.split())  # tabs, no-break or doubled spaces: one space each
         if len(t) > 300:
             continue  # a whole paragraph on one line
+        if not _ANY_CAPTION_START.match(t):
+            continue
         found: tuple[Role, str, str, float] | None = None
         if _CAPTION.match(t) or _NUMBERED_CAPTION.match(t) or _PHOTO_BY.match(t):
             found = (Role.CAPTION, "caption-prefix", f'begins "{t.split()[0]}"', 0.85)
@@ -958,10 +987,17 @@ def rule_short_lines(doc: _Doc) -> None:
         if is_byline(texts[i]):
             i += 1
             continue  # left to rule_bylines, which runs again after this rule
-        end, run_ok = i, True
+        end, run_ok, words = i, True, 0
         while True:
             t = texts[end]
-            if closed(t) or t.rstrip()[-1] in ",;" or sum(map(str.isalpha, t)) < 2:
+            words += len(t.split())
+            last = t.rstrip()[-1]
+            # Settled before any width test: too many words for a heading, a word cut by a
+            # hyphen (headings are not hyphenated), a sentence end or a comma at its end.
+            if words > doc.max_words or last in ",;-" or closed(t):
+                run_ok = False
+                break
+            if sum(map(str.isalpha, t)) < 2:
                 run_ok = False
                 break
             nxt = _next_line(doc, end)
@@ -978,12 +1014,12 @@ def rule_short_lines(doc: _Doc) -> None:
                 # "konfigurieren") fills its narrow column as body does.  It may stand in the
                 # run when a short line ends the run below it; never a word cut by a hyphen
                 # (headings are not hyphenated), nor at the run's end.
-                if follows and t.rstrip()[-1] not in "-:" and end - i + 1 < MAX_RUN_LINES:
+                if follows and last != ":" and end - i + 1 < MAX_RUN_LINES:
                     end = nxt
                     continue
                 run_ok = False
                 break
-            if t.rstrip()[-1] == ":":
+            if last == ":":
                 run_ok = False
                 break
             # A short line ends the run when the line under it opens the body (starts a
