@@ -1004,7 +1004,7 @@ def rule_short_lines(doc: _Doc) -> None:
             last = t.rstrip()[-1]
             # Settled before any width test: too many words for a heading, a word cut by a
             # hyphen (headings are not hyphenated), a sentence end or a comma at its end.
-            if words > doc.max_words or last in ",;-" or closed(t):
+            if words > doc.max_words or last in ";-" or closed(t):
                 run_ok = False
                 break
             if sum(map(str.isalpha, t)) < 2:
@@ -1030,14 +1030,15 @@ def rule_short_lines(doc: _Doc) -> None:
                     continue
                 run_ok = False
                 break
-            if last == ":":
+            if last == ":" or (last == "," and not follows):
                 run_ok = False
                 break
             # A short line ends the run when the line under it opens the body (starts a
             # sentence, and is not short itself); otherwise the heading goes on there
             # ("Das System" / "für eine andere" / "Sprache" / "konfigurieren").
             if follows and (
-                _short(doc, nxt, _next_line(doc, nxt)) is not None
+                last == ","  # "Teams," / "Blends, and" / "Sub-Projects": the heading goes on
+                or _short(doc, nxt, _next_line(doc, nxt)) is not None
                 or not _starts_sentence(texts[nxt])
             ):
                 if end - i + 1 >= MAX_RUN_LINES:
