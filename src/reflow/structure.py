@@ -798,6 +798,8 @@ def _multi_line_heading(doc: _Doc, i: int) -> None:
     while end + 1 < n and not lines.blank[end + 1] and labels.roles[end + 1] is None:
         if labels.pages[end + 1] != labels.pages[i] or end + 1 - i >= MAX_HEADING_LINES:
             return
+        if is_byline(texts[end + 1]):
+            return  # a headline over its byline: two blocks (rule_article_heads)
         end += 1
     if end == i or not _blank_after(doc, end):
         return
@@ -857,6 +859,49 @@ def _set_apart_block(doc: _Doc, i: int, end: int) -> bool:
             return False
     local = doc.local_width(end)
     return bool(local) and len(texts[end].strip()) <= MAX_HEADING_WIDTH * local
+
+
+def rule_heading_in_sentence(doc: _Doc) -> None:
+    """Rule ``heading-in-sentence``: a headline set between the two halves of a sentence of
+    another article (pdfminer prints the other article's headline as a text box of its own
+    where the columns meet: "... mismos es" / "Servidor Samba" / "llamada «partición» ...").
+
+    The line stands alone between blank lines, meets the heading text conditions, is in
+    capitals or in title case (not German), fills at most :data:`MAX_HEADING_WIDTH` of its
+    column, the body line above it is open and the body line under it goes on in lower case.
+    A body line cut off by a column break fills its column; a pull quote or caption is a
+    sentence of lower-case words.
+    """
+    if not doc.width_measured:
+        return
+    texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
+    n = len(texts)
+    for i in range(1, n - 1):
+        if blank[i] or roles[i] is not None or not (blank[i - 1] and blank[i + 1]):
+            continue
+        text = texts[i]
+        if not _heading_text_ok(doc, text):
+            continue
+        if not (is_caps(text) or is_title_case(text, doc.language)):
+            continue
+        prev, nxt = _prev_line(doc, i), _next_line(doc, i)
+        if prev < 0 or nxt >= n or roles[prev] is not None or roles[nxt] is not None:
+            continue
+        if closed(texts[prev]) or _starts_sentence(texts[nxt]):
+            continue  # not inside a sentence (the other heading rules judge those)
+        if doc.trailing_space_wraps and text != text.rstrip():
+            continue
+        local = doc.local_width(i)
+        if not local or len(text.strip()) > MAX_HEADING_WIDTH * local:
+            continue
+        doc.labels.label(
+            i,
+            Role.HEADING,
+            "heading-in-sentence",
+            "alone between the halves of a sentence, title case or capitals, "
+            f"{len(text.strip()) / local:.0%} of its column",
+            0.6,
+        )
 
 
 def rule_headline_at_page_end(doc: _Doc) -> None:
@@ -1406,6 +1451,7 @@ RULES: tuple[Callable[[_Doc], None], ...] = (
     rule_captions,
     rule_bylines,
     rule_headings,
+    rule_heading_in_sentence,
     rule_article_heads,
     rule_headline_at_page_end,
     rule_short_lines,
