@@ -568,3 +568,20 @@ def test_question_headline_needs_a_byline() -> None:
         "Buyers in the capital pay more than the traders at the market.\n"
     )
     assert _actual(_labels(body, "en")) == {}
+
+
+def test_colon_inside_a_heading_needs_its_case() -> None:
+    """ "Secure Remote Login:" / "SSH" over body is one heading (title case); a sentence that
+    ends in a colon over a short list item stays body."""
+    body = [
+        "The cooperative sold most of its honey",
+        "to buyers in the capital this year, and",
+        "a few jars went abroad to Japan.",
+    ] * 4
+    heading = ["Secure Remote Login:", "SSH"]
+    listing = ["The steps are:", "Open the hive"]
+    after = ["The frames come out one by one and", "are checked for the queen and her eggs."]
+    text = "\n".join(body + heading + after + body + listing + after + body) + "\n"
+    labels = _labels(text, "en")
+    found = {i + 1 for i, r in enumerate(labels.roles) if r is Role.HEADING}
+    assert found == {13, 14}

@@ -1042,7 +1042,7 @@ def rule_short_lines(doc: _Doc) -> None:
         if is_byline(texts[i]):
             i += 1
             continue  # left to rule_bylines, which runs again after this rule
-        end, run_ok, words = i, True, 0
+        end, run_ok, words, colon_inside = i, True, 0, False
         while True:
             t = texts[end]
             words += len(t.split())
@@ -1075,14 +1075,15 @@ def rule_short_lines(doc: _Doc) -> None:
                     continue
                 run_ok = False
                 break
-            if last == ":" or (last == "," and not follows):
+            if last in ",:" and not follows:
                 run_ok = False
                 break
+            colon_inside = colon_inside or last == ":"
             # A short line ends the run when the line under it opens the body (starts a
             # sentence, and is not short itself); otherwise the heading goes on there
             # ("Das System" / "für eine andere" / "Sprache" / "konfigurieren").
             if follows and (
-                last == ","  # "Teams," / "Blends, and" / "Sub-Projects": the heading goes on
+                last in ",:"  # "Teams," / "Blends, and" / "Sub-Projects": the heading goes on
                 or _short(doc, nxt, _next_line(doc, nxt)) is not None
                 or not _starts_sentence(texts[nxt])
             ):
@@ -1104,6 +1105,11 @@ def rule_short_lines(doc: _Doc) -> None:
         # The next line is not short (else the run would have taken it, or stopped above):
         # a full first line of a paragraph, or a closed one-line paragraph, or a byline.
         if not _heading_text_ok(doc, joined) or not _opens_body(doc, nxt):
+            i = end + 1
+            continue
+        if colon_inside and not (is_caps(joined) or is_title_case(joined, doc.language)):
+            # "Secure Remote Login:" / "SSH" is a heading; "The steps are:" / "Install it"
+            # is a sentence and a list item: a colon inside a run needs the heading's case.
             i = end + 1
             continue
         if nxt < n and pages[nxt] != pages[end]:
