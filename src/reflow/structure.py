@@ -972,11 +972,15 @@ LAST_LINE_FIT = 0.95
 #: A heading wrapped over more lines than this is not taken (the longest subhead of the
 #: evaluation corpus wraps to 5 lines in its narrowest column).
 MAX_RUN_LINES = 5
-#: A line at least this much wider than the local column width spans several columns (a deck
-#: or headline set across the page).  Open body lines reach 1.57 (line plus next word) at the
-#: 99th percentile on the evaluation corpus; a deck over 2..5 columns is at least twice as
-#: wide as one.
-WIDE = 1.7
+
+
+#: A line at least this much wider than its local column spans several columns: a headline or
+#: a deck set across the page.  Measured on the evaluation corpus (open lines after a closed
+#: sentence, before a sentence start, still unlabelled): no body line reaches 1.2 times the
+#: local width, 13 heading lines do (1.1 lets 4 body lines in).  It was 1.7 for decks (open
+#: body lines reach 1.57 with the next word at the 99th percentile); 1.25 finds 8 headlines
+#: and decks more and labels no body line more.
+WIDE_HEADLINE = 1.25
 
 
 def _short(doc: _Doc, i: int, nxt: int, fit: float = SHORT_FIT) -> float | None:
@@ -1140,7 +1144,8 @@ def rule_short_lines(doc: _Doc) -> None:
 
 def rule_wide_lines(doc: _Doc) -> None:
     """Rule ``deck-wide``: right after a heading, lines that span several columns (at least
-    :data:`WIDE` times the local width), up to the first closed line, before body or a byline.
+    :data:`WIDE_HEADLINE` times the local width), up to the first closed line, before body or a
+    byline.
 
     A deck (standfirst) is set across the columns under the headline, often as a sentence
     with its period; its width tells it from the body, which is set in columns.
@@ -1247,7 +1252,7 @@ def rule_article_heads(doc: _Doc) -> None:
       when a heading is already above them, they are all deck.  Two or three open lines with
       no deck are one headline wrapped.
     * A line after a closed sentence (or page start) followed by a line that spans the columns
-      (at least :data:`WIDE` times the local width) and starts a sentence is the headline
+      (at least :data:`WIDE_HEADLINE` times the local width) and starts a sentence is the headline
       over that deck (``rule_wide_lines`` then takes the deck).
 
     A byline and a cross-column deck are set only under a headline, so the context vouches
@@ -1347,7 +1352,7 @@ def _heads_over_wide_lines(doc: _Doc) -> None:
         if _wide(doc, nxt):
             _label_run(doc, [i], "headline-over-deck", "over a line spanning the columns", 0.7)
             after_closed = False
-        elif _wide(doc, i, WIDE_HEADLINE) and not _wide(doc, nxt, WIDE_HEADLINE):
+        elif _wide(doc, i) and not _wide(doc, nxt):
             _label_run(doc, [i], "headline-spanning", "open, wider than its column", 0.7)
             after_closed = False
         elif at_start and _under_masthead(doc, i) and not _phrase_goes_on(doc, i, nxt):
@@ -1396,14 +1401,7 @@ def _under_masthead(doc: _Doc, i: int) -> bool:
     return heads > 0
 
 
-#: An open line after a closed sentence at least this much wider than its column, over a
-#: line that is not, is a headline set across the columns.  Measured on the evaluation corpus
-#: (open lines after a closed sentence, before a sentence start, still unlabelled): no body
-#: line reaches 1.2 times the local width, 13 heading lines do (1.1 lets 4 body lines in).
-WIDE_HEADLINE = 1.25
-
-
-def _wide(doc: _Doc, i: int, factor: float = WIDE) -> bool:
+def _wide(doc: _Doc, i: int, factor: float = WIDE_HEADLINE) -> bool:
     """Does line *i* span columns (at least ``factor`` times its local width)?"""
     width = doc.local_width(i)
     return bool(width) and len(doc.lines.texts[i].strip()) >= factor * width
@@ -1441,7 +1439,7 @@ def rule_join_heading_lines(doc: _Doc) -> None:
         words += len(_words(texts[i]))
         if closed(texts[i - 1]) or closed(texts[i]) or words > doc.max_words:
             continue
-        if _wide(doc, i, WIDE_HEADLINE):
+        if _wide(doc, i):
             continue
         doc.labels.label(
             i,
