@@ -547,3 +547,41 @@ def test_every_structure_rule_is_in_the_decision_table() -> None:
         fired |= {rule for rule, _, _ in _labels(text, meta["language"]).notes.values()}
     assert len(fired) >= 12  # the cases exercise most rules
     assert fired - documented == set()
+
+
+def test_no_headline_first_without_a_page_head() -> None:
+    """The first line of a text is a headline only under a page head (masthead, date line):
+    a text that starts mid-article keeps its open first line as body."""
+    text = (CASES / "en-first-headline-pypdf.txt").read_text(encoding="utf-8")
+    body = text.split("\n", 1)[1]  # the same page without its head line
+    assert _actual(_labels(text, "en")) == {1: Role.PAGE_HEADER, 2: Role.HEADING}
+    assert _actual(_labels(body, "en")) == {}
+
+
+def test_question_headline_needs_a_byline() -> None:
+    """A question is a headline over a byline; the same question between two paragraphs is a
+    one-line paragraph (dialogue, an interview) and stays body."""
+    head = "Who buys the honey?\nBy Jane Doe\nThe cooperative sold most of its honey this year.\n"
+    assert _labels(head, "en").notes[0][0] == "headline-over-byline"
+    body = (
+        "The cooperative sold most of its honey this year.\nWho buys the honey?\n"
+        "Buyers in the capital pay more than the traders at the market.\n"
+    )
+    assert _actual(_labels(body, "en")) == {}
+
+
+def test_colon_inside_a_heading_needs_its_case() -> None:
+    """ "Secure Remote Login:" / "SSH" over body is one heading (title case); a sentence that
+    ends in a colon over a short list item stays body."""
+    body = [
+        "The cooperative sold most of its honey",
+        "to buyers in the capital this year, and",
+        "a few jars went abroad to Japan.",
+    ] * 4
+    heading = ["Secure Remote Login:", "SSH"]
+    listing = ["The steps are:", "Open the hive"]
+    after = ["The frames come out one by one and", "are checked for the queen and her eggs."]
+    text = "\n".join(body + heading + after + body + listing + after + body) + "\n"
+    labels = _labels(text, "en")
+    found = {i + 1 for i, r in enumerate(labels.roles) if r is Role.HEADING}
+    assert found == {13, 14}

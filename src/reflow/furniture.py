@@ -604,6 +604,9 @@ def dateline(text: str, language: str = "en") -> str | None:
         return None
     if _DIGIT.search(norm) is None:
         return None  # every date this reads has a day number: most lines end here, cheaply
+    last_word = norm[norm.rfind(" ") + 1 :]
+    if not (last_word.isdigit() or last_word.lower() in _MONTHS):
+        return None  # every date read here ends in its year, its day or its month name
     # The date is at the end: search only the last words (a word-list alternation tried at
     # every position of a long line is the costliest regex of the stage).
     tail = norm.find(" ", max(0, len(norm) - DATE_TAIL_CHARS))
