@@ -157,9 +157,14 @@ def assemble(
         groups: list[list[int]] = []
         prev = -2
         for i in range(lo, hi):
-            if blank[i] or roles[i] is None:
+            if blank[i]:
                 continue
-            if groups and prev == i - 1 and joins_previous(labels, i):
+            if roles[i] is None:
+                prev = -2
+                continue
+            # Blank lines may stand between the pieces (pdfminer prints a heading's lines as
+            # text boxes of their own: "Learning to Make" / blank / "Packages").
+            if groups and prev >= 0 and joins_previous(labels, i):
                 groups[-1].append(i)
             else:
                 groups.append([i])
