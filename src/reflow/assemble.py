@@ -47,6 +47,9 @@ def _repairs(
     Returns the lines that hold such characters (mapped to "its final soft hyphen is a
     line-break hyphen the boundary stage removes") and the repair decisions.
     """
+    candidates = (*LIGATURES, _SOFT_HYPHEN) if expand_ligatures else (_SOFT_HYPHEN,)
+    if not any(ch in lines.source for ch in candidates):
+        return {}, []  # the common case: a few substring scans, faster than the regex
     pattern = _SPECIAL if expand_ligatures else _SOFT_ONLY
     matches = [m.start() for m in pattern.finditer(lines.source)]
     if not matches:

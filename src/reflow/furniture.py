@@ -42,6 +42,8 @@ LOOKBACK = 2
 #: Longer lines are never furniture (the longest running head in tests/cases/structure has 36
 #: characters; 120 leaves room for a long date and section name, and bounds every comparison).
 MAX_FURNITURE_CHARS = 120
+#: The longest page-number line read here, with room for spacing: "Página 123 de 456" is 17.
+MAX_PAGE_NUMBER_CHARS = 60
 #: Without form feeds, a recurring line with more words is not taken for a running head (body
 #: lines of a document that repeats itself run 12..16 words; the longest head in our cases has 7).
 MAX_HEAD_WORDS = 10
@@ -121,6 +123,8 @@ def page_number(text: str) -> tuple[int, str] | None:
     >>> page_number("Seite 3 von 12"), page_number("7 / 40"), page_number("7"), page_number("iiii")
     ((3, 'worded'), (7, 'slashed'), (7, 'arabic'), None)
     """
+    if len(text) > MAX_PAGE_NUMBER_CHARS:
+        return None  # no page number is this long: spare a long line the split and join
     norm = " ".join(text.split())
     if not norm or len(norm) > 20:
         return None
@@ -599,6 +603,8 @@ def dateline(text: str, language: str = "en") -> str | None:
     >>> dateline("was released on Friday, 14 May 2021") is None
     True
     """
+    if len(text) > 2 * MAX_FURNITURE_CHARS:
+        return None  # far too long for a date line; spare a long line the split and join
     norm = " ".join(text.split())
     if not norm or len(norm) > MAX_FURNITURE_CHARS:
         return None
