@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from reflow.config import Config
 from reflow.furniture import (
@@ -80,7 +79,7 @@ class _Doc:
     # Adjacent word pairs seen inside unlabelled lines, lower case: the document's own
     # phrases.  Built on first use (after the furniture pass): most documents have few lines
     # that reach the phrase test.
-    _pairs: frozenset[tuple[str, str]] | None = None
+    _phrases: str | None = None
 
     # Non-blank line indices and, per line, its position among them: for local widths.
     _nonblank: list[int] | None = None
@@ -99,10 +98,10 @@ class _Doc:
         return self._bylines
 
     @property
-    def pairs(self) -> frozenset[tuple[str, str]]:
-        if self._pairs is None:
-            self._pairs = _word_pairs(self.lines, self.labels)
-        return self._pairs
+    def phrases(self) -> str:
+        if self._phrases is None:
+            self._phrases = _phrase_text(self.lines, self.labels)
+        return self._phrases
 
     def local_width(self, i: int) -> float:
         """The column width around line *i*: the upper quartile of the lengths of the
@@ -194,15 +193,21 @@ def _bare(word: str) -> str:
     return word.strip(_OPENING_MARKS + _CLOSING_MARKS + ".,;:!?…").lower()
 
 
-def _word_pairs(lines: Lines, labels: LineLabels) -> frozenset[tuple[str, str]]:
-    """Every pair of adjacent words inside an unlabelled line (one pass over the words)."""
-    pairs: set[tuple[str, str]] = set()
-    for text, blank, role in zip(lines.texts, lines.blank, labels.roles, strict=True):
-        if blank or role is not None:
-            continue
-        words = [_bare(w) for w in text.split()]
-        pairs.update(pairwise(words))
-    return frozenset(pairs)
+_RUNS_OF_SPACE = re.compile(r"[^\S\n]+")
+
+
+def _phrase_text(lines: Lines, labels: LineLabels) -> str:
+    """The unlabelled lines, lower case, marks removed, one space between words and a space on
+    either side of every word, so that " a b " is found only where a and b stand side by side
+    inside a line.  Built with C-level string operations (a per-word loop cost a tenth of the
+    whole pipeline on the evaluation corpus)."""
+    body = "\n".join(
+        text
+        for text, blank, role in zip(lines.texts, lines.blank, labels.roles, strict=True)
+        if not blank and role is None
+    )
+    body = _RUNS_OF_SPACE.sub(" ", body.lower().translate(_BARE_TABLE))
+    return " " + body.replace("\n", " \n ") + " "
 
 
 def _phrase_goes_on(doc: _Doc, i: int, nxt: int) -> bool:
@@ -216,7 +221,8 @@ def _phrase_goes_on(doc: _Doc, i: int, nxt: int) -> bool:
     first = _bare(b[0])
     if first in FUNCTION_WORDS.get(doc.language, FUNCTION_WORDS["en"]):
         return False  # "The", "Die", "Le" follow any word: no evidence of a phrase
-    return (_bare(a[-1]), first) in doc.pairs
+    last, first = a[-1].lower().translate(_BARE_TABLE), b[0].lower().translate(_BARE_TABLE)
+    return bool(last and first) and f" {last} {first} " in doc.phrases
 
 
 # ---------------------------------------------------------------------------------------------
@@ -254,6 +260,7 @@ _LINE_ENDINGS_NOT_HEADING = ".!?…:;,\"'”’»)]-–—&/("
 _SENTENCE_END = ".!?…"
 _CLOSING_MARKS = "\"'”’»)]"
 _OPENING_MARKS = "\"'“‘„«¿¡(["
+_BARE_TABLE = str.maketrans("", "", _OPENING_MARKS + _CLOSING_MARKS + ".,;:!?…")
 _DIALOGUE_OPENERS = "—–-\"'“‘„«‹"
 
 
