@@ -4,7 +4,8 @@ Usage: python bench/bench_speed.py [--mb 20] [--runs 3] [--record]
 
 Each measurement runs in a fresh subprocess so that peak memory (ru_maxrss) belongs to it alone.
 Reported: the median of --runs runs, for one large document and for the same text cut into
-page-sized documents (4 KB, where per-document costs show).  --record appends the result to
+page-sized documents (4 KB, where per-document costs show), and for the one document without
+the structure stage (``--no-structure``: lines, hyphens and paragraphs only).  --record appends the result to
 bench/results/speed.md.
 """
 
@@ -36,6 +37,8 @@ t0, c0 = time.perf_counter(), time.process_time()
 if mode == "document":
     doc = reflow.reflow(text)
     out = doc.to_text()
+elif mode == "no-structure":
+    out = reflow.reflow(text, detect_structure=False).to_text()
 else:
     pages = [text[i:i + 4000] for i in range(0, len(text), 4000)]
     out = "".join(reflow.reflow(p).to_text() for p in pages)
@@ -63,7 +66,7 @@ def main() -> None:
     import reflow
 
     rows = []
-    for mode in ("document", "pages"):
+    for mode in ("document", "no-structure", "pages"):
         runs = [measure(mode, args.mb) for _ in range(args.runs)]
         mbps = statistics.median(r["bytes"] / 1e6 / r["seconds"] for r in runs)
         cpu_mbps = statistics.median(r["bytes"] / 1e6 / r["cpu"] for r in runs)
@@ -87,7 +90,11 @@ def main() -> None:
         "|---|---|---|---|---|---|---|",
     ]
     for mode, size_mb, mbps, cpu_mbps, growth, each in rows:
-        what = "one document" if mode == "document" else "4 KB documents"
+        what = {
+            "document": "one document",
+            "no-structure": "one document, --no-structure",
+            "pages": "4 KB documents",
+        }[mode]
         lines.append(
             f"| {what} | {size_mb:.1f} | {mbps:.2f} | {cpu_mbps:.2f} | {each} | {growth:.0f} "
             f"| {growth / size_mb:.1f}x |"
