@@ -5,7 +5,8 @@ Usage: python bench/bench_speed.py [--mb 20] [--runs 3] [--record]
 Each measurement runs in a fresh subprocess so that peak memory (ru_maxrss) belongs to it alone.
 Reported: the median of --runs runs, for one large document and for the same text cut into
 page-sized documents (4 KB, where per-document costs show), and for the one document without
-the structure stage (``--no-structure``: lines, hyphens and paragraphs only).  --record appends the result to
+the structure stage (``--no-structure``: lines, hyphens and paragraphs only).  --record
+appends the result to
 bench/results/speed.md.
 """
 
