@@ -70,6 +70,7 @@ from reflow.batch_io import (
     truncate,
     write_atomic,
 )
+from reflow.cli import add_engine_arguments, config_from_arguments
 from reflow.config import Config
 
 Format = Literal["text", "markdown", "json"]
@@ -1159,16 +1160,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
     g = p.add_argument_group("reflow options")
-    g.add_argument("-l", "--lang", default="auto", help="language code, or auto (default)")
-    g.add_argument("--no-dehyphenate", action="store_true", help="keep every line-end hyphen")
-    g.add_argument(
-        "--no-structure", action="store_true", help="do not label furniture, headings and captions"
-    )
-    g.add_argument(
-        "--replace-invalid",
-        action="store_true",
-        help="decode invalid UTF-8 with U+FFFD instead of failing the document",
-    )
+    add_engine_arguments(g, "decode invalid UTF-8 with U+FFFD instead of failing the document")
     t = p.add_argument_group("tuning")
     t.add_argument(
         "--chunk-records",
@@ -1198,12 +1190,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         try:
-            config = Config(
-                language=args.lang,
-                dehyphenate=not args.no_dehyphenate,
-                detect_structure=not args.no_structure,
-                decode_errors="replace" if args.replace_invalid else "strict",
-            )
+            config = config_from_arguments(args)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
         if args.chunk_records < 1 or args.chunk_mb <= 0:

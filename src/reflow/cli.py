@@ -45,9 +45,6 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="output format (default: text)",
     )
-    p.add_argument(
-        "-l", "--lang", default="auto", help="language code (en, de, fr, ...) or 'auto' (default)"
-    )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument(
         "--explain",
@@ -60,18 +57,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="text: also captions, notes, running heads and page numbers; "
         "markdown: also running heads and page numbers (as comments)",
     )
+    add_engine_arguments(p, "decode invalid UTF-8 with U+FFFD instead of refusing it (reported)")
+    p.add_argument("--no-decisions", action="store_true", help="leave decisions out of JSON")
+    p.add_argument("--version", action="version", version=_version())
+    return p
+
+
+def add_engine_arguments(p: argparse._ActionsContainer, invalid_help: str) -> None:
+    """The options that make the :class:`Config`, shared by ``reflow`` and ``reflow batch``."""
+    p.add_argument(
+        "-l", "--lang", default="auto", help="language code (en, de, fr, ...) or 'auto' (default)"
+    )
     p.add_argument("--no-dehyphenate", action="store_true", help="keep every line-end hyphen")
     p.add_argument(
         "--no-structure", action="store_true", help="do not label furniture, headings and captions"
     )
-    p.add_argument(
-        "--replace-invalid",
-        action="store_true",
-        help="decode invalid UTF-8 with U+FFFD instead of refusing it (reported)",
+    p.add_argument("--replace-invalid", action="store_true", help=invalid_help)
+
+
+def config_from_arguments(args: argparse.Namespace) -> Config:
+    """The :class:`Config` that :func:`add_engine_arguments`' options ask for."""
+    return Config(
+        language=args.lang,
+        dehyphenate=not args.no_dehyphenate,
+        detect_structure=not args.no_structure,
+        decode_errors="replace" if args.replace_invalid else "strict",
     )
-    p.add_argument("--no-decisions", action="store_true", help="leave decisions out of JSON")
-    p.add_argument("--version", action="version", version=_version())
-    return p
 
 
 def _version() -> str:
@@ -94,12 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return batch.main(args_list[1:])
     args = build_parser().parse_args(args_list)
-    config = Config(
-        language=args.lang,
-        dehyphenate=not args.no_dehyphenate,
-        detect_structure=not args.no_structure,
-        decode_errors="replace" if args.replace_invalid else "strict",
-    )
+    config = config_from_arguments(args)
     names = args.files or ["-"]
     outputs: list[str] = []
     explanations: list[str] = []
