@@ -54,6 +54,15 @@ class Section:
     paragraphs: tuple[str, ...]
 
 
+# Paragraphs that name the host of a package archive (the handbook's sources.list examples) are
+# left out: the project does not ship such host names in its files.
+PACKAGE_HOST = re.compile(
+    r"[a-z-]*(?:ftp|deb|redir|security|backports|ports|snapshot|incoming|mentors)[a-z-]*"
+    r"(?:\.[a-z-]+)?\.debian\.(?:org|net)",
+    re.IGNORECASE,
+)
+
+
 def language_of(text: str) -> str:
     words = re.findall(r"\w+", text.lower())
     scores = {lang: sum(w in stop for w in words) for lang, stop in STOP.items()}
@@ -108,7 +117,7 @@ def sections(lang: str) -> list[Section]:
                 text = normalise(html.unescape(re.sub(r"<[^>]+>", "", raw)), lang)
                 if not (250 <= len(text) <= 1500) or not SAFE.match(text) or '"' in text:
                     continue
-                if language_of(text) != lang:
+                if language_of(text) != lang or PACKAGE_HOST.search(text):
                     continue
                 paras.append(text)
             if paras:
