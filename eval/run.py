@@ -27,7 +27,7 @@ import generate  # noqa: E402
 import peers  # noqa: E402
 
 import reflow  # noqa: E402
-from reflow.metrics import Counts, load_cases, reflow_system, score, table  # noqa: E402
+from reflow.metrics import Counts, evaluate, load_cases, reflow_system, score, table  # noqa: E402
 
 CASES = HERE / "cases"
 
@@ -52,15 +52,8 @@ def run(quick: bool) -> dict[str, dict[tuple[str, str], Counts]]:
         else {k: v for k, v in text_systems.items() if k in ("raw input", "trivial baseline")}
     )
     results: dict[str, dict[tuple[str, str], Counts]] = defaultdict(lambda: defaultdict(Counts))
-    for case in cases:
-        for name, system in systems.items():
-            t0 = time.perf_counter()
-            pred = system(case.text)
-            seconds = time.perf_counter() - t0
-            c = score(pred, case.gold)
-            c.seconds = seconds
-            c.input_bytes = len(case.text.encode("utf-8"))
-            results[name][(case.suite, case.language)] += c
+    for name, system in systems.items():
+        results[name].update(evaluate(cases, system))
     if not quick:
         pdf_systems, pdf_missing = peers.pdf_peers()
         missing.update(pdf_missing)
