@@ -840,6 +840,12 @@ class _Run:
             buf: list[bytes] = []
             size = records = 0
             first = lineno + 1
+
+            def chunk(end: int) -> _Task:
+                """The task for the lines in ``buf``, which end at input offset ``end``."""
+                payload = ("jsonl", unit.label, first, b"".join(buf), unit.compression)
+                return _Task(unit, payload, end - pos, lines=lineno, in_off=end)
+
             for line in reader:
                 lineno += 1
                 buf.append(line)
@@ -847,13 +853,7 @@ class _Run:
                 records += 1
                 if size >= opts.chunk_bytes or records >= opts.chunk_records:
                     new_pos = raw.tell()
-                    task = _Task(
-                        unit,
-                        ("jsonl", unit.label, first, b"".join(buf), unit.compression),
-                        new_pos - pos,
-                        lines=lineno,
-                        in_off=new_pos,
-                    )
+                    task = chunk(new_pos)
                     pos = new_pos
                     if pending is not None:
                         yield pending
@@ -861,13 +861,7 @@ class _Run:
                     buf, size, records, first = [], 0, 0, lineno + 1
             new_pos = raw.tell()
             if buf:
-                task = _Task(
-                    unit,
-                    ("jsonl", unit.label, first, b"".join(buf), unit.compression),
-                    new_pos - pos,
-                    lines=lineno,
-                    in_off=new_pos,
-                )
+                task = chunk(new_pos)
                 if pending is not None:
                     yield pending
                 pending = task
