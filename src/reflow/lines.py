@@ -11,8 +11,52 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 _CR_TERMINATOR = re.compile(r"\r\n?|\n")
+
+
+class Box(NamedTuple):
+    """Where a line stood on its page, when the input had geometry (PDF, ALTO, PAGE-XML, hOCR).
+
+    Coordinates are in the reader's units (PDF points, or image pixels for OCR XML), with ``top``
+    growing downwards, as pdfplumber and pdfminer.six name them.  Every field but the box itself
+    is optional: a reader fills what its format knows.  Text input has no boxes at all
+    (:attr:`Lines.boxes` is ``None``), and every rule then decides from the text alone.
+
+    ``page``
+        0-based page of the input the line is on.
+    ``x0``, ``top``, ``x1``, ``bottom``
+        The line's bounding box.
+    ``font_size``
+        Median font size of the line's characters (PDF), or the line height (OCR XML).
+    ``bold``
+        Most of the line's characters are in a bold face, when the format says.
+    ``column``
+        0-based column the reader placed the line in (reading order), or ``None``.
+    ``ref``
+        Where the line came from in the input: an XML element id, or ``"p3:l17"`` for a PDF.
+    ``confidence``
+        The OCR engine's word confidence for the line (0..1), when it gave one.
+    ``region``
+        The engine's own region (block) id and type, as evidence, e.g. ``"r12:paragraph"``.
+    ``hyphen_mark``
+        The engine said the line ends in a line-break hyphen (ALTO ``HYP``), whatever the
+        character printed.
+    """
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    font_size: float | None = None
+    bold: bool | None = None
+    column: int | None = None
+    ref: str | None = None
+    confidence: float | None = None
+    region: str | None = None
+    hyphen_mark: bool = False
 
 
 @dataclass(slots=True)
@@ -21,7 +65,9 @@ class Lines:
 
     ``texts[i]`` is line *i* without its terminator, starting at ``starts[i]`` in ``source``;
     ``pages[i]`` is its page (pages are cut by form feeds; 0 when there are none); ``blank[i]``
-    says it holds only whitespace.
+    says it holds only whitespace.  ``boxes[i]`` is line *i*'s :class:`Box` when the input had
+    geometry (``None`` for a line the reader made up, such as a blank line between regions);
+    ``boxes`` itself is ``None`` for text input, and then no rule asks for geometry.
 
     >>> t = split_lines("one\\r\\ntwo\\n\\x0cthree")
     >>> t.texts, t.starts, t.pages, t.page_count
@@ -34,6 +80,7 @@ class Lines:
     pages: list[int]
     blank: list[bool]
     page_count: int
+    boxes: list[Box | None] | None = None
 
     def __len__(self) -> int:
         return len(self.texts)
