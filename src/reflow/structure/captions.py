@@ -8,9 +8,6 @@ from reflow.model import Role
 from reflow.structure.view import DocView, blank_before
 from reflow.structure.words import closed
 
-# ---------------------------------------------------------------------------------------------
-# Captions, credits, notes.
-
 _CAPTION = re.compile(
     r"(?:Photos?|Photograph|Picture|Image|Illustration|Graphic|Chart|Map|Figure|Fig\."
     r"|Foto|Fotos|Bild|Abbildung|Abb\.|Grafik|Karte|Carte|Figura|Imagen|Gráfico|Mapa"

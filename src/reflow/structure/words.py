@@ -7,8 +7,7 @@ and the document view (:mod:`reflow.structure.view`) build on these.
 
 from __future__ import annotations
 
-# ---------------------------------------------------------------------------------------------
-# Word lists.  Closed-class words (articles, prepositions, conjunctions, auxiliaries) that a
+# Closed-class words (articles, prepositions, conjunctions, auxiliaries) that a
 # headline does not end with, but a wrapped line often does; written by hand for the languages
 # of our cases.  Other languages fall back to the English list (harmless: it only abstains).
 
@@ -105,7 +104,7 @@ def bare(word: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Bylines and headings.
+# The shape of a byline (the rule that adds its context is reflow.structure.bylines).
 
 _BY_WORDS = frozenset({"by", "von", "par", "por", "di", "door", "text:", "texto:", "tekst:"})
 _NAME_JOINERS = frozenset(
