@@ -56,7 +56,11 @@ def closed(text: str) -> bool:
 
 
 def starts_sentence(text: str) -> bool:
-    """Does the line begin like a sentence: an upper-case letter or digit, maybe after a quote?"""
+    """Does the line begin like a sentence: an upper-case letter or digit, maybe after a quote?
+
+    >>> starts_sentence("„Wir sind"), starts_sentence("2022 was"), starts_sentence("and so")
+    (True, True, False)
+    """
     t = text.lstrip().lstrip(OPENING_MARKS + "—–- ")
     return bool(t) and (t[0].isupper() or t[0].isdigit())
 
@@ -92,6 +96,13 @@ def is_title_case(text: str, language: str) -> bool:
 
 
 def ends_with_function_word(text: str, language: str) -> bool:
+    """Does the line end with a closed-class word of ``language`` (English when unknown)?
+
+    >>> ends_with_function_word("The Japan International Cooperation of", "en")
+    True
+    >>> ends_with_function_word("Honig aus dem", "de"), ends_with_function_word("Honey", "en")
+    (True, False)
+    """
     words = split_words(text)
     if not words:
         return False
@@ -100,6 +111,11 @@ def ends_with_function_word(text: str, language: str) -> bool:
 
 
 def bare(word: str) -> str:
+    """The word in lower case without the quotes, brackets and punctuation around it.
+
+    >>> bare("„Honig,“")
+    'honig'
+    """
     return word.strip(OPENING_MARKS + CLOSING_MARKS + ".,;:!?…").lower()
 
 
