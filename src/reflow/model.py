@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple, overload
 
+from reflow.lines import split_lines
+
 #: Version of the JSON schema written by :meth:`reflow.Document.to_dict`.  Bump on any breaking
 #: change.
 SCHEMA_VERSION = 1
@@ -122,8 +124,6 @@ class DecisionLog(Sequence[Decision]):
         if self._full is None:
             boundaries: list[Decision] = []
             if any(d is None for d in self._raw):
-                from reflow.lines import split_lines
-
                 lines = split_lines(self._source)
                 texts, starts = lines.texts, lines.starts
             for k, d in enumerate(self._raw):
