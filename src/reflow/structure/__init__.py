@@ -60,6 +60,23 @@ from reflow.structure.view import DocView, LineLabels, measure
 __all__ = ["RULES", "LineLabels", "article_starts", "joins_previous", "label_lines"]
 
 
+#: The rules after the furniture pass (page numbers, running heads, loose furniture: in
+#: :func:`label_lines`), in order; a line keeps the first label it gets.
+RULES: tuple[Callable[[DocView], None], ...] = (
+    rule_captions,
+    rule_bylines,
+    rule_headings,
+    rule_heading_in_sentence,
+    rule_article_heads,
+    rule_headline_at_page_end,
+    rule_short_lines,
+    rule_heads_over_bylines,  # again: the deck and byline under a headline of short lines
+    rule_wide_lines,
+    rule_bylines,
+    rule_join_heading_lines,
+)
+
+
 def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
     """Label the non-body lines of ``lines``.
 
@@ -90,19 +107,3 @@ def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
     for rule in RULES:
         rule(doc)
     return labels
-
-
-#: The rules after the furniture pass, in order; a line keeps the first label it gets.
-RULES: tuple[Callable[[DocView], None], ...] = (
-    rule_captions,
-    rule_bylines,
-    rule_headings,
-    rule_heading_in_sentence,
-    rule_article_heads,
-    rule_headline_at_page_end,
-    rule_short_lines,
-    rule_heads_over_bylines,  # again: the deck and byline under a headline of short lines
-    rule_wide_lines,
-    rule_bylines,
-    rule_join_heading_lines,
-)
