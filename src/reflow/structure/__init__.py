@@ -55,6 +55,7 @@ from reflow.structure.headings import (
     rule_short_lines,
     rule_wide_lines,
 )
+from reflow.structure.lone import rule_lone_caps, rule_lone_furniture
 from reflow.structure.view import DocView, LineLabels, measure
 
 __all__ = ["RULES", "LineLabels", "article_starts", "joins_previous", "label_lines"]
@@ -69,6 +70,7 @@ RULES: tuple[Callable[[DocView], None], ...] = (
     rule_heading_in_sentence,
     rule_article_heads,
     rule_headline_at_page_end,
+    rule_lone_caps,
     rule_short_lines,
     rule_heads_over_bylines,  # again: the deck and byline under a headline of short lines
     rule_wide_lines,
@@ -104,6 +106,7 @@ def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
     label_page_numbers(lines, labels, labels.pages, max(page_count, 1))
     label_running_heads(lines, labels, labels.pages, max(page_count, 1), language)
     label_loose_furniture(lines, labels, labels.pages, max(page_count, 1), language)
+    rule_lone_furniture(doc)
     for rule in RULES:
         rule(doc)
     return labels
