@@ -13,7 +13,10 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
+
+if TYPE_CHECKING:
+    from reflow.lines import Box
 
 #: Version of the JSON schema written by :meth:`Document.to_dict`.  Bump on any breaking change.
 SCHEMA_VERSION = 1
@@ -214,6 +217,9 @@ class Document:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     pages: int = 1
     page_evidence: str = ""
+    #: One :class:`reflow.lines.Box` (or ``None``) per source line, when a reader gave
+    #: geometry (PDF, ALTO, PAGE-XML, hOCR); ``None`` for text input.
+    boxes: tuple[Box | None, ...] | None = None
 
     def __iter__(self) -> Iterator[Block]:
         return iter(self.blocks)
