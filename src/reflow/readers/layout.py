@@ -111,30 +111,37 @@ def _cut(boxes: list[T], gap: float, height: float, depth: int, out: list[list[T
 
 
 def _merge(bands: list[list[T]], gap: float, height: float, depth: int) -> list[list[T]]:
-    """Merge the bands again, top down: a band joins the group above when together they still
-    have a gutter (columns continue), or when neither has one (one column continues)."""
+    """Merge the bands again, top down.  A band joins the group above when neither has a
+    gutter (one column continues), or when together they keep every gutter either had
+    (columns continue: a column's last lines, a caption inside a column).  A band that covers
+    a gutter of the group (a headline, a spanning caption) starts a new group."""
     groups: list[list[T]] = [bands[0]]
-    split = [len(_x_components(bands[0], gap)) > 1]
+    ncomp = [len(_x_components(bands[0], gap))]
     # On the page itself, a first or last band set off by a white gap of at least 1.5 line
     # heights (a running head, a page number) stays alone: its halves must not join the
     # columns.  The corpus sets running heads 2 line heights above the text; a paragraph gap
     # that happens to run across all columns is at most one.
     alone = _furniture_bands(bands, height) if depth == 0 else set()
     for k, band in enumerate(bands[1:], 1):
-        band_split = len(_x_components(band, gap)) > 1
-        if k in alone or k - 1 in alone:
-            groups.append(band)
-            split.append(band_split)
-            continue
+        n_band = len(_x_components(band, gap))
         merged = groups[-1] + band
-        if not split[-1] and not band_split:
+        if k in alone or k - 1 in alone:
+            pass
+        elif ncomp[-1] == 1 and n_band == 1:
             groups[-1] = merged
-        elif len(_x_components(merged, gap)) > 1:
-            groups[-1] = merged
-            split[-1] = True
+            continue
         else:
-            groups.append(band)
-            split.append(band_split)
+            # A group of columns keeps its gutters (a band's own wide gaps, such as a
+            # stretched word space, are bridged by the group's lines); a spanning group (a
+            # headline) joins columns below only when the band's gutters survive it.
+            n_merged = len(_x_components(merged, gap))
+            need = ncomp[-1] if ncomp[-1] > 1 else n_band
+            if n_merged > 1 and n_merged >= need:
+                groups[-1] = merged
+                ncomp[-1] = n_merged
+                continue
+        groups.append(band)
+        ncomp.append(n_band)
     return groups
 
 

@@ -22,11 +22,11 @@ from reflow.readers.base import PageLine, ReaderError
 
 #: A gap wider than this many ems (font size) between two characters on one baseline is a
 #: gutter between columns, not a word space.  Typesetters write a page column by column, so
-#: within a column line the only wide gaps are stretched word spaces: TeX stretches a justified
-#: narrow line's spaces past 1.5 em (seen in the corpus), while the running head's two halves
-#: (set apart with \hfill) are 20 em apart.  A file written row by row across a narrow gutter
-#: keeps its columns joined (as PDFium's own text does).
-COLUMN_GAP = 2.5
+#: within a column line the only wide gaps are stretched word spaces: TeX stretches an underfull
+#: narrow line's spaces to 3.2 em in the corpus (latex-de-007, "Verschiedene CD-ROM-"), while
+#: the running head's two halves (set apart with \\hfill) are 20 em apart.  A file written row
+#: by row across a narrower gutter keeps its columns joined (as PDFium's own text does).
+COLUMN_GAP = 4.0
 #: A gap wider than this many ems is a word space even where the PDF has no space
 #: character.  PDFium already adds a space wherever the file moves the pen between words (all
 #: of the corpus's spaces come that way); this is only the fallback.  Kerning next to a hyphen
