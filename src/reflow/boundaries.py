@@ -161,6 +161,11 @@ def decide_boundaries(
     append = decisions.append
     texts, starts, pages = lines.texts, lines.starts, labels.pages
     convention = ctx.trailing_space_convention
+    geometry = None
+    if lines.boxes is not None:
+        from reflow.geometry import PageGeometry
+
+        geometry = PageGeometry(lines)
     for k in range(len(body) - 1):
         a, b = body[k], body[k + 1]
         a_text = texts[a].rstrip()
@@ -177,6 +182,13 @@ def decide_boundaries(
             continue
         offset = starts[a] + len(a_text)
         b_text = texts[b].lstrip()
+        if geometry is not None and not ends_with_hyphen(a_text):
+            # Boxes from a reader: measured first (reflow.geometry); None lets the text decide.
+            measured = geometry.boundary(a, b, a_text, b_text, b == a + 1)
+            if measured is not None:
+                rule, action, conf, evidence = measured
+                append(Decision(action, rule, a, b, offset, conf, evidence))
+                continue
         if b == a + 1 and pages[a] == pages[b]:
             rule, action, conf, evidence = _within_column(ctx, k, a_text, b_text)
         else:

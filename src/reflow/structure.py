@@ -155,6 +155,11 @@ def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
     label_loose_furniture(lines, labels, labels.pages, max(page_count, 1), language)
     for rule in RULES:
         rule(doc)
+    if lines.boxes is not None:
+        # A reader gave geometry: sizes and weights decide what the characters could not.
+        from reflow.geometry import PageGeometry
+
+        PageGeometry(lines).label(labels, config.max_heading_words)
     return labels
 
 
@@ -1475,7 +1480,15 @@ RULES: tuple[Callable[[_Doc], None], ...] = (
 
 #: Rules whose line continues the block of the labelled line right above it (a caption or a
 #: headline wrapped over several lines).  Every other labelled line is a block of its own.
-CONTINUATION_RULES = frozenset({"caption-block", "heading-block-continued"})
+CONTINUATION_RULES = frozenset(
+    {
+        "caption-block",
+        "heading-block-continued",
+        "geometry-heading-continued",
+        "geometry-caption-continued",
+        "geometry-footnote-continued",
+    }
+)
 
 
 def joins_previous(labels: LineLabels, i: int) -> bool:

@@ -24,7 +24,7 @@ from reflow.readers.base import PageLine, ReaderError
 #: gutter between columns, not a word space.  Typesetters write a page column by column, so
 #: within a column line the only wide gaps are stretched word spaces: TeX stretches an underfull
 #: narrow line's spaces to 3.2 em in the corpus (latex-de-007, "Verschiedene CD-ROM-"), while
-#: the running head's two halves (set apart with \\hfill) are 20 em apart.  A file written row
+#: the running head's two halves (set apart with \hfill) are 20 em apart.  A file written row
 #: by row across a narrower gutter keeps its columns joined (as PDFium's own text does).
 COLUMN_GAP = 4.0
 #: A gap wider than this many ems is a word space even where the PDF has no space

@@ -1,0 +1,332 @@
+"""Decisions measured on the page: the rules that run when a reader gave boxes (PDF, OCR XML).
+
+Text input has no boxes, and nothing here runs for it: its answers stay what the text rules
+give.  With boxes, two kinds of decision are measured instead of guessed from characters:
+
+Labels (after the text rules of the structure stage; every label names what was measured):
+
+=============================  ==========================================================
+rule                           when
+=============================  ==========================================================
+``geometry-heading``           font size at least 1.15 x the body size (headline, deck),
+                               or a bold line of body size with few words and no sentence
+                               end (a subhead); the following lines of the same size and
+                               weight continue it (``geometry-heading-continued``)
+``geometry-caption``           font size at most 0.93 x the body size, inside the text
+                               area (a caption; further lines ``geometry-caption-continued``)
+``geometry-footnote``          small type below the last body line of its column
+``geometry-body``              a line the text rules labelled a heading or caption, set in
+                               the body's size and weight, filling its column: body text
+=============================  ==========================================================
+
+Boundaries between two body lines (before the text rules; a line-end hyphen always goes to the
+hyphen rules, and where nothing here applies the text rules decide):
+
+=============================  ==========================================================
+``geometry-indent``            the next line starts indented (>= 0.6 em) against its
+                               column's left edge: break
+``geometry-gap``               a sentence ends and the white gap to the next line is at
+                               least half a line taller than the column's usual gap: break
+``geometry-short-line``        a sentence ends and the next line's first word would have
+                               fitted before the column's right edge: break
+``geometry-full-line``         a sentence ends at the column's right edge, the next line is
+                               neither indented nor set apart: join
+``geometry-column-continues``  across a column or page break, in a document that indents
+                               its paragraphs: the line fills its column and the next
+                               column starts flush left: join; starts indented: break
+=============================  ==========================================================
+
+Columns are the reader's (:attr:`reflow.lines.Box.column`, per page); a column's left edge is
+the 20th percentile of its body lines' left ends (most lines are flush left, a few indented),
+its right edge the 90th percentile of their right ends (justified lines all reach it; in ragged
+text a wrapped line ends less than the next word's width before it), both measured on the
+:data:`WINDOW` body lines around the line in its column.  The body size is the font size of
+the most characters.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import pairwise
+
+from reflow.lines import Box, Lines
+from reflow.model import Action, Role
+
+#: Headline and deck: at least this much larger than the body.  The corpus sets decks at
+#: 1.2x the body and headlines at 1.7-2.4x; bold subheads at 1.0-1.1x (they are caught by
+#: weight).
+HEADING_SIZE = 1.15
+#: Captions and footnotes: at most this much of the body size (the corpus: 0.85-0.9x).
+SMALL_SIZE = 0.93
+#: A first line indented this many ems (or more) against its column's left edge starts a
+#: paragraph.  The corpus indents by 1-1.5 em; OCR boxes jitter by a few pixels (< 0.2 em).
+INDENT_EM = 0.6
+#: ...but not more than this: a line further in is centred or a table cell, not an indent.
+MAX_INDENT_EM = 5.0
+#: A document indents its paragraphs when at least this share of its body lines (and at least
+#: three) are indented first lines.  Corpus documents set that way have 5-12 %; spaced ones 0.
+INDENT_SHARE = 0.02
+#: A paragraph gap is at least this many body line heights taller than the usual line gap.
+GAP_LINES = 0.5
+#: A line's column is measured on this many body lines above and below it (in its column):
+#: a column's worth in the corpus (30-60 lines), short enough to follow a change of width.
+WINDOW = 12
+#: Subheads have at most this many words.
+SUBHEAD_WORDS = 12
+_TERMINAL = ".!?…:"
+_CLOSERS = "\"'”’»›)]*"
+
+
+@dataclass(slots=True)
+class _Column:
+    left: float
+    right: float
+    gap: float  # the usual white gap between two lines of the column
+
+
+def _percentile(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(q * len(xs)))]
+
+
+def _terminal(text: str) -> bool:
+    s = text.rstrip().rstrip(_CLOSERS)
+    return bool(s) and s[-1] in _TERMINAL
+
+
+class PageGeometry:
+    """What the page rules need, measured once per document from the boxes."""
+
+    def __init__(self, lines: Lines) -> None:
+        assert lines.boxes is not None
+        self.lines = lines
+        self.boxes: list[Box | None] = lines.boxes
+        sizes: Counter[float] = Counter()
+        for text, box in zip(lines.texts, self.boxes, strict=True):
+            if box is not None and box.font_size:
+                sizes[round(box.font_size, 1)] += len(text)
+        self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+        # Body-size lines of each (page, column), in text order: a line's column is measured
+        # on its neighbours there (a second article on the page may set wider columns).
+        self._members: dict[tuple[int, int], list[int]] = defaultdict(list)
+        self._position: dict[int, int] = {}
+        for i, box in enumerate(self.boxes):
+            if box is not None and self.is_body_size(box):
+                key = (box.page, box.column or 0)
+                self._position[i] = len(self._members[key])
+                self._members[key].append(i)
+        self._columns: dict[int, _Column | None] = {}
+        indented = total = 0
+        for i in self._position:
+            col = self.column_of(i)
+            total += 1
+            box = self.boxes[i]
+            indented += (
+                col is not None and box is not None and self._indent_em(box, col.left) >= INDENT_EM
+            )
+        self.indent_style = indented >= 3 and indented >= INDENT_SHARE * max(total, 1)
+        self.indent_evidence = f"{indented} of {total} body lines start indented"
+
+    # -- measurements ---------------------------------------------------------------------
+
+    def em(self, box: Box) -> float:
+        return box.font_size or self.body_size or max(box.bottom - box.top, 1.0)
+
+    def is_body_size(self, box: Box) -> bool:
+        return bool(
+            box.font_size
+            and self.body_size
+            and abs(box.font_size - self.body_size) <= 0.07 * self.body_size
+        )
+
+    def column_of(self, i: int) -> _Column | None:
+        """The column around line *i*: its body-size neighbours in the same (page, column)
+        within :data:`WINDOW` lines that overlap it horizontally by half the narrower."""
+        if i in self._columns:
+            return self._columns[i]
+        box = self.boxes[i]
+        col = None
+        if box is not None:
+            key = (box.page, box.column or 0)
+            members = self._members.get(key, [])
+            p = self._position.get(i)
+            if p is None:  # not body size: look around where it would be
+                p = next((k for k, j in enumerate(members) if j > i), len(members))
+            near = []
+            for j in members[max(0, p - WINDOW) : p + WINDOW + 1]:
+                nb = self.boxes[j]
+                assert nb is not None
+                overlap = min(nb.x1, box.x1) - max(nb.x0, box.x0)
+                if overlap >= 0.5 * min(nb.x1 - nb.x0, box.x1 - box.x0):
+                    near.append(nb)
+            if len(near) >= 3:
+                left = _percentile([b.x0 for b in near], 0.2)
+                right = _percentile([b.x1 for b in near], 0.9)
+                ordered = sorted(near, key=lambda b: b.top)
+                gaps = [
+                    y.top - x.bottom
+                    for x, y in pairwise(ordered)
+                    if 0 <= y.top - x.bottom < 2 * self.em(x)
+                ]
+                col = _Column(left, right, _percentile(gaps, 0.5) if gaps else 0.0)
+        self._columns[i] = col
+        return col
+
+    def _indent_em(self, box: Box, left: float) -> float:
+        em = self.em(box)
+        d = (box.x0 - left) / em
+        return d if d <= MAX_INDENT_EM else 0.0
+
+    def indent(self, i: int, box: Box) -> float:
+        """How far the line starts right of its column's left edge, in ems."""
+        col = self.column_of(i)
+        return self._indent_em(box, col.left) if col else 0.0
+
+    # -- labels ---------------------------------------------------------------------------
+
+    def label(self, labels, max_words: int) -> None:
+        """Label headings, captions and footnotes by size and weight (see the module table)."""
+        texts, boxes, roles = self.lines.texts, self.boxes, labels.roles
+        if not self.body_size:
+            return
+        prev: tuple[str, float, bool | None] | None = None  # rule, size, bold of the line above
+        for i, box in enumerate(boxes):
+            if box is None or self.lines.blank[i]:
+                prev = None if box is None else prev
+                continue
+            if roles[i] in (Role.PAGE_HEADER, Role.PAGE_FOOTER, Role.PAGE_NUMBER):
+                prev = None
+                continue
+            text = texts[i].strip()
+            size = box.font_size or 0.0
+            ratio = size / self.body_size
+            words = len(text.split())
+            what = None
+            if ratio >= HEADING_SIZE and words <= 3 * max_words:
+                what = (Role.HEADING, "geometry-heading", 0.9)
+                why = f"font {size:.1f} against body {self.body_size:.1f}"
+            elif (
+                box.bold
+                and self.is_body_size(box)
+                and words <= SUBHEAD_WORDS
+                and not _terminal(text)
+                and not text.endswith(",")
+            ):
+                what = (Role.HEADING, "geometry-heading", 0.8)
+                why = f"bold, body size {size:.1f}, {words} words, no sentence end"
+            elif ratio <= SMALL_SIZE and size:
+                below = self._below_column(box)
+                if below:
+                    what = (Role.OTHER, "geometry-footnote", 0.75)
+                    why = f"font {size:.1f} against body {self.body_size:.1f}, below the column"
+                else:
+                    what = (Role.CAPTION, "geometry-caption", 0.8)
+                    why = f"font {size:.1f} against body {self.body_size:.1f}"
+            if what is None:
+                prev = None
+                if roles[i] in (Role.HEADING, Role.CAPTION) and self._body_like(i, box):
+                    roles[i] = None
+                    labels.notes.pop(i, None)
+                continue
+            role, rule, conf = what
+            key = (rule, round(size, 1), box.bold)
+            if prev is not None and prev == key:
+                rule = rule + "-continued"
+                why = "same size and weight as the line above"
+            labels.label(i, role, rule, why, conf)
+            prev = key
+
+    def _body_like(self, i: int, box: Box) -> bool:
+        """Set in the body's size and weight, and filling its column: not a heading."""
+        col = self.column_of(i)
+        return (
+            col is not None
+            and self.is_body_size(box)
+            and not box.bold
+            and box.x1 >= col.right - 2 * self.em(box)
+            and box.x0 <= col.left + 2 * self.em(box)
+        )
+
+    def _below_column(self, box: Box) -> bool:
+        """Below every body-size line of its column on its page."""
+        bottoms = [
+            b.bottom
+            for b in self.boxes
+            if b is not None
+            and b.page == box.page
+            and b.column == box.column
+            and self.is_body_size(b)
+        ]
+        return bool(bottoms) and box.top > max(bottoms)
+
+    # -- boundaries -----------------------------------------------------------------------
+
+    def boundary(
+        self, a: int, b: int, a_text: str, b_text: str, within: bool
+    ) -> tuple[str, Action, float, str] | None:
+        """A decision between body lines ``a`` and ``b`` from their boxes, or None to let the
+        text rules decide.  ``within``: nothing but a line break stands between them."""
+        ba, bb = self.boxes[a], self.boxes[b]
+        if ba is None or bb is None:
+            return None
+        col_a, col_b = self.column_of(a), self.column_of(b)
+        if col_a is None or col_b is None:
+            return None
+        terminal = _terminal(a_text)
+        em = self.em(ba)
+        indent_b = self.indent(b, bb)
+        indent_a = self.indent(a, ba)
+        short = col_a.right - ba.x1
+        same_column = ba.page == bb.page and ba.column == bb.column and bb.top > ba.top
+        indent_ev = (
+            f"next line starts {indent_b:.1f} em right of its column's left edge "
+            f"({bb.x0:.1f} against {col_b.left:.1f})"
+        )
+        if same_column and within:
+            if indent_b >= INDENT_EM and indent_b > indent_a + 0.3 and (terminal or short > em):
+                return "geometry-indent", Action.BREAK, 0.9, indent_ev
+            if not terminal:
+                return None
+            gap = bb.top - ba.bottom
+            if gap >= col_a.gap + GAP_LINES * em:
+                return (
+                    "geometry-gap",
+                    Action.BREAK,
+                    0.85,
+                    f"white gap of {gap:.1f} before the next line, usually {col_a.gap:.1f}",
+                )
+            first = b_text.split(None, 1)[0] if b_text.split() else ""
+            char = (ba.x1 - ba.x0) / max(len(a_text.strip()), 1)
+            need = (len(first) + 1) * char
+            if short > need:
+                return (
+                    "geometry-short-line",
+                    Action.BREAK,
+                    0.85,
+                    f"line ends {short:.1f} before the column's right edge; the next word "
+                    f"needs {need:.1f}",
+                )
+            return (
+                "geometry-full-line",
+                Action.JOIN,
+                0.8,
+                f"sentence ends {max(short, 0):.1f} from the column's right edge; "
+                "next line flush left, no gap",
+            )
+        # A column or page break between them, or labelled lines (a caption, a subhead).
+        if not self.indent_style:
+            return None
+        if indent_b >= INDENT_EM:
+            return "geometry-indent", Action.BREAK, 0.85, indent_ev + "; " + self.indent_evidence
+        char = (ba.x1 - ba.x0) / max(len(a_text.strip()), 1)
+        first = b_text.split(None, 1)[0] if b_text.split() else ""
+        if short <= (len(first) + 1) * char and indent_b < INDENT_EM / 2:
+            return (
+                "geometry-column-continues",
+                Action.JOIN,
+                0.8,
+                f"the line fills its column ({max(short, 0):.1f} from the right edge) and the "
+                f"next line starts flush left after the break; {self.indent_evidence}",
+            )
+        return None
