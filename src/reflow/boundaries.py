@@ -163,7 +163,7 @@ def decide_boundaries(
     convention = ctx.trailing_space_convention
     geometry = None
     if lines.boxes is not None:
-        from reflow.geometry import PageGeometry
+        from reflow.structure.geometry import PageGeometry
 
         geometry = PageGeometry(lines)
     for k in range(len(body) - 1):
@@ -183,7 +183,8 @@ def decide_boundaries(
         offset = starts[a] + len(a_text)
         b_text = texts[b].lstrip()
         if geometry is not None and not ends_with_hyphen(a_text):
-            # Boxes from a reader: measured first (reflow.geometry); None lets the text decide.
+            # Boxes from a reader: measured first (reflow.structure.geometry); None: the text
+            # rules decide.
             measured = geometry.boundary(a, b, a_text, b_text, b == a + 1)
             if measured is not None:
                 rule, action, conf, evidence = measured

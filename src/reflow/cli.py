@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from reflow.config import Config
 from reflow.decode import InputError
-from reflow.model import Document
+from reflow.document import Document
 from reflow.pipeline import reflow
 
 USAGE_EPILOG = """\
