@@ -15,8 +15,9 @@ rule                           when
 ``geometry-caption``           font size at most 0.93 x the body size, inside the text
                                area (a caption; further lines ``geometry-caption-continued``)
 ``geometry-footnote``          small type below the last body line of its column
-``geometry-body``              a line the text rules labelled a heading or caption, set in
-                               the body's size and weight, filling its column: body text
+``geometry-body``              a line the text rules labelled a heading, set in the body's
+                               size and weight, filling its column: body text (captions
+                               keep their label: the corpus sets some in the body size)
 =============================  ==========================================================
 
 Boundaries between two body lines (before the text rules; a line-end hyphen always goes to the
@@ -225,7 +226,7 @@ class PageGeometry:
                     why = f"font {size:.1f} against body {self.body_size:.1f}"
             if what is None:
                 prev = None
-                if roles[i] in (Role.HEADING, Role.CAPTION) and self._body_like(i, box):
+                if roles[i] is Role.HEADING and self._body_like(i, box):
                     roles[i] = None
                     labels.notes.pop(i, None)
                 continue
