@@ -133,7 +133,11 @@ def page_lines(page, textpage, page_no: int) -> list[PageLine]:
     bl, br, bb, bt = (ctypes.byref(v) for v in (left, right, bottom, top))
     get_box = raw.FPDFText_GetCharBox
     get_size = raw.FPDFText_GetFontSize
-    # Each line: [x0, top, x1, bottom, pieces, char indices, first char's middle, font size]
+    get_origin = raw.FPDFText_GetCharOrigin
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    ox, oy = ctypes.byref(origin_x), ctypes.byref(origin_y)
+    # Each line: [x0, top, x1, bottom, pieces, char indices, first char's middle, font size,
+    # baseline (PDF units, y up)]
     out: list[list] = []
     cur: list | None = None
     space = False
@@ -150,10 +154,17 @@ def page_lines(page, textpage, page_no: int) -> list[PageLine]:
             # Below or above the line (half an em off its first glyph's middle: a comma or a
             # capital stays on the line, the next line is 1.2 em away), a step back to the
             # left, or a gutter.
-            if abs(mid - cur[6]) > 0.5 * em or gap < -0.5 * em or gap > COLUMN_GAP * em:
+            if gap < -0.5 * em or gap > COLUMN_GAP * em:
                 cur = None
+            elif abs(mid - cur[6]) > 0.5 * em:
+                # A glyph far from the line's first one ("“" high, "," low): ask for the
+                # baselines, which only a new line changes.
+                get_origin(textpage, i, ox, oy)
+                if abs(origin_y.value - cur[8]) > 0.5 * em:
+                    cur = None
         if cur is None:
-            cur = [x0, y0, x1, y1, [], [i], mid, max(get_size(textpage, i), 1.0)]
+            get_origin(textpage, i, ox, oy)
+            cur = [x0, y0, x1, y1, [], [i], mid, max(get_size(textpage, i), 1.0), origin_y.value]
             out.append(cur)
         else:
             if space or x0 - cur[2] > WORD_GAP * cur[7]:
@@ -167,7 +178,7 @@ def page_lines(page, textpage, page_no: int) -> list[PageLine]:
         space = False
     buf = ctypes.create_string_buffer(96)
     lines = []
-    for k, (x0, y0, x1, y1, pieces, idx, _, _) in enumerate(out):
+    for k, (x0, y0, x1, y1, pieces, idx, *_) in enumerate(out):
         # The font of three characters (first, middle, last): one call per line, not per char.
         samples = [_font(textpage, j, buf) for j in {idx[0], idx[len(idx) // 2], idx[-1]}]
         sizes = sorted(s for s, _ in samples)

@@ -9,9 +9,10 @@ Labels (after the text rules of the structure stage; every label names what was 
 rule                           when
 =============================  ==========================================================
 ``geometry-heading``           font size at least 1.15 x the body size (headline, deck),
-                               or a bold line of body size with few words and no sentence
-                               end (a subhead); the following lines of the same size and
-                               weight continue it (``geometry-heading-continued``)
+                               or a bold line not smaller than the body with few words and
+                               no sentence end (a subhead, 1.0-1.1x in the corpus); the
+                               following lines of the same size and weight continue it
+                               (``geometry-heading-continued``)
 ``geometry-caption``           font size at most 0.93 x the body size, inside the text
                                area (a caption; further lines ``geometry-caption-continued``)
 ``geometry-footnote``          small type below the last body line of its column
@@ -209,13 +210,16 @@ class PageGeometry:
                 why = f"font {size:.1f} against body {self.body_size:.1f}"
             elif (
                 box.bold
-                and self.is_body_size(box)
+                and ratio >= 0.97
                 and words <= SUBHEAD_WORDS
                 and not _terminal(text)
                 and not text.endswith(",")
             ):
                 what = (Role.HEADING, "geometry-heading", 0.8)
-                why = f"bold, body size {size:.1f}, {words} words, no sentence end"
+                why = (
+                    f"bold, font {size:.1f} (body {self.body_size:.1f}), {words} words, "
+                    "no sentence end"
+                )
             elif ratio <= SMALL_SIZE and size:
                 below = self._below_column(box)
                 if below:
