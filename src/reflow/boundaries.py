@@ -185,7 +185,7 @@ def decide_boundaries(
         if geometry is not None and not ends_with_hyphen(a_text):
             # Boxes from a reader: measured first (reflow.structure.geometry); None: the text
             # rules decide.
-            measured = geometry.boundary(a, b, a_text, b_text, b == a + 1)
+            measured = geometry.boundary(a, b, a_text, b_text, b == a + 1, ctx.lexicon)
             if measured is not None:
                 rule, action, conf, evidence = measured
                 append(Decision(action, rule, a, b, offset, conf, evidence))

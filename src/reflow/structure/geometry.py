@@ -29,13 +29,15 @@ hyphen rules, and where nothing here applies the text rules decide):
                                column's left edge: break
 ``geometry-gap``               a sentence ends and the white gap to the next line is at
                                least half a line taller than the column's usual gap: break
-``geometry-short-line``        a sentence ends and the next line's first word would have
-                               fitted before the column's right edge: break
+``geometry-short-line``        a sentence ends and the next line's first word (or its
+                               first part up to a hyphenation point, with the hyphen)
+                               would have fitted before the column's right edge: break
 ``geometry-full-line``         a sentence ends at the column's right edge, the next line is
                                neither indented nor set apart: join
-``geometry-column-continues``  across a column or page break, in a document that indents
-                               its paragraphs: the line fills its column and the next
-                               column starts flush left: join; starts indented: break
+``geometry-column-continues``  across a column or page break (or labelled lines): an
+                               unfinished line that fills its column, the next line flush
+                               left: join; in a document that indents its paragraphs, also
+                               a finished one (an indented next line: break)
 =============================  ==========================================================
 
 Columns are the reader's (:attr:`reflow.lines.Box.column`, per page); a column's left edge is
@@ -52,6 +54,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
+from reflow.lexicon import Lexicon
 from reflow.lines import Box, Lines
 from reflow.model import Action, Role
 
@@ -90,6 +93,24 @@ class _Column:
 def _percentile(xs: list[float], q: float) -> float:
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(q * len(xs)))]
+
+
+def _first_piece(word: str, lexicon: Lexicon | None) -> str:
+    """The shortest start of ``word`` a typesetter could have put on the line above: up to
+    its first hyphen, or its first hyphenation point (with the hyphen it would print).
+
+    >>> _first_piece("RPC-Dienste", None), _first_piece("word", None)
+    ('RPC-', 'word')
+    """
+    k = word.find("-", 1)
+    if 0 < k < len(word) - 1:
+        return word[: k + 1]
+    hyph = lexicon._hyphenator() if lexicon is not None else None
+    if hyph is not None and word.isalpha():
+        positions = hyph.positions(word)  # type: ignore[attr-defined]
+        if positions:
+            return word[: positions[0]] + "-"
+    return word
 
 
 def _terminal(text: str) -> bool:
@@ -268,10 +289,12 @@ class PageGeometry:
     # -- boundaries -----------------------------------------------------------------------
 
     def boundary(
-        self, a: int, b: int, a_text: str, b_text: str, within: bool
+        self, a: int, b: int, a_text: str, b_text: str, within: bool, lexicon: Lexicon | None
     ) -> tuple[str, Action, float, str] | None:
         """A decision between body lines ``a`` and ``b`` from their boxes, or None to let the
-        text rules decide.  ``within``: nothing but a line break stands between them."""
+        text rules decide.  ``within``: nothing but a line break stands between them.
+        ``lexicon`` gives the hyphenation points of the next line's first word: a ragged line
+        could have taken its first part with a hyphen."""
         ba, bb = self.boxes[a], self.boxes[b]
         if ba is None or bb is None:
             return None
@@ -303,13 +326,15 @@ class PageGeometry:
                 )
             first = b_text.split(None, 1)[0] if b_text.split() else ""
             char = (ba.x1 - ba.x0) / max(len(a_text.strip()), 1)
-            need = (len(first) + 1) * char
+            piece = _first_piece(first, lexicon)
+            need = (len(piece) + 1) * char
             if short > need:
+                what = "word" if piece == first else f"word's first part {piece!r}"
                 return (
                     "geometry-short-line",
                     Action.BREAK,
                     0.85,
-                    f"line ends {short:.1f} before the column's right edge; the next word "
+                    f"line ends {short:.1f} before the column's right edge; the next {what} "
                     f"needs {need:.1f}",
                 )
             return (
@@ -320,13 +345,23 @@ class PageGeometry:
                 "next line flush left, no gap",
             )
         # A column or page break between them, or labelled lines (a caption, a subhead).
+        char = (ba.x1 - ba.x0) / max(len(a_text.strip()), 1)
+        first = b_text.split(None, 1)[0] if b_text.split() else ""
+        fills = short <= (len(first) + 1) * char
+        if not terminal and fills and indent_b < INDENT_EM:
+            # An unfinished sentence that fills its column runs on, whatever the style.
+            return (
+                "geometry-column-continues",
+                Action.JOIN,
+                0.85,
+                f"unfinished line fills its column ({max(short, 0):.1f} from the right edge); "
+                "the next line starts flush left after the break",
+            )
         if not self.indent_style:
             return None
         if indent_b >= INDENT_EM:
             return "geometry-indent", Action.BREAK, 0.85, indent_ev + "; " + self.indent_evidence
-        char = (ba.x1 - ba.x0) / max(len(a_text.strip()), 1)
-        first = b_text.split(None, 1)[0] if b_text.split() else ""
-        if short <= (len(first) + 1) * char and indent_b < INDENT_EM / 2:
+        if fills and indent_b < INDENT_EM / 2:
             return (
                 "geometry-column-continues",
                 Action.JOIN,
