@@ -56,7 +56,7 @@ from reflow.hyphenation import HYPHENS, NONBREAKING_HYPHEN, decide_hyphen
 from reflow.lexicon import DocumentVocabulary, Lexicon
 from reflow.lines import Lines, trailing_space_convention
 from reflow.model import Action, Decision
-from reflow.structure import LineLabels
+from reflow.structure import LineLabels, PageGeometry
 
 #: Closing quotes and brackets that may follow the end of a sentence: 'in the garden.”'.
 _CLOSERS = "\"'”’»›)]*"
@@ -163,8 +163,6 @@ def decide_boundaries(
     convention = ctx.trailing_space_convention
     geometry = None
     if lines.boxes is not None:
-        from reflow.structure.geometry import PageGeometry
-
         geometry = PageGeometry(lines)
     for k in range(len(body) - 1):
         a, b = body[k], body[k + 1]
