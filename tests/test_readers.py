@@ -313,3 +313,26 @@ def test_cli_bad_pdf_is_one_line_error_per_file(tmp_path: Path) -> None:
     assert err.count("\n") == 1 and "scan.pdf" in err and "needs OCR" in err
     assert "Traceback" not in err
     assert "Music played" in r.stdout.decode()
+
+
+def test_batch_folder_of_pdfs_and_ocr_files(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    (src / "scans").mkdir(parents=True)
+    (src / "paper.pdf").write_bytes(write_pdf([two_columns(), Page([Text(50, 80, "The end.")])]))
+    (src / "scans" / "p1.xml").write_bytes(to_alto([_regions()]))
+    (src / "scans" / "p2.hocr").write_bytes(to_hocr([_regions()]))
+    (src / "scans" / "image.pdf").write_bytes(write_pdf([Page(image=True)]))
+    (src / "notes.xml").write_bytes(b"<notes><note>not OCR</note></notes>")
+    out = tmp_path / "out"
+    r = run("batch", str(src), "-o", str(out), "--workers", "1", "--lang", "en")
+    assert r.returncode == 1, r.stderr  # two inputs failed, listed in the errors file
+    paper = (out / "paper.pdf.txt").read_text(encoding="utf-8")
+    # Pages in order: page 1's columns, then page 2.
+    assert in_order([paper], HEADLINE, P1, P2, P3, P4, "The end.")
+    for name in ("scans/p1.xml.txt", "scans/p2.hocr.txt"):
+        assert "Music played on three" in (out / name).read_text(encoding="utf-8")
+    errors = [json.loads(line) for line in (out / "reflow-errors.jsonl").read_text().splitlines()]
+    reasons = {e["id"]: e["reason"] for e in errors}
+    assert set(reasons) == {"scans/image.pdf.txt", "notes.xml.txt"}
+    assert "needs OCR" in reasons["scans/image.pdf.txt"]
+    assert "not a PDF, ALTO, PAGE-XML or hOCR file" in reasons["notes.xml.txt"]
