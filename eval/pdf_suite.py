@@ -67,6 +67,9 @@ def pdfplumber_peer():
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    ap.add_argument(
+        "--every", type=int, default=1, help="every Nth document (a spread over the languages)"
+    )
     ap.add_argument("--out", help="results path without extension")
     args = ap.parse_args()
     systems = {
@@ -92,9 +95,11 @@ def main() -> int:
         for c in load_cases(HERE / "cases")
         if c.suite == "pdflatex/pdftotext-raw" and c.pdf is not None
     ]
+    cases = cases[:: args.every]
     if args.limit:
         cases = cases[: args.limit]
-    for case in cases:
+    for n, case in enumerate(cases, 1):
+        print(f"{n}/{len(cases)} {case.doc_id}", file=sys.stderr, flush=True)
         case_dir = next((HERE / "cases").rglob(f"{case.doc_id}/gold.json")).parent
         pdf = run.build_pdf(case_dir, case.pdf.resolve())
         if pdf is None:
@@ -122,7 +127,8 @@ def main() -> int:
     overall = {name: sum(rows.values(), Counts()) for name, rows in results.items()}
     speed = {name: (p / s if s else 0.0, int(p), s) for name, (p, s) in pages_seconds.items()}
     lines = [
-        f"# The corpus's PDFs read directly ({len(cases)} pdflatex documents, commit {commit})",
+        f"# The corpus's PDFs read directly ({len(cases)} pdflatex documents"
+        f"{f', every {args.every}th' if args.every > 1 else ''}, commit {commit})",
         "",
         "Gold: the pdftotext -raw case's. CPU seconds of this one process (one core). "
         "`eval/pdf_suite.py`.",
