@@ -110,38 +110,50 @@ def _cut(boxes: list[T], gap: float, height: float, depth: int, out: list[list[T
     out.append(sorted(boxes, key=lambda b: (b[1], b[0])))
 
 
+def _union(
+    a: list[tuple[float, float]], b: list[tuple[float, float]], gap: float
+) -> list[tuple[float, float]]:
+    """Two component lists as one (as :func:`_x_components` of both boxes' sets), in O(k)."""
+    spans = sorted(a + b)
+    out = [list(spans[0])]
+    for x0, x1 in spans[1:]:
+        if x0 - out[-1][1] < gap:
+            out[-1][1] = max(out[-1][1], x1)
+        else:
+            out.append([x0, x1])
+    return [(x, y) for x, y in out]
+
+
 def _merge(bands: list[list[T]], gap: float, height: float, depth: int) -> list[list[T]]:
     """Merge the bands again, top down.  A band joins the group above when neither has a
     gutter (one column continues), or when together they keep every gutter either had
     (columns continue: a column's last lines, a caption inside a column).  A band that covers
-    a gutter of the group (a headline, a spanning caption) starts a new group."""
-    groups: list[list[T]] = [bands[0]]
-    ncomp = [len(_x_components(bands[0], gap))]
+    a gutter of the group (a headline, a spanning caption) starts a new group.
+
+    Each group keeps its components, so a band costs the size of the band and of the
+    components, not of the group: a page of thousands of lines stays near-linear."""
+    groups: list[list[T]] = [list(bands[0])]
+    comps = [_x_components(bands[0], gap)]
     # On the page itself, a first or last band set off by a white gap of at least 1.5 line
     # heights (a running head, a page number) stays alone: its halves must not join the
     # columns.  The corpus sets running heads 2 line heights above the text; a paragraph gap
     # that happens to run across all columns is at most one.
     alone = _furniture_bands(bands, height) if depth == 0 else set()
     for k, band in enumerate(bands[1:], 1):
-        n_band = len(_x_components(band, gap))
-        merged = groups[-1] + band
-        if k in alone or k - 1 in alone:
-            pass
-        elif ncomp[-1] == 1 and n_band == 1:
-            groups[-1] = merged
-            continue
-        else:
+        band_comps = _x_components(band, gap)
+        if not (k in alone or k - 1 in alone):
+            merged = _union(comps[-1], band_comps, gap)
+            n_group, n_band, n_merged = len(comps[-1]), len(band_comps), len(merged)
             # A group of columns keeps its gutters (a band's own wide gaps, such as a
             # stretched word space, are bridged by the group's lines); a spanning group (a
             # headline) joins columns below only when the band's gutters survive it.
-            n_merged = len(_x_components(merged, gap))
-            need = ncomp[-1] if ncomp[-1] > 1 else n_band
-            if n_merged > 1 and n_merged >= need:
-                groups[-1] = merged
-                ncomp[-1] = n_merged
+            need = n_group if n_group > 1 else n_band
+            if (n_group == 1 and n_band == 1) or (n_merged > 1 and n_merged >= need):
+                groups[-1].extend(band)
+                comps[-1] = merged
                 continue
-        groups.append(band)
-        ncomp.append(n_band)
+        groups.append(list(band))
+        comps.append(band_comps)
     return groups
 
 
