@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -21,6 +23,8 @@ from pdfgen import Column, Page, Text, typeset_columns, write_pdf
 
 import reflow
 from reflow.readers import ReaderError, detect_kind, read
+from reflow.readers.base import PageLine, build_lines, clean
+from reflow.readers.layout import reading_order
 from reflow.readers.pdf import iter_pdf_pages
 
 pytest.importorskip("pypdfium2")
@@ -336,3 +340,37 @@ def test_batch_folder_of_pdfs_and_ocr_files(tmp_path: Path) -> None:
     assert set(reasons) == {"scans/image.pdf.txt", "notes.xml.txt"}
     assert "needs OCR" in reasons["scans/image.pdf.txt"]
     assert "not a PDF, ALTO, PAGE-XML or hOCR file" in reasons["notes.xml.txt"]
+
+
+# -- properties --------------------------------------------------------------------------------
+
+_box = st.tuples(
+    st.floats(0, 500, allow_nan=False),
+    st.floats(0, 700, allow_nan=False),
+    st.floats(1, 200, allow_nan=False),
+    st.floats(1, 30, allow_nan=False),
+).map(lambda t: (t[0], t[1], t[0] + t[2], t[1] + t[3]))
+# Characters a reader's line never holds (they would cut a line or a page in the text).
+_BREAKERS = set("\r\n\x00\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+@given(st.lists(_box, max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_reading_order_keeps_every_box_once(boxes: list[tuple[float, ...]]) -> None:
+    segments = reading_order(boxes)
+    assert sorted(b for seg in segments for b in seg) == sorted(boxes)
+
+
+@given(st.lists(st.lists(st.tuples(_box, st.text(max_size=12)), max_size=6), max_size=4))
+@settings(max_examples=150, deadline=None)
+def test_build_lines_loses_no_character(pages: list[list[tuple[tuple[float, ...], str]]]) -> None:
+    page_lines = [[PageLine(*box, text) for box, text in page] for page in pages]
+    lines = build_lines(page_lines)
+    assert lines.boxes is not None and len(lines.boxes) == len(lines.texts)
+    has_text = any(clean(t) for page in pages for _, t in page)
+    # Pages without text count as pages (a form feed each), except a lone empty page: no text.
+    assert lines.page_count == (len(pages) if has_text or len(pages) > 1 else 0)
+    chars = (ch for page in pages for _, t in page for ch in t)
+    want = sorted(ch for ch in chars if not ch.isspace() and ch not in _BREAKERS)
+    got = sorted(ch for t in lines.texts for ch in t if not ch.isspace())
+    assert got == want
