@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).parent))
 
 from ocrgen import to_alto, to_hocr, to_page
-from pdfgen import Column, Page, Text, typeset_columns, write_pdf
+from pdfgen import CHAR_WIDTH, Column, Page, Text, typeset_columns, wrap, write_pdf
 
 import reflow
 from reflow.readers import ReaderError, detect_kind, read
@@ -183,6 +183,65 @@ def test_thousand_pages_stream_one_at_a_time() -> None:
     doc = reflow.reflow_file(data, language="en")
     assert doc.pages == 1000
     assert [b.text for b in doc.blocks[-2:]] == [f"{P4[:60]} 999", "999"]
+
+
+# -- geometry decisions --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", [two_columns, three_columns], ids=["two", "three"])
+def test_pdf_roles_and_paragraphs_from_geometry(page) -> None:
+    doc = reflow.reflow_file(write_pdf([page()]), language="en")
+    roles = {b.text: b.role for b in doc.blocks}
+    assert roles[HEADLINE] is reflow.Role.HEADING
+    assert roles[CAPTION] is reflow.Role.CAPTION
+    body = [p for p in (P1, P2, P3, P4, P5, P6) if p in roles]
+    assert doc.paragraphs == body
+    rules = {d.rule for d in doc.decisions}
+    assert {"geometry-heading", "geometry-caption", "geometry-indent"} <= rules
+    if page is two_columns:
+        assert roles["THE VALLEY COURIER"] is reflow.Role.PAGE_HEADER
+        assert roles["4"] is reflow.Role.PAGE_NUMBER
+
+
+def test_geometry_evidence_names_what_was_measured() -> None:
+    doc = reflow.reflow_file(write_pdf([two_columns()]), language="en")
+    ev = {d.rule: d.evidence for d in doc.decisions if d.rule.startswith("geometry")}
+    assert "font 22.0 against body 10.0" in ev["geometry-heading"]
+    assert "em right of its column's left edge" in ev["geometry-indent"]
+
+
+def test_footnote_below_the_body_is_not_a_paragraph() -> None:
+    page = typeset_columns(HEADLINE, [Column([P1, P2]), Column([P3, P4])])
+    low = max(t.y for t in page.lines) + 30
+    note = "1 The figures come from the harbour office."
+    page.lines.append(Text(50, low, note, 7.5))
+    doc = reflow.reflow_file(write_pdf([page]), language="en")
+    assert note not in doc.paragraphs
+    assert any(b.text == note and b.role is not reflow.Role.PARAGRAPH for b in doc.blocks)
+    assert doc.paragraphs == [P1, P2, P3, P4]
+
+
+def test_sentence_ending_at_column_bottom_runs_on_in_next_column() -> None:
+    """Indented paragraphs: a sentence that ends on a full line at the bottom of a column, the
+    next column starting flush left, is one paragraph (the text rules alone would break it)."""
+    paras = [P1, P2, P3, P5, P6]
+    lines: list[tuple[str, bool, bool]] = []  # text, first of its paragraph, last of it
+    for para in paras:
+        wrapped = wrap(para, 30 * CHAR_WIDTH * 10, 10)
+        lines += [(t, k == 0, k == len(wrapped) - 1) for k, t in enumerate(wrapped)]
+    # The column break: after a full line that ends a sentence inside a paragraph.
+    cut = next(
+        k + 1
+        for k, (t, _, last) in enumerate(lines)
+        if k > len(lines) // 3 and t.endswith(".") and not last and len(t) >= 24
+    )
+    page = Page()
+    for k, (text, first, _) in enumerate(lines):
+        x, row = (50, k) if k < cut else (260, k - cut)
+        page.lines.append(Text(x + (15 if first else 0), 60 + 12 * row, text))
+    doc = reflow.reflow_file(write_pdf([page]), language="en")
+    assert doc.paragraphs == paras
+    assert any(d.rule == "geometry-column-continues" for d in doc.decisions)
 
 
 # -- OCR XML ---------------------------------------------------------------------------------

@@ -15,7 +15,12 @@ rule                           when
                                (``geometry-heading-continued``)
 ``geometry-caption``           font size at most 0.93 x the body size, inside the text
                                area (a caption; further lines ``geometry-caption-continued``)
-``geometry-footnote``          small type below the last body line of its column
+``geometry-footnote``          small type below the last body line of the page
+``geometry-top-of-page``       the first line(s) of a page on one baseline, 1.5 em or more
+                               above the rest, not larger than the body, not bold, <= 12
+                               words: a running head (a page number when it is one)
+``geometry-foot-of-page``      the same at the page's foot, <= 4 words: running foot or
+                               page number
 ``geometry-body``              a line the text rules labelled a heading, set in the body's
                                size and weight, filling its column: body text (captions
                                keep their label: the corpus sets some in the body size)
@@ -50,6 +55,7 @@ the most characters.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
@@ -77,6 +83,17 @@ GAP_LINES = 0.5
 #: A line's column is measured on this many body lines above and below it (in its column):
 #: a column's worth in the corpus (30-60 lines), short enough to follow a change of width.
 WINDOW = 12
+#: Running heads, feet and page numbers stand this many ems (body size) apart from the rest
+#: of the page: the corpus sets them 2 line heights (2.4 em) off; headlines and bylines sit
+#: closer to what they head.
+EDGE_GAP = 1.5
+#: ...and have at most this many words (a publication's name and a date).
+EDGE_WORDS = 12
+#: At the foot, at most this many: a page number or a short running foot.  A new article
+#: that starts on the page's last line stands apart too (latex-es-007: 8 words, 3 em below).
+FOOT_WORDS = 4
+#: A page number: digits, perhaps with a word or dashes around ("- 4 -", "Page 4", "Seite 2").
+_PAGE_NUMBER = re.compile(r"[-–— ]{0,3}(?:[A-Za-zÀ-ÿ.]{1,10} )?\d{1,4}[-–— ]{0,3}")
 #: Subheads have at most this many words.
 SUBHEAD_WORDS = 12
 _TERMINAL = ".!?…:"
@@ -213,6 +230,7 @@ class PageGeometry:
         texts, boxes, roles = self.lines.texts, self.boxes, labels.roles
         if not self.body_size:
             return
+        self._label_page_edges(labels)
         prev: tuple[str, float, bool | None] | None = None  # rule, size, bold of the line above
         for i, box in enumerate(boxes):
             if box is None or self.lines.blank[i]:
@@ -263,6 +281,59 @@ class PageGeometry:
             labels.label(i, role, rule, why, conf)
             prev = key
 
+    def _label_page_edges(self, labels) -> None:
+        """Running heads, feet and page numbers by position: the first (or last) line(s) of a
+        page, on one baseline, set off from everything else by a white gap of at least
+        :data:`EDGE_GAP` ems, in type no larger than the body's, not bold, few words."""
+        by_page: dict[int, list[int]] = defaultdict(list)
+        for i, box in enumerate(self.boxes):
+            if box is not None and not self.lines.blank[i]:
+                by_page[box.page].append(i)
+        for members in by_page.values():
+            if len(members) < 3:
+                continue
+            boxes = [self.boxes[i] for i in members]
+            top = min(b.top for b in boxes)  # type: ignore[union-attr]
+            bottom = max(b.bottom for b in boxes)  # type: ignore[union-attr]
+            em = self.body_size
+            first = [i for i in members if self.boxes[i].top <= top + 0.5 * em]  # type: ignore[union-attr]
+            last = [i for i in members if self.boxes[i].bottom >= bottom - 0.5 * em]  # type: ignore[union-attr]
+            for group, at_top in ((first, True), (last, False)):
+                rest = [self.boxes[i] for i in members if i not in group]
+                if not rest or len(group) > 3:
+                    continue
+                gb = [self.boxes[i] for i in group]
+                if at_top:
+                    gap = min(b.top for b in rest) - max(b.bottom for b in gb)  # type: ignore[union-attr]
+                else:
+                    gap = min(b.top for b in gb) - max(b.bottom for b in rest)  # type: ignore[union-attr]
+                if gap < EDGE_GAP * em:
+                    continue
+                for i in group:
+                    box = self.boxes[i]
+                    assert box is not None
+                    text = self.lines.texts[i].strip()
+                    if (
+                        labels.roles[i] in (Role.PAGE_HEADER, Role.PAGE_FOOTER, Role.PAGE_NUMBER)
+                        or box.bold
+                        or (box.font_size or 0) > 1.05 * self.body_size
+                        or len(text.split()) > (EDGE_WORDS if at_top else FOOT_WORDS)
+                    ):
+                        continue
+                    where = "top" if at_top else "foot"
+                    if _PAGE_NUMBER.fullmatch(text):
+                        role = Role.PAGE_NUMBER
+                    else:
+                        role = Role.PAGE_HEADER if at_top else Role.PAGE_FOOTER
+                    labels.label(
+                        i,
+                        role,
+                        f"geometry-{where}-of-page",
+                        f"at the {where} of page {box.page + 1}, {gap:.1f} apart from the rest "
+                        f"(body {self.body_size:.1f})",
+                        0.85,
+                    )
+
     def _body_like(self, i: int, box: Box) -> bool:
         """Set in the body's size and weight, and filling its column: not a heading."""
         col = self.column_of(i)
@@ -275,14 +346,12 @@ class PageGeometry:
         )
 
     def _below_column(self, box: Box) -> bool:
-        """Below every body-size line of its column on its page."""
+        """Below every body-size line of the page (a caption under the last paragraph of a
+        short column is not: other columns run on beside it)."""
         bottoms = [
             b.bottom
             for b in self.boxes
-            if b is not None
-            and b.page == box.page
-            and b.column == box.column
-            and self.is_body_size(b)
+            if b is not None and b.page == box.page and self.is_body_size(b)
         ]
         return bool(bottoms) and box.top > max(bottoms)
 
