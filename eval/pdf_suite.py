@@ -65,6 +65,22 @@ def pdfplumber_peer():
 
 
 def main() -> int:
+    # The commit of the code this process runs, taken before any work (a commit made during a
+    # long run must not lend it its name).
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE
+    ).stdout.strip()
+    branch = subprocess.run(
+        ["git", "rev-parse", "--abbrev-ref", "HEAD"], capture_output=True, text=True, cwd=HERE
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"],
+        capture_output=True,
+        text=True,
+        cwd=HERE,
+    ).stdout.strip()
+    if dirty:
+        commit += "-dirty"
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
     ap.add_argument(
@@ -115,12 +131,6 @@ def main() -> int:
             results[name][("pdflatex/pdf", case.language)] += c
             pages_seconds[name][0] += pages
             pages_seconds[name][1] += seconds
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE
-    ).stdout.strip()
-    branch = subprocess.run(
-        ["git", "rev-parse", "--abbrev-ref", "HEAD"], capture_output=True, text=True, cwd=HERE
-    ).stdout.strip()
     stem = args.out or str(
         HERE / "results" / f"{datetime.date.today().isoformat()}-pdf-{branch}-{commit}"
     )
