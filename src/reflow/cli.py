@@ -17,12 +17,14 @@ examples:
   pdftotext -raw paper.pdf - | reflow  from a pipe
   reflow --format json -o out.json page.txt
   reflow --explain page.txt            why each line break was joined or kept
+  reflow review page.txt -o page.html  every decision on the page, in a browser (--format html)
   reflow batch corpus/ -o out/         a whole corpus with all cores (see: reflow batch -h)
 """
 ERR_READ = "reflow: error: cannot read {name}: {reason}"
 ERR_WRITE = "reflow: error: cannot write {name}: {reason}"
 ERR_INPUT = "reflow: error: {name}: {reason}"
 ERR_INTERRUPTED = "reflow: interrupted"
+ERR_HTML_FILES = "reflow: error: a review page (--format html) shows one input: run it per file"
 WARN = "reflow: warning: {name}: {message}"
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -41,9 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-f",
         "--format",
-        choices=("text", "markdown", "json"),
+        choices=("text", "markdown", "json", "html"),
         default="text",
-        help="output format (default: text)",
+        help="output format (default: text); html is the review page (reflow review)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument(
@@ -104,7 +106,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reflow import batch
 
         return batch.main(args_list[1:])
+    if args_list[:1] == ["review"]:  # ``reflow review FILE`` is ``reflow --format html FILE``
+        args_list = ["--format", "html", *args_list[1:]]
     args = build_parser().parse_args(args_list)
+    if args.format == "html" and len(args.files) > 1:
+        print(ERR_HTML_FILES, file=sys.stderr)
+        return EXIT_USAGE
     config = config_from_arguments(args)
     names = args.files or ["-"]
     outputs: list[str] = []
@@ -129,6 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(WARN.format(name=shown, message=w), file=sys.stderr)
             if args.format == "json":
                 out = doc.to_json(decisions=not args.no_decisions) + "\n"
+            elif args.format == "html":
+                from reflow.review import render_review
+
+                out = render_review(doc, title=os.path.basename(shown))
             elif args.format == "markdown":
                 out = doc.to_markdown(keep_furniture=args.keep_furniture)
             else:
