@@ -122,6 +122,23 @@ def text_html(s: str) -> str:
     return "".join(out)
 
 
+def plain_text(s: str) -> str:
+    """``s`` for a place that takes no markup (the page title): control and format characters
+    as ``U+XXXX``, then escaped.
+
+    >>> plain_text("a\\u202eb<")
+    'aU+202Eb&lt;'
+    """
+    if not s.isprintable():
+        s = "".join(
+            f"U+{ord(ch):04X}"
+            if ch != "\t" and not ch.isprintable() and unicodedata.category(ch) in _BADGE_CATEGORIES
+            else ch
+            for ch in s
+        )
+    return s.translate(_HTML)
+
+
 def json_for_script(value: object) -> str:
     """``value`` as JSON that is inert inside ``<script type="application/json">``.
 
@@ -342,7 +359,7 @@ def render_review(doc: Document, title: str = "") -> str:
         for (a, r), n in sorted(rules.items())
     )
     legend = "".join(f"<li class='b r-{role}'>{roles.get(role, 0)}</li>" for role in ROLE_NAMES)
-    name = escape(title) if title else "input"
+    name = text_html(title) if title else "input"
     head_lines = "".join(f"<li>{text_html(h)}</li>" for h in header)
     data = json_for_script({"e": explained})
     css, script = _assets()
@@ -355,7 +372,8 @@ def render_review(doc: Document, title: str = "") -> str:
         "<!doctype html>\n<html lang=en><head><meta charset=utf-8>"
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
         "<meta name=viewport content='width=device-width,initial-scale=1'>"
-        f"<title>reflow review: {name}</title><style>{css}</style></head><body>"
+        f"<title>reflow review: {plain_text(title) if title else 'input'}</title>"
+        f"<style>{css}</style></head><body>"
         f"<header><h1>reflow review: {name}</h1><ul class=expl>{head_lines}</ul>"
         f"<p class=facts>{len(texts)} lines, {doc.pages} page{'s' if doc.pages != 1 else ''}, "
         f"{len(doc.blocks)} blocks, {len(explained)} decisions shown</p>"
