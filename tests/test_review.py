@@ -59,7 +59,7 @@ def uncertain_text() -> str:
     return "\f".join(pages)
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: "/".join(p.parts[-4:]))
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_explained_decision_is_on_its_line(path: Path) -> None:
     doc = reflow.reflow(path.read_bytes())
     page = check_page(doc, render_review(doc, path.name))
