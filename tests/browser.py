@@ -59,7 +59,9 @@ class BrowserError(RuntimeError):
 class Browser:
     """One headless browser with one page (tab), attached in flat session mode."""
 
-    def __init__(self, width: int = 1400, height: int = 900, timeout: float = 60.0) -> None:
+    def __init__(
+        self, width: int = 1400, height: int = 900, scale: float = 1, timeout: float = 60.0
+    ) -> None:
         path = find_chromium()
         if path is None:
             raise BrowserError("no chromium installed")
@@ -97,7 +99,7 @@ class Browser:
             "Emulation.setDeviceMetricsOverride",
             width=width,
             height=height,
-            deviceScaleFactor=1,
+            deviceScaleFactor=scale,
             mobile=False,
         )
 

