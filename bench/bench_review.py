@@ -144,7 +144,7 @@ def main() -> int:
     args = parser.parse_args()
 
     if args.screenshot:
-        with Browser(width=1280, height=860, scale=1.5) as b:
+        with Browser(width=1280, height=1000, scale=1.25) as b:
             screenshot(b, args.screenshot)
         print(f"wrote {args.screenshot}")
 

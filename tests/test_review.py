@@ -200,3 +200,8 @@ def test_cli_review_takes_one_file() -> None:
     r = run("review", str(EXAMPLE), str(EXAMPLE))
     assert r.returncode == 2
     assert b"shows one input" in r.stderr
+
+
+def test_document_to_html_is_the_review_page() -> None:
+    doc = reflow.reflow(EXAMPLE.read_bytes())
+    assert doc.to_html("x") == render_review(doc, "x")

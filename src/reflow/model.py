@@ -241,6 +241,12 @@ class Document:
     def to_json(self, decisions: bool = True, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(decisions=decisions), ensure_ascii=False, indent=indent)
 
+    def to_html(self, title: str = "") -> str:
+        """The review page: one self-contained HTML file (see :mod:`reflow.review`)."""
+        from reflow.review import render_review
+
+        return render_review(self, title)
+
     def explain(self) -> str:
         from reflow.render import render_explain
 
