@@ -4,8 +4,8 @@ Usage: python bench/bench_review.py [--runs 3] [--record] [--screenshot docs/img
 
 Two books of about 300 pages: the synthetic newspaper text of the speed benchmark
 (bench/make_text.py, a form feed every 120 lines) and every pdflatex / pdftotext -raw page of the
-evaluation corpus one after the other (real running heads, page numbers, headlines, captions; six
-languages in one document, so reflow abstains on many hyphens: the n/p keys have work).
+evaluation corpus one after the other (real running heads, page numbers, headlines, captions;
+six languages in one document).
 
 Measured, median of --runs: reflow and render_review in Python; the HTML's size; in Chromium
 (started here, as in the tests), the time from navigation start to the load event and to the
