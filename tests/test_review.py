@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,9 @@ from hypothesis import strategies as st
 from review_page import check_page, expected_by_line, read_page
 
 import reflow
+from reflow import Action
+from reflow.lines import split_lines
+from reflow.render import explain_decision
 from reflow.review import plain_text, render_review
 
 ROOT = Path(__file__).parent.parent
@@ -65,6 +69,14 @@ def test_every_explained_decision_is_on_its_line(path: Path) -> None:
     page = check_page(doc, render_review(doc, path.name))
     assert sum(expected_by_line(doc).values()) > 0  # the check compared something
     assert page.title == f"reflow review: {path.name}"
+    # Every join, removed and kept hyphen is also marked in the rebuilt text on the right, with
+    # the same explanation (on these pages no paragraph holds a repaired character).
+    joins = [
+        explain_decision(d, split_lines(doc.source).texts)
+        for d in doc.decisions
+        if not d.trivial and d.action in (Action.JOIN, Action.DEHYPHENATE, Action.KEEP_HYPHEN)
+    ]
+    assert Counter(page.explained[i] for i in page.block_marks) == Counter(joins)
 
 
 def test_uncertain_decisions_are_marked() -> None:

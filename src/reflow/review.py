@@ -30,6 +30,7 @@ from functools import cache
 from html import escape
 from importlib import resources
 
+from reflow.assemble import _SPACES  # the assemble stage's folding of space runs
 from reflow.lines import split_lines
 from reflow.model import Action, Block, Decision, Document, Role
 from reflow.render import explain_decision, explain_header
@@ -211,50 +212,63 @@ def _line_html(n: int, text: str, marks: list[tuple[int, bool, str, int]], role:
     return f"<p id=L{n}{cls}>{''.join(body)}</p>"
 
 
+def _rebuild(
+    b: Block, texts: list[str], joins: dict[int, Decision], fold: bool
+) -> list[tuple[int, Decision]] | None:
+    """Where each join of paragraph ``b`` falls in its text, rebuilt from the lines the way the
+    assemble stage builds it; None when the rebuilt text is not exactly ``b.text``."""
+    first = texts[b.lines[0]].strip()
+    parts: list[str] = [_SPACES.sub(" ", first) if fold else first]
+    at: list[tuple[int, Decision]] = []
+    size = len(parts[0])
+    for a, z in zip(b.lines, b.lines[1:], strict=False):
+        d = joins.get(a)
+        if d is None or d.next_line != z:
+            return None
+        nxt = texts[z].strip()
+        if fold:
+            nxt = _SPACES.sub(" ", nxt)
+        if d.action is Action.DEHYPHENATE:
+            parts[-1] = parts[-1][:-1]
+            size -= 1
+            at.append((size, d))
+        elif d.action is Action.JOIN:
+            at.append((size, d))
+            parts.append(" ")
+            size += 1
+        else:
+            at.append((size, d))
+        parts.append(nxt)
+        size += len(nxt)
+    return at if "".join(parts) == b.text else None
+
+
 def _paragraph_html(
     b: Block, texts: list[str], joins: dict[int, Decision], ids: dict[int, int]
 ) -> str:
     """The paragraph's text with a mark where each non-trivial join happened.
 
-    The text is rebuilt from the stripped lines and the decisions between them; only when that
-    gives exactly ``b.text`` (no folded spaces, no repaired characters) are marks placed, so the
-    text shown is always the block's own.
+    Marks are placed only where the text rebuilt from the lines is exactly ``b.text`` (with the
+    assemble stage's folding of space runs, or without); a paragraph with a repaired character
+    (a ligature, a soft hyphen) is shown without marks on this side.  The text shown is always
+    the block's own.
     """
+    at = None
     if len(b.lines) > 1:
-        parts: list[str] = [texts[b.lines[0]].strip()]
-        at: list[tuple[int, Decision]] = []
-        size = len(parts[0])
-        for a, z in zip(b.lines, b.lines[1:], strict=False):
-            d = joins.get(a)
-            if d is None or d.next_line != z:
-                break
-            nxt = texts[z].strip()
-            if d.action is Action.DEHYPHENATE:
-                parts[-1] = parts[-1][:-1]
-                size -= 1
-                at.append((size, d))
-            elif d.action is Action.JOIN:
-                at.append((size, d))
-                parts.append(" ")
-                size += 1
-            else:
-                at.append((size, d))
-            parts.append(nxt)
-            size += len(nxt)
-        else:
-            if "".join(parts) == b.text:
-                out: list[str] = []
-                pos = 0
-                for p, d in at:
-                    if d.trivial:
-                        continue
-                    out.append(text_html(b.text[pos:p]))
-                    pos = p
-                    cls = kind(d) + (" u" if d.uncertain else "")
-                    out.append(f'<b class="j {cls}" data-d={ids[d.line]}></b>')
-                out.append(text_html(b.text[pos:]))
-                return "".join(out)
-    return text_html(b.text)
+        at = _rebuild(b, texts, joins, False) or _rebuild(b, texts, joins, True)
+    if not at:
+        return text_html(b.text)
+    out: list[str] = []
+    pos = 0
+    for p, d in at:
+        if d.trivial:
+            continue
+        out.append(text_html(b.text[pos:p]))
+        pos = p
+        cls = kind(d) + (" u" if d.uncertain else "")
+        out.append(f'<b class="j {cls}" data-d={ids[d.line]}></b>')
+    out.append(text_html(b.text[pos:]))
+    return "".join(out)
 
 
 def _sections(doc: Document, n_lines: int, starts: list[int]) -> list[tuple[int, int, int]]:
