@@ -130,7 +130,7 @@ def screenshot(browser: Browser, out: Path) -> None:
         browser.open(page)
         # Show one decision as a reader would see it: the sentence healed across a blank line.
         browser.js(
-            "(() => { const m = document.querySelector('#L14 b.d');"
+            "(() => { const m = document.getElementById('14').querySelector('b.d');"
             "m.focus({preventScroll: true}); })()"
         )
         browser.screenshot(out)

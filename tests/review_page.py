@@ -53,8 +53,8 @@ class _Reader(HTMLParser):
         self.page.tags.append((tag, attrs))
         a = dict(attrs)
         classes = (a.get("class") or "").split()
-        if tag == "p" and (a.get("id") or "").startswith("L"):
-            self.line = int(a["id"][1:])  # type: ignore[index]
+        if tag == "p" and (a.get("id") or "").isdigit():
+            self.line = int(a["id"])  # type: ignore[index]
             self.page.lines[self.line] = ""
             self.page.marks[self.line] = []
         elif tag == "div" and "b" in classes and self.line is None:

@@ -47,7 +47,7 @@ FOCUS_ALL = """(() => {
     m.scrollIntoView({block: "center"});
     m.focus();
     const r = m.getBoundingClientRect();
-    out.push({line: +m.closest("p").id.slice(1), tip: tip.hidden ? null : tip.textContent,
+    out.push({line: +m.closest("p").id, tip: tip.hidden ? null : tip.textContent,
               bar: bar.textContent, focused: document.activeElement === m,
               visible: r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight});
   }
@@ -62,7 +62,11 @@ def test_every_explained_decision_shows_on_its_line(
     doc = reflow.reflow(path.read_bytes())
     open_page(browser, tmp_path, doc, path.name)
     n_lines = len(split_lines(doc.source).texts)
-    assert browser.js("document.querySelectorAll('.raw p').length") == n_lines
+    # The number shown before each raw line is its number in the input, in order.
+    numbers = browser.js(
+        "[...document.querySelectorAll('.raw p')].map(p => getComputedStyle(p, '::before').content)"
+    )
+    assert numbers == [f'"{n}"' for n in range(1, n_lines + 1)]
     shown = browser.js(FOCUS_ALL)
     expected = expected_by_line(doc)
     assert sum(expected.values()) > 0
@@ -90,7 +94,7 @@ def test_click_and_hover_show_the_decision(browser: Browser, tmp_path: Path) -> 
     kept = next(x for x in explained if x.startswith("lines 16->17: keep-hyphen"))
 
     browser.click(*mark_centre(browser, ".raw b.dh"))
-    assert browser.js("document.activeElement.closest('p').id") == "L5"
+    assert browser.js("document.activeElement.closest('p').id") == "5"
     assert browser.js("document.getElementById('bar').textContent") == dehyphenated
     assert browser.js("document.getElementById('tip').textContent") == dehyphenated
     assert browser.js("document.getElementById('tip').hidden") is False
@@ -100,7 +104,7 @@ def test_click_and_hover_show_the_decision(browser: Browser, tmp_path: Path) -> 
 
     # A mark in the rebuilt text (right) leads to its decision on the raw line (left).
     browser.click(*mark_centre(browser, ".out b.j.kh"))
-    assert browser.js("document.activeElement.closest('p').id") == "L16"
+    assert browser.js("document.activeElement.closest('p').id") == "16"
     assert browser.js("document.getElementById('bar').textContent") == kept
 
 
@@ -113,7 +117,7 @@ def test_n_and_p_move_between_uncertain_decisions(browser: Browser, tmp_path: Pa
 
     def where() -> list:
         return browser.js(
-            "[+document.activeElement.closest('p').id.slice(1), "
+            "[+document.activeElement.closest('p').id, "
             "document.getElementById('tip').textContent, "
             "document.activeElement.classList.contains('u')]"
         )
@@ -155,7 +159,7 @@ def test_hostile_document_runs_nothing(browser: Browser, tmp_path: Path, csp: bo
     assert browser.js("typeof window.__pwned") == "undefined"
     assert browser.js("document.querySelectorAll('script').length") == 2
     assert browser.js("document.querySelectorAll('img, svg, iframe, textarea').length") == 0
-    line1 = browser.js("document.getElementById('L1').textContent")
+    line1 = browser.js("document.getElementById('1').textContent")
     assert line1.startswith('<script>window.__pwned=1</script></textarea></title></style>"onload=')
     assert "U+202Egnp.exe" in line1  # the override is a visible badge, not an override
     # The page's own script runs: focusing a mark shows its decision.

@@ -13,8 +13,8 @@ as JSON in a ``<script type="application/json">`` block with ``<``, ``>``, ``&``
 U+2029 escaped.  A Content-Security-Policy allows only the page's own script (by its hash), so
 even a mistake in escaping could not run injected script.
 
-Size.  A 300-page book must stay usable: the markup is terse (one ``<p>`` per raw line, line
-numbers drawn by a CSS counter, role labels by CSS), the explanations are stored once in the
+Size.  A 300-page book must stay usable: the markup is terse (one ``<p>`` per raw line, its
+number drawn by CSS from its id, role labels by CSS), the explanations are stored once in the
 JSON, the page has one delegated listener per event type, and each section of about one page
 has ``content-visibility: auto`` so the browser lays out only what is on screen.
 """
@@ -209,7 +209,7 @@ def _line_html(n: int, text: str, marks: list[tuple[int, bool, str, int]], role:
     if cend < len(text):
         body.append(f"<u>{text_html(text[cend:])}</u>")
     cls = f" class=r-{role}" if role else ""
-    return f"<p id=L{n}{cls}>{''.join(body)}</p>"
+    return f"<p id={n}{cls}>{''.join(body)}</p>"
 
 
 def _rebuild(
@@ -367,7 +367,7 @@ def render_review(doc: Document, title: str = "") -> str:
         height = 40 + 20 * max(z - a, est)
         lines_label = f"line {a + 1}" if z - a == 1 else f"lines {a + 1}–{z}"
         body.append(
-            f"<section style='counter-reset:n {a};contain-intrinsic-size:auto {height}px'>"
+            f"<section style='contain-intrinsic-size:auto {height}px'>"
             f"<h2>page {page + 1}{more} <small>{lines_label}</small></h2>"
             f"<div class=raw>{raw}</div><div class=out>{''.join(out)}</div></section>"
         )

@@ -34,7 +34,7 @@
     if (!b) return;
     var s = (b.dataset.l || "").split("-"), a = +s[0], z = Math.min(+s[1], a + 400);
     for (var i = a; i <= z; i++) {
-      var p = document.getElementById("L" + i);
+      var p = document.getElementById(String(i));
       if (p) { p.classList.add("hl"); lit.push(p); }
     }
     b.classList.add("hl"); lit.push(b);
