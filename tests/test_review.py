@@ -111,6 +111,15 @@ def test_explain_is_unchanged_by_the_shared_formatter() -> None:
     ) in doc.explain().splitlines()
 
 
+def test_language_attribute_only_for_a_language_tag() -> None:
+    html = render_review(reflow.reflow(EXAMPLE.read_bytes()))
+    assert "<main lang=en>" in html
+    hostile = reflow.reflow("Some text.\n", language='x"><script>alert(1)</script>')
+    html = render_review(hostile)
+    assert "<main>" in html
+    assert_inert(html)
+
+
 def test_empty_and_blank_documents() -> None:
     for text in ("", "\n\n\n", "\f", "   \n\t\n"):
         doc = reflow.reflow(text)
@@ -129,7 +138,7 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 # Attribute values the renderer writes: none of them ever holds input text.
 ALLOWED_ATTRIBUTES = {
-    "lang": r"en",
+    "lang": r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*",
     "charset": r"utf-8",
     "http-equiv": r"Content-Security-Policy",
     "content": r"default-src 'none'; [^<>\"]*|width=device-width,initial-scale=1",

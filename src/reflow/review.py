@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
@@ -72,6 +73,7 @@ def _escape(s: str) -> str:
     return s.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+_LANG_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _BADGE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 # JSON inside <script>: "</script>" and "<!--" cannot occur once "<" is escaped; ">" and "&"
 # are escaped too so the text is inert in any HTML context, and U+2028/9 because older
@@ -390,6 +392,9 @@ def render_review(doc: Document, title: str = "") -> str:
     )
     legend = "".join(f"<li class='b r-{role}'>{roles.get(role, 0)}</li>" for role in ROLE_NAMES)
     name = text_html(title) if title else "input"
+    # The text's language helps the browser pick fonts and hyphenation; the code comes from the
+    # caller when set, so it is only written when it looks like a language tag.
+    lang = f" lang={doc.language}" if _LANG_TAG.fullmatch(doc.language) else ""
     head_lines = "".join(f"<li>{text_html(h)}</li>" for h in header)
     data = json_for_script({"e": explained})
     css, script = _assets()
@@ -415,7 +420,7 @@ def render_review(doc: Document, title: str = "") -> str:
         f"<details><summary>decisions by rule</summary><table><tr><th>action</th><th>rule</th>"
         f"<th>count</th></tr>{rule_rows}</table></details>"
         "<div class=cols><span>input lines</span><span>blocks</span></div></header>"
-        f"<main>{''.join(body)}</main>"
+        f"<main{lang}>{''.join(body)}</main>"
         "<div id=tip role=tooltip hidden></div>"
         "<div id=bar role=status aria-live=polite>Select a mark to see its decision.</div>"
         f"<script type=application/json id=reflow-data>{data}</script>"
