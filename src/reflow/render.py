@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from reflow.model import FURNITURE, SCHEMA_VERSION, Action, Role
-
-if TYPE_CHECKING:
-    from reflow.model import Decision, Document
+from reflow.lines import split_lines
+from reflow.model import FURNITURE, SCHEMA_VERSION, Action, Decision, DocumentData, Role
 
 
-def _shown(doc: Document, keep_furniture: bool) -> list:
+def _shown(doc: DocumentData, keep_furniture: bool) -> list:
     # A block can be empty when its only characters were removed invisibles (a lone soft
     # hyphen); it stays in the blocks, but prints nothing.
     return [b for b in doc.blocks if b.text and (keep_furniture or b.role not in FURNITURE)]
@@ -22,7 +21,7 @@ def _shown(doc: Document, keep_furniture: bool) -> list:
 TEXT_ROLES = frozenset({Role.PARAGRAPH, Role.HEADING})
 
 
-def render_text(doc: Document, keep_furniture: bool = False) -> str:
+def render_text(doc: DocumentData, keep_furniture: bool = False) -> str:
     """Body and headings, separated by blank lines, one line each; with ``keep_furniture``,
     every block (captions, notes, running heads, page numbers) in reading order.
 
@@ -41,7 +40,7 @@ def _md_escape(text: str) -> str:
     return text
 
 
-def render_markdown(doc: Document, keep_furniture: bool = False) -> str:
+def render_markdown(doc: DocumentData, keep_furniture: bool = False) -> str:
     """Articles in order: headings as ``##``, captions in italics, furniture as comments.
 
     >>> from reflow import Block, Document, Role
@@ -71,7 +70,7 @@ def render_markdown(doc: Document, keep_furniture: bool = False) -> str:
     return "\n\n".join(out) + "\n" if out else ""
 
 
-def document_dict(doc: Document, decisions: bool = True) -> dict[str, Any]:
+def document_dict(doc: DocumentData, decisions: bool = True) -> dict[str, Any]:
     """The JSON schema (version :data:`reflow.model.SCHEMA_VERSION`), documented in docs/json.md."""
     d: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
@@ -88,7 +87,12 @@ def document_dict(doc: Document, decisions: bool = True) -> dict[str, Any]:
     return d
 
 
-def explain_header(doc: Document) -> list[str]:
+def render_json(doc: DocumentData, decisions: bool = True, indent: int | None = None) -> str:
+    """:func:`document_dict` as JSON text (non-ASCII characters kept as they are)."""
+    return json.dumps(document_dict(doc, decisions=decisions), ensure_ascii=False, indent=indent)
+
+
+def explain_header(doc: DocumentData) -> list[str]:
     """The lines ``--explain`` prints before the decisions: language, pages, warnings."""
     out = [f"language: {doc.language} ({doc.language_evidence})"]
     if doc.page_evidence:
@@ -126,10 +130,8 @@ def explain_decision(d: Decision, texts: Sequence[str]) -> str:
     return f"{where}: {what} [{d.rule}, {d.confidence:.2f}] {d.evidence}".rstrip()
 
 
-def render_explain(doc: Document) -> str:
+def render_explain(doc: DocumentData) -> str:
     """Every non-trivial decision, one per line, readable by a person."""
-    from reflow.lines import split_lines
-
     texts = split_lines(doc.source).texts
     out = explain_header(doc)
     out += [explain_decision(d, texts) for d in doc.decisions if not d.trivial]

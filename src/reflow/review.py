@@ -33,7 +33,7 @@ from importlib import resources
 
 from reflow.assemble import _SPACES  # the assemble stage's folding of space runs
 from reflow.lines import split_lines
-from reflow.model import Action, Block, Decision, Document, Role
+from reflow.model import Action, Block, Decision, DocumentData, Role
 from reflow.render import explain_decision, explain_header
 
 #: A page that has no form feeds or furniture to cut it is still cut into sections of about this
@@ -273,7 +273,7 @@ def _paragraph_html(
     return "".join(out)
 
 
-def _sections(doc: Document, n_lines: int, starts: list[int]) -> list[tuple[int, int, int]]:
+def _sections(doc: DocumentData, n_lines: int, starts: list[int]) -> list[tuple[int, int, int]]:
     """Cut the lines into (first line, end line, page) sections: at each new page, and at a
     block start once a section holds :data:`SECTION_LINES` lines."""
     first_page: dict[int, int] = {}
@@ -299,7 +299,7 @@ def _sections(doc: Document, n_lines: int, starts: list[int]) -> list[tuple[int,
     ]
 
 
-def render_review(doc: Document, title: str = "") -> str:
+def render_review(doc: DocumentData, title: str = "") -> str:
     """The review page of ``doc``: one self-contained HTML document (no network, no files).
 
     ``title`` names the input (a file name) in the page's title and heading.
