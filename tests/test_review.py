@@ -226,3 +226,23 @@ def test_cli_review_takes_one_file() -> None:
 def test_document_to_html_is_the_review_page() -> None:
     doc = reflow.reflow(EXAMPLE.read_bytes())
     assert doc.to_html("x") == render_review(doc, "x")
+
+
+def test_cli_review_from_stdin_and_errors(tmp_path: Path) -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "reflow", "review"],
+        input=b"It was ap-\nproved <script>x</script>.\n",
+        capture_output=True,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    page = r.stdout.decode("utf-8")
+    assert page.startswith("<!doctype html>") and "&lt;script&gt;x" in page
+    missing = run("review", str(tmp_path / "missing.txt"))
+    assert missing.returncode == 1
+    assert b"cannot read" in missing.stderr
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\xff\xfe\x00\x00\x81garbage\x00")
+    bad = run("review", str(binary), "-o", str(tmp_path / "out.html"))
+    assert bad.returncode == 1 and bad.stderr.count(b"\n") == 1, bad.stderr
+    assert not (tmp_path / "out.html").exists()

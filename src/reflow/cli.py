@@ -148,6 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.explain:
                 head = f"== {shown}\n" if len(names) > 1 else ""
                 explanations.append(head + doc.explain())
+        if args.format == "html" and not outputs:
+            return status  # no page to write: the error is said above
         joiner = "" if args.format == "json" else "\n"
         result = joiner.join(outputs)
         if args.output and args.output != "-":
