@@ -102,6 +102,10 @@ def test_click_and_hover_show_the_decision(browser: Browser, tmp_path: Path) -> 
     browser.hover(*mark_centre(browser, ".raw b.kh"))
     assert browser.js("document.getElementById('tip').textContent") == kept
 
+    # Hovering a block lights the raw lines it was made of.
+    browser.hover(*mark_centre(browser, ".out .r-caption"))
+    assert browser.js("[...document.querySelectorAll('.raw p.hl')].map(p => p.id)") == ["31"]
+
     # A mark in the rebuilt text (right) leads to its decision on the raw line (left).
     browser.click(*mark_centre(browser, ".out b.j.kh"))
     assert browser.js("document.activeElement.closest('p').id") == "16"
