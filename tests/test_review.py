@@ -220,7 +220,18 @@ def test_cli_review_writes_the_page(tmp_path: Path) -> None:
 def test_cli_review_takes_one_file() -> None:
     r = run("review", str(EXAMPLE), str(EXAMPLE))
     assert r.returncode == 2
+    assert b"unrecognized arguments" in r.stderr
+    r = run("--format", "html", str(EXAMPLE), str(EXAMPLE))
+    assert r.returncode == 2
     assert b"shows one input" in r.stderr
+
+
+def test_cli_review_help_and_explain(tmp_path: Path) -> None:
+    r = run("review", "-h")
+    assert r.returncode == 0 and b"reflow review" in r.stdout
+    r = run("review", "--explain", str(EXAMPLE), "-o", str(tmp_path / "p.html"))
+    assert r.returncode == 0
+    assert r.stderr.decode("utf-8") == reflow.reflow(EXAMPLE.read_bytes()).explain()
 
 
 def test_document_to_html_is_the_review_page() -> None:
