@@ -204,7 +204,12 @@ def main() -> int:
     print(report)
     if args.record:
         out = HERE / "results" / f"review-{stamp:%Y-%m-%d}.md"
-        out.write_text(report, encoding="utf-8")
+        # A second run on the same day is added below the first: old results are kept.
+        old = out.read_text(encoding="utf-8") + "\n" if out.exists() else ""
+        out.write_text(
+            old + report.replace("# Review page", "## Review page" if old else "# Review page", 1),
+            encoding="utf-8",
+        )
         print(f"wrote {out}")
     return 0
 
