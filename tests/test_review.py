@@ -120,6 +120,20 @@ def test_language_attribute_only_for_a_language_tag() -> None:
     assert_inert(html)
 
 
+def test_a_document_made_by_hand_with_odd_offsets_still_renders() -> None:
+    # Blocks and decisions that point past the text (a caller's own Document): a page, no error.
+    doc = reflow.Document(
+        "one\ntwo\n",
+        (reflow.Block(reflow.Role.PARAGRAPH, "one two", 0, 7, (0, 7)),),
+        (reflow.Decision(reflow.Action.JOIN, "heal-lowercase", 0, 9, 99, 0.5, "odd"),),
+        "en",
+    )
+    page = read_page(render_review(doc))
+    assert page.lines == {1: "one", 2: "two"}
+    assert page.blocks == [("paragraph", "one two")]
+    assert page.decisions_by_line() == Counter({(1, doc.explain().splitlines()[1]): 1})
+
+
 def test_empty_and_blank_documents() -> None:
     for text in ("", "\n\n\n", "\f", "   \n\t\n"):
         doc = reflow.reflow(text)
