@@ -67,11 +67,15 @@ def _columns(segments: list[list[PageLine]]) -> list[int]:
     return [max(sum(1 for e in edges if e <= x + tol) - 1, 0) for x in lefts]
 
 
+class FileOrder(list):  # type: ignore[type-arg]
+    """A page whose lines are already in reading order (a PAGE-XML ``ReadingOrder``): kept."""
+
+
 def build_lines(pages: Iterable[list[PageLine]], ordered: bool = True) -> Lines:
     """The engine's :class:`Lines` for a document given page by page.
 
-    With ``ordered`` each page is put in reading order from its geometry; otherwise the lines
-    stay in the order given (one segment per page).
+    With ``ordered`` each page is put in reading order from its geometry, except a
+    :class:`FileOrder` page; otherwise the lines stay in the order given.
 
     >>> p0 = [PageLine(0, 0, 90, 10, "Left column,"), PageLine(110, 0, 200, 10, "right.")]
     >>> p1 = [PageLine(0, 0, 50, 10, "Page two.")]
@@ -90,8 +94,12 @@ def build_lines(pages: Iterable[list[PageLine]], ordered: bool = True) -> Lines:
         kept = [ln for ln in page_lines if clean(ln.text)]
         if not kept:
             continue
-        segments = reading_order(kept) if ordered else [kept]
-        columns = _columns(segments)
+        geometric = reading_order(kept)
+        seg_columns = _columns(geometric)
+        column_of = {id(ln): c for seg, c in zip(geometric, seg_columns, strict=True) for ln in seg}
+        # A page in the file's order (FileOrder, or ordered=False) keeps it; its lines still get
+        # the column the geometry puts them in.
+        segments = [kept] if not ordered or isinstance(page_lines, FileOrder) else geometric
         for s, seg in enumerate(segments):
             region = seg[0].region
             for k, ln in enumerate(seg):
@@ -112,7 +120,7 @@ def build_lines(pages: Iterable[list[PageLine]], ordered: bool = True) -> Lines:
                         ln.bottom,
                         ln.font_size,
                         ln.bold,
-                        columns[s],
+                        column_of[id(ln)],
                         ln.ref,
                         ln.confidence,
                         ln.region,
