@@ -61,8 +61,11 @@ def to_alto(pages: list[list[list[Text]]], hyphen: str = "-") -> bytes:
     return "\n".join(out).encode("utf-8")
 
 
-def to_page(regions: list[list[Text]], order: list[int] | None = None) -> bytes:
-    """One PAGE-XML page; ``order`` is the engine's reading order of the regions."""
+def to_page(
+    regions: list[list[Text]], order: list[int] | None = None, reading_order: bool = True
+) -> bytes:
+    """One PAGE-XML page; ``order`` is the engine's reading order of the regions (written
+    only with ``reading_order``)."""
     ns = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -70,9 +73,12 @@ def to_page(regions: list[list[Text]], order: list[int] | None = None) -> bytes:
         '<Page imageFilename="page.png" imageWidth="612" imageHeight="792">',
     ]
     order = order if order is not None else list(range(len(regions)))
-    out.append('<ReadingOrder><OrderedGroup id="ro1">')
-    out += [f'<RegionRefIndexed index="{k}" regionRef="r{r + 1}"/>' for k, r in enumerate(order)]
-    out.append("</OrderedGroup></ReadingOrder>")
+    if reading_order:
+        out.append('<ReadingOrder><OrderedGroup id="ro1">')
+        out += [
+            f'<RegionRefIndexed index="{k}" regionRef="r{r + 1}"/>' for k, r in enumerate(order)
+        ]
+        out.append("</OrderedGroup></ReadingOrder>")
     n = 0
     for r, region in enumerate(regions):
         kind = "heading" if region and region[0].font == "B" else "paragraph"

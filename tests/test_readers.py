@@ -283,16 +283,27 @@ def test_alto_not_sign_hyphen() -> None:
     assert any(p.startswith("The festival opened on Saturday with") for p in doc.paragraphs)
 
 
-def test_page_xml_regions_and_reading_order_as_evidence() -> None:
-    # The engine's reading order is wrong (right column first): geometry reads left first,
-    # and the engine's order stays on each line as evidence.
+def test_page_xml_reading_order_is_followed_and_kept_as_evidence() -> None:
+    # The file says: right column before the left one.  Its ReadingOrder is followed (on the
+    # OCR-D ground truth it beats the geometric order), and each line keeps its region's place.
     data = to_page(_regions(), order=[0, 2, 1])
     assert detect_kind(data) == "page"
     lines, _ = read(data)
     texts = [t for t in lines.texts if t.strip()]
-    assert texts.index("village along the coast.") < texts.index("Music played on three")
+    assert texts.index("Music played on three") < texts.index("The festival opened on Satur-")
     i = lines.texts.index("Music played on three")
     assert lines.boxes[i].region == "r3:paragraph#2" and lines.boxes[i].confidence is not None
+    # The columns are still measured from the geometry.
+    assert lines.boxes[i].column == 1
+
+
+def test_page_xml_without_reading_order_is_ordered_by_geometry() -> None:
+    regions = _regions()
+    scrambled = [regions[2], regions[0], regions[1]]  # right column, headline, left column
+    lines, _ = read(to_page(scrambled, reading_order=False))
+    texts = [t for t in lines.texts if t.strip()]
+    assert texts[0] == HEADLINE
+    assert texts.index("village along the coast.") < texts.index("Music played on three")
 
 
 def test_hocr_lines_and_pages() -> None:
