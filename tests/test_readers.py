@@ -444,3 +444,24 @@ def test_build_lines_loses_no_character(pages: list[list[tuple[tuple[float, ...]
     want = sorted(ch for ch in chars if not ch.isspace() and ch not in _BREAKERS)
     got = sorted(ch for t in lines.texts for ch in t if not ch.isspace())
     assert got == want
+
+
+def test_page_xml_region_text_without_lines() -> None:
+    """ABBYY-style PAGE (2010 schema): text only on the region, corners as <Point>s."""
+    data = (
+        b'<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2010-03-19">'
+        b'<Page imageWidth="600" imageHeight="800"><TextRegion id="r1" type="paragraph">'
+        b'<Coords><Point x="10" y="10"/><Point x="500" y="10"/><Point x="500" y="70"/>'
+        b'<Point x="10" y="70"/></Coords><TextEquiv><Unicode>The council met on Mon-\n'
+        b"day and agreed.\nThe new market opens in May.</Unicode></TextEquiv></TextRegion>"
+        b"</Page></PcGts>"
+    )
+    lines, _ = read(data)
+    want = ["The council met on Mon-", "day and agreed.", "The new market opens in May."]
+    assert lines.texts == want
+    assert [b.ref for b in lines.boxes] == ["r1:l1", "r1:l2", "r1:l3"]
+    # The file gives no line geometry: no size, so no geometry rule measures these lines.
+    assert all(b.font_size is None for b in lines.boxes)
+    doc = reflow.reflow_file(data, language="en")
+    assert not any(d.rule.startswith("geometry") for d in doc.decisions)
+    assert doc.paragraphs[0].startswith("The council met on Monday and agreed.")

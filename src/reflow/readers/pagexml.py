@@ -79,6 +79,37 @@ def _style(el: Element) -> tuple[float | None, bool | None]:
     return size, (bold == "true") if bold is not None else None
 
 
+def _region_lines(region: Element, rid: str, evidence: str) -> list[PageLine]:
+    """The lines of a region that has text but no ``TextLine`` (ABBYY exports, IMPACT ground
+    truth): its ``Unicode`` cut at line breaks.  The file has no line geometry, so each line
+    gets a slice of the region's box and *no font size*: the geometry rules measure nothing on
+    it (:mod:`reflow.structure.geometry` skips a box without a size), only its place counts."""
+    text, conf = _text(region)
+    parts = [t for t in (text or "").splitlines() if t.strip()]
+    pts = _points(region)
+    if not parts or not pts:
+        return []
+    xs, ys = [x for x, _ in pts], [y for _, y in pts]
+    x0, top, x1, bottom = min(xs), min(ys), max(xs), max(ys)
+    step = (bottom - top) / len(parts)
+    return [
+        PageLine(
+            x0,
+            top + k * step,
+            x1,
+            top + (k + 1) * step,
+            t,
+            None,
+            None,
+            f"{rid}:l{k + 1}",
+            conf,
+            evidence,
+            t.rstrip().endswith("¬"),
+        )
+        for k, t in enumerate(parts)
+    ]
+
+
 def iter_page_pages(data: bytes) -> Iterator[list[PageLine]]:
     """The lines of each ``Page`` of a PAGE-XML document."""
     root = parse(data)
@@ -98,7 +129,11 @@ def iter_page_pages(data: bytes) -> Iterator[list[PageLine]]:
             if rid in order:
                 evidence += f"#{order[rid] + 1}"
             region_size, region_bold = _style(region)
-            for k, line in enumerate(el for el in region if el.tag == "TextLine"):
+            text_lines = [el for el in region if el.tag == "TextLine"]
+            if not text_lines:
+                lines.extend(_region_lines(region, rid, evidence))
+                continue
+            for k, line in enumerate(text_lines):
                 text, conf = _text(line)
                 if text is None:
                     words = [_text(w)[0] or "" for w in line if w.tag == "Word"]

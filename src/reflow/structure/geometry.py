@@ -395,7 +395,8 @@ class PageGeometry:
         ``lexicon`` gives the hyphenation points of the next line's first word: a ragged line
         could have taken its first part with a hyphen."""
         ba, bb = self.boxes[a], self.boxes[b]
-        if ba is None or bb is None:
+        if ba is None or bb is None or not ba.font_size or not bb.font_size:
+            # No box, or a box the reader estimated (a region's slice, without a size).
             return None
         col_a, col_b = self.column_of(a), self.column_of(b)
         if col_a is None or col_b is None:
