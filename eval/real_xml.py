@@ -46,6 +46,10 @@ def _prediction(doc: reflow.Document) -> Prediction:
 
 
 def main() -> int:
+    # The commit of the code this process runs, taken before any work.
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE
+    ).stdout.strip()
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ocrd", type=Path, help="git dir of OCR-D/gt_structure_text")
     ap.add_argument("--bhl", type=Path, help="git dir of impactcentre/groundtruth-bhl")
@@ -89,9 +93,6 @@ def main() -> int:
                 results[f"reflow {reflow.__version__}, text export `{style}`"][corpus] += score(
                     _prediction(reflow.reflow(text, config)), style_gold
                 )
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE
-    ).stdout.strip()
     stem = args.out or str(
         HERE / "results" / f"{datetime.date.today().isoformat()}-real-xml-{commit}"
     )
