@@ -40,7 +40,8 @@ SIZES = (0.1, 0.4, 1.0, 4.0, 16.0, 64.0)
 
 CHILD = r"""
 import json, resource, statistics, sys, time
-mode, path, structure, min_seconds = sys.argv[1], sys.argv[2], sys.argv[3] == "1", float(sys.argv[4])
+mode, path = sys.argv[1], sys.argv[2]
+structure, min_seconds = sys.argv[3] == "1", float(sys.argv[4])
 with open(path, encoding="utf-8") as f:
     text = f.read()
 import reflow
