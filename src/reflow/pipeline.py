@@ -8,9 +8,10 @@ from reflow.assemble import assemble
 from reflow.boundaries import decide_boundaries
 from reflow.config import Config
 from reflow.decode import check_text, decode
+from reflow.document import Document
 from reflow.language import detect_language
 from reflow.lines import split_lines
-from reflow.model import Action, Decision, DecisionLog, Document
+from reflow.model import Action, Decision, DecisionLog
 from reflow.structure import label_lines
 
 
