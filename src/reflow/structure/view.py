@@ -253,17 +253,20 @@ def prev_line(doc: DocView, i: int) -> int:
     >>> prev_line(doc, 3), next_line(doc, 0), doc.boxes is None
     (0, 3, True)
     """
+    blank, roles, heading = doc.lines.blank, doc.labels.roles, Role.HEADING
     j = i - 1
-    while j >= 0 and transparent(doc, j):
+    # transparent(doc, j), inlined: the rules ask this for most lines, some more than once.
+    while j >= 0 and (blank[j] or (roles[j] is not None and roles[j] is not heading)):
         j -= 1
     return j
 
 
 def next_line(doc: DocView, i: int) -> int:
     """The nearest line after *i* that is body text or a heading, or len(lines)."""
-    n = len(doc.lines)
+    blank, roles, heading = doc.lines.blank, doc.labels.roles, Role.HEADING
+    n = len(blank)
     j = i + 1
-    while j < n and transparent(doc, j):
+    while j < n and (blank[j] or (roles[j] is not None and roles[j] is not heading)):
         j += 1
     return j
 
