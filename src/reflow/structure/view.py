@@ -11,6 +11,7 @@ does.  Above :mod:`reflow.structure.words`, below every rule.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from reflow.lines import Box, Lines
@@ -64,7 +65,6 @@ class DocView:
 
     # Non-blank line indices and, per line, its position among them: for local widths.
     _nonblank: list[int] | None = None
-    _position: dict[int, int] | None = None
     _lengths: list[int] | None = None
     _widths: dict[int, float] | None = None
 
@@ -100,15 +100,18 @@ class DocView:
         """
         if self._nonblank is None:
             self._nonblank = [k for k, b in enumerate(self.lines.blank) if not b]
-            self._position = {k: p for p, k in enumerate(self._nonblank)}
             texts = self.lines.texts
             self._lengths = [len(texts[k].strip()) for k in self._nonblank]
             self._widths = {}
-        assert self._position is not None and self._widths is not None
+        assert self._nonblank is not None and self._widths is not None
         width = self._widths.get(i)
         if width is None:
             # Memoised: the short-line runs ask for a line and then for the line under it.
-            p = self._position[i]
+            # The line's place among the non-blank lines by bisection: a dictionary of every
+            # line's place cost more memory than the text itself.
+            p = bisect_left(self._nonblank, i)
+            if p == len(self._nonblank) or self._nonblank[p] != i:
+                raise KeyError(i)  # a blank line has no column width
             lengths = sorted(self._lengths[max(0, p - WIDTH_WINDOW) : p + WIDTH_WINDOW + 1])
             width = self._widths[i] = float(lengths[(3 * (len(lengths) - 1)) // 4])
         return width
@@ -208,13 +211,14 @@ def has_phrase(doc: DocView, last: str, first: str) -> bool:
     on both ends, so the substring is there exactly when the two words stand side by side in
     a line: the pair index answers the same as the search.
     """
-    phrases = doc.phrases
     if doc._pairs is None:
+        phrases = doc.phrases
         if doc.phrase_work < PHRASE_SCANS * len(phrases):
             doc.phrase_work += len(phrases)
             return f" {last} {first} " in phrases
         doc._pairs = _phrase_pairs(phrases)
         doc.phrase_work += len(phrases)  # one pass to build the index
+        doc._phrases = ""  # the index answers from now on: the text can go
     return f"{last} {first}" in doc._pairs
 
 
