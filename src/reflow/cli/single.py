@@ -1,0 +1,140 @@
+"""``reflow [FILE...]``: documents one at a time.  Messages a user may see are constants here."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from reflow.cli.engine import add_engine_arguments, config_from_arguments
+from reflow.decode import InputError
+from reflow.pipeline import reflow
+
+USAGE_EPILOG = """\
+examples:
+  reflow page.txt                      clean text on stdout
+  pdftotext -raw paper.pdf - | reflow  from a pipe
+  reflow --format json -o out.json page.txt
+  reflow --explain page.txt            why each line break was joined or kept
+  reflow batch corpus/ -o out/         a whole corpus with all cores (see: reflow batch -h)
+"""
+ERR_READ = "reflow: error: cannot read {name}: {reason}"
+ERR_WRITE = "reflow: error: cannot write {name}: {reason}"
+ERR_INPUT = "reflow: error: {name}: {reason}"
+ERR_INTERRUPTED = "reflow: interrupted"
+WARN = "reflow: warning: {name}: {message}"
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="reflow",
+        description="Rebuild the author's paragraphs from text extracted from laid-out pages.",
+        epilog=USAGE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "files", nargs="*", metavar="FILE", help="input files (default: stdin; '-' is stdin)"
+    )
+    p.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="output format (default: text)",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="print every non-trivial decision with its rule and evidence, on stderr",
+    )
+    p.add_argument(
+        "--keep-furniture",
+        action="store_true",
+        help="text: also captions, notes, running heads and page numbers; "
+        "markdown: also running heads and page numbers (as comments)",
+    )
+    add_engine_arguments(p, "decode invalid UTF-8 with U+FFFD instead of refusing it (reported)")
+    p.add_argument("--no-decisions", action="store_true", help="leave decisions out of JSON")
+    p.add_argument("--version", action="version", version=_version())
+    return p
+
+
+def _version() -> str:
+    from reflow import __version__
+
+    return f"reflow {__version__}"
+
+
+def _read(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    with open(name, "rb") as fh:
+        return fh.read()
+
+
+def run(args_list: Sequence[str]) -> int:
+    """Reflow the files (or stdin) that ``args_list`` names; return the exit status."""
+    args = build_parser().parse_args(args_list)
+    config = config_from_arguments(args)
+    names = args.files or ["-"]
+    outputs: list[str] = []
+    explanations: list[str] = []
+    status = EXIT_OK
+    try:
+        for name in names:
+            shown = "<stdin>" if name == "-" else name
+            try:
+                data = _read(name)
+            except OSError as exc:
+                print(ERR_READ.format(name=shown, reason=exc.strerror or exc), file=sys.stderr)
+                status = EXIT_INPUT
+                continue
+            try:
+                doc = reflow(data, config)
+            except InputError as exc:
+                print(ERR_INPUT.format(name=shown, reason=exc), file=sys.stderr)
+                status = EXIT_INPUT
+                continue
+            for w in doc.warnings:
+                print(WARN.format(name=shown, message=w), file=sys.stderr)
+            if args.format == "json":
+                out = doc.to_json(decisions=not args.no_decisions) + "\n"
+            elif args.format == "markdown":
+                out = doc.to_markdown(keep_furniture=args.keep_furniture)
+            else:
+                out = doc.to_text(keep_furniture=args.keep_furniture)
+            outputs.append(out)
+            if args.explain:
+                head = f"== {shown}\n" if len(names) > 1 else ""
+                explanations.append(head + doc.explain())
+        joiner = "" if args.format == "json" else "\n"
+        result = joiner.join(outputs)
+        if args.output and args.output != "-":
+            tmp = args.output + ".tmp"
+            try:
+                with open(tmp, "w", encoding="utf-8") as fh:
+                    fh.write(result)
+                os.replace(tmp, args.output)
+            except OSError as exc:
+                print(
+                    ERR_WRITE.format(name=args.output, reason=exc.strerror or exc), file=sys.stderr
+                )
+                return EXIT_INPUT
+        else:
+            sys.stdout.write(result)
+            sys.stdout.flush()
+        if explanations:
+            sys.stderr.write("".join(explanations))
+    except KeyboardInterrupt:
+        print(ERR_INTERRUPTED, file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``reflow big.txt | head``): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    return status
