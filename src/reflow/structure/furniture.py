@@ -124,15 +124,17 @@ def page_number(text: str) -> tuple[int, str] | None:
     """
     if len(text) > MAX_PAGE_NUMBER_CHARS:
         return None  # no page number is this long: spare a long line the split and join
-    norm = " ".join(text.split())
-    if not norm or len(norm) > 20:
-        return None
-    if _DIGIT.search(norm) is None:
-        # Every shape but the roman one has a digit (most short lines end here).
-        if _ROMAN.fullmatch(norm):
-            value = _roman_value(norm)
+    if _DIGIT.search(text) is None:
+        # Every shape but the roman one has a digit (most lines end here, before the split
+        # and join); a roman numeral is one word, so the stripped line is all of it.
+        word = text.strip()
+        if len(word) <= 8 and _ROMAN.fullmatch(word):
+            value = _roman_value(word)
             if value is not None:
                 return value, "roman"
+        return None
+    norm = " ".join(text.split())
+    if not norm or len(norm) > 20:
         return None
     for pattern, style in (
         (_BARE, "arabic"),

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from reflow.lines import Box, Lines
 from reflow.model import Role
-from reflow.structure.words import BARE_TABLE, FUNCTION_WORDS, bare, is_byline
+from reflow.structure.words import BARE_TABLE, FUNCTION_WORDS, bare, closed, is_byline
 
 
 @dataclass(slots=True)
@@ -69,6 +69,7 @@ class DocView:
     _widths: dict[int, float] | None = None
 
     _bylines: list[int] | None = None
+    _closed: list[bool] | None = None
 
     @property
     def bylines(self) -> list[int]:
@@ -77,6 +78,14 @@ class DocView:
         if self._bylines is None:
             self._bylines = [i for i, t in enumerate(self.lines.texts) if is_byline(t)]
         return self._bylines
+
+    @property
+    def closed_lines(self) -> list[bool]:
+        """:func:`closed` of every line, in one pass on first use: it depends on the text
+        alone, and the rules that visit every line ask it of the line above each."""
+        if self._closed is None:
+            self._closed = [closed(t) for t in self.lines.texts]
+        return self._closed
 
     @property
     def boxes(self) -> list[Box | None] | None:
@@ -157,7 +166,9 @@ def measure(lines: Lines) -> tuple[bool, float, bool]:
     return share >= TRAILING_SPACE_SHARE, float(width), len(lengths) >= MIN_LINES_FOR_WIDTH
 
 
-_RUNS_OF_SPACE = re.compile(r"[^\S\n]+")
+#: Runs of whitespace other than a line end, but not a lone space (most of the text: left as
+#: it is, rather than replaced by itself match by match, which took twice as long).
+_RUNS_OF_SPACE = re.compile(r" [^\S\n]+|[^\S\n ][^\S\n]*")
 #: The characters BARE_TABLE deletes.
 _BARE_MARKS = re.compile("[" + re.escape("".join(map(chr, BARE_TABLE))) + "]")
 
