@@ -22,6 +22,13 @@ CHUNK_RECORDS = 1000
 #: ``.txt`` files are sent to workers in groups of at most this many files (or CHUNK_BYTES).
 TXT_GROUP = 64
 
+#: One document (a .txt file, a JSONL line, a Parquet cell) larger than this goes to the errors
+#: file unread, so that one huge record cannot take the machine's memory.  reflow needs ~27
+#: bytes of memory per input byte at its peak (4 MB of newspaper-like text: +101 MiB RSS, 5.1 s,
+#: measured with /tmp-free probe ``bench/bench_batch.py --doc-memory`` on the 2-core dev
+#: machine), so 32 MiB is ~0.9 GB in one worker; a long book is 1-2 MB of text.
+MAX_DOCUMENT_BYTES = 32 << 20
+
 ERRORS_NAME = "reflow-errors.jsonl"
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -44,6 +51,7 @@ class BatchOptions:
     keep_furniture: bool = False
     decisions: bool = False
     config: Config = field(default_factory=Config)
+    max_document_bytes: int = MAX_DOCUMENT_BYTES
     # -- may change on resume --
     workers: int = field(default_factory=default_workers)
     errors: Path | None = None
@@ -63,6 +71,7 @@ class BatchOptions:
             "keep_furniture": self.keep_furniture,
             "decisions": self.decisions,
             "config": dataclasses.asdict(self.config),
+            "max_document_bytes": self.max_document_bytes,
         }
 
 

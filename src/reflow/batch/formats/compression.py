@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import zlib
 from pathlib import Path
 from typing import IO
 
@@ -43,3 +44,13 @@ def compress(data: bytes, compression: str) -> bytes:
         zstd = require("zstandard", "writing .zst files")
         return zstd.ZstdCompressor(level=3).compress(data)
     return data
+
+
+def stream_errors(compression: str) -> tuple[type[BaseException], ...]:
+    """The exceptions that mean a compressed stream is damaged (not that the disk failed)."""
+    if compression == "gz":
+        # EOFError: cut short; zlib.error: corrupt data; BadGzipFile: not gzip (or a bad member).
+        return (EOFError, zlib.error, gzip.BadGzipFile)
+    if compression == "zst":
+        return (require("zstandard", "reading .zst files").ZstdError,)
+    return ()
