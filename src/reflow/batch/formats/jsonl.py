@@ -184,13 +184,13 @@ SKIP_BLOCK = 1 << 20
 
 
 def read_line(reader: IO[bytes], limit: int) -> tuple[bytes | None, int]:
-    """``(line, size)``: the next line with its newline; ``(None, size)`` for one longer than
-    ``limit`` bytes, read past in bounded pieces (never held whole); ``(b"", 0)`` at the end.
+    """``(line, size)``: the next line with its newline; ``(None, size)`` for a record longer
+    than ``limit`` bytes, read past in bounded pieces (never held whole); ``(b"", 0)`` at the end.
 
     >>> import io
     >>> f = io.BytesIO(b"short\\n" + b"x" * 50 + b"\\nlast")
     >>> read_line(f, 10), read_line(f, 10), read_line(f, 10), read_line(f, 10)
-    ((b'short\\n', 6), (None, 51), (b'last', 4), (b'', 0))
+    ((b'short\\n', 6), (None, 50), (b'last', 4), (b'', 0))
     """
     line = reader.readline(limit + 1)
     if len(line) <= limit or line.endswith(b"\n"):
@@ -201,7 +201,7 @@ def read_line(reader: IO[bytes], limit: int) -> tuple[bytes | None, int]:
         if not line:
             break
         size += len(line)
-    return None, size
+    return None, size - line.endswith(b"\n")  # the record's size, without its newline
 
 
 def skip_line(reader: IO[bytes]) -> int:
@@ -223,7 +223,8 @@ def parse_record(line: bytes, decode_errors: str) -> dict[str, Any]:
     """
     try:
         if decode_errors == "replace":
-            record = json.loads(line.decode("utf-8", "surrogateescape"))
+            # As json.loads reads bytes: a byte-order mark is not part of the record.
+            record = json.loads(line.decode("utf-8", "surrogateescape").removeprefix("\ufeff"))
         else:
             record = json.loads(line)
     except RecursionError:
