@@ -396,3 +396,49 @@ def test_the_limit_is_a_setting_of_the_run(tmp_path: Path) -> None:
     assert result.returncode == 2 and "--max-document-bytes differs" in result.stderr
     bad = run(tmp_path / "c.jsonl", "-o", tmp_path / "o2", "--max-document-bytes", "lots")
     assert bad.returncode == 2 and "not a size: 'lots'" in bad.stderr
+
+
+def test_a_txt_gone_since_the_scan_is_that_files_failure(tmp_path: Path) -> None:
+    from reflow.batch.formats.txt import Txt
+
+    (tmp_path / "a.txt").write_text(page(0))
+    files = [
+        (str(tmp_path / "gone.txt"), str(tmp_path / "out" / "gone.txt"), "gone.txt"),
+        (str(tmp_path / "a.txt"), str(tmp_path / "out" / "a.txt"), "a.txt"),
+    ]
+    out, errors, ok, failed = Txt().work(opts(), files)
+    assert (out, ok, failed) == (b"", 1, 1)
+    error = json.loads(errors)
+    assert error["id"] == "gone.txt"
+    assert error["reason"] == "cannot read the file: No such file or directory"
+
+
+# -- found by the long fuzz run (bench/results/fuzz-2026-11-29.md) ---------------------------
+
+#: Inputs that bench/fuzz_hostile.py found not idempotent on the full text, shrunk by deleting
+#: bytes while the failure stayed.  A second pass joins two blocks that the first pass left
+#: apart ("Maaaa\n\n." -> "Maaaa ."): the paragraph healing of a later pass sees the blank
+#: line the first pass wrote differently.  An engine rule (boundaries/structure), not the
+#: input path; the README's idempotence guarantee is contradicted by these until it is fixed.
+NOT_IDEMPOTENT = [
+    "a\nCHaPTEEN\n.\nPa\nAaaaaaaaaa\n\nCHaPTEEN\n\n.\nPaaaaaaaaa\nTa\n\n-\n\na\nCHaPTEEN",
+    ".\nPa\n\nCa\nIa.\n.\nEa\n2aaaa\n\nMaaaa\n\n.\nP\n\n.\na",
+    "CHaPTER ONE\nPa\nP\n\na\n\n.\n\nP aaaa\n\nCHaPTER ONE\n\nIaaaaaaa\n\n.\n\nPC\nCa\n\naaa",
+    "a\nCHaPTEEN\n.\n3\n\n.\n\nPa\nCaaaaaa\n\naaa\n.\n3\nCHaPTEEN\nIaa\n\nR",
+    "a\nP\nR\n\nP\n\n.\nPa\n2aa\n\nw\n\n.\nT.\nP\naaa.\n\naaaa",
+    # With form feeds (page breaks), a CR line end and a control character:
+    ".\nPage 33333\nCa\x0caa\r.\nPage\nN\n\n2\n\x0ca\n\naa\x0ca\n\x01\n\n+\n\nR",
+    ".\nPa\nP\x0caa\r.\nPaaa\nPa\ng\x0c2\n2\ng\x0c2\nN\n\na\n\na",
+    "a\nPq2\n.\nPa\nTa a\n\na\n\n.\nP\n\n.\n\n2\n\naaa\nPq2\nn",
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="fuzz finding: a second pass heals across a blank line the first pass wrote "
+    "(boundaries/structure rule, not fixed here: those modules are being moved to a package)",
+)
+@pytest.mark.parametrize("text", NOT_IDEMPOTENT)
+def test_fuzz_found_full_text_is_idempotent(text: str) -> None:
+    once = reflow.reflow(text).to_text(keep_furniture=True)
+    assert reflow.reflow(once).to_text(keep_furniture=True) == once

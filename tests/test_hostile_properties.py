@@ -1,15 +1,18 @@
 """Hypothesis properties over hostile documents and records (issue 11), with a CI-sized budget.
 
-The long run of the same strategies is bench/fuzz_hostile.py; what it found is recorded in
-bench/results/fuzz-*.md and pinned as regression cases in tests/test_hostile.py.
+A long run is the same tests with a larger budget (``REFLOW_HOSTILE_EXAMPLES=3000
+REFLOW_HOSTILE_BIG=200000 pytest tests/test_hostile_properties.py``) and the coverage-guided
+bench/fuzz_hostile.py; what they found is recorded in bench/results/fuzz-*.md and pinned as
+regression cases in tests/test_hostile.py.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 
-from hostile import check_chunk, hostile_text, jsonl_lines, no_hang
+from hostile import check_chunk, hostile_texts, jsonl_lines, no_hang
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from invariants import assert_nothing_lost
@@ -19,8 +22,15 @@ from reflow.batch import BatchOptions, run_batch
 from reflow.batch.formats.jsonl import Jsonl
 from reflow.batch.records import reflow_value
 
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
-SLOW = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+#: Examples per property: 60 keeps the whole file near 10 s in CI.
+EXAMPLES = int(os.environ.get("REFLOW_HOSTILE_EXAMPLES", "60"))
+#: The longest runs (blank lines, long lines, form feeds...) in characters.
+BIG = int(os.environ.get("REFLOW_HOSTILE_BIG", "2000"))
+FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+SLOW = settings(
+    max_examples=max(40, EXAMPLES // 10), deadline=None, suppress_health_check=list(HealthCheck)
+)
+TEXTS = hostile_texts(big=BIG)
 REPLACE = reflow.Config(decode_errors="replace")
 
 
@@ -29,7 +39,7 @@ def _surrogate_at(text: str) -> int | None:
 
 
 @FAST
-@given(hostile_text)
+@given(TEXTS)
 def test_a_hostile_document_is_refused_cleanly_or_reflowed_whole(text: str) -> None:
     with no_hang(60):
         try:
@@ -55,7 +65,7 @@ def test_a_hostile_document_is_refused_cleanly_or_reflowed_whole(text: str) -> N
 
 
 @FAST
-@given(jsonl_lines(most=12), st.sampled_from(["", "gz", "zst"]), st.booleans())
+@given(jsonl_lines(TEXTS, most=12), st.sampled_from(["", "gz", "zst"]), st.booleans())
 def test_a_hostile_jsonl_chunk_loses_nothing(lines_and_records, compression, replace) -> None:
     lines, records = lines_and_records
     opts = BatchOptions(config=REPLACE if replace else reflow.Config())

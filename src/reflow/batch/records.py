@@ -51,7 +51,8 @@ def reflow_value(
     """Reflow one field value (``str`` or UTF-8 ``bytes``) and render it; raise on bad input.
 
     Raises :class:`RecordError` for a value that is neither text nor bytes (``None`` included),
-    :class:`reflow.InputError` for undecodable bytes.
+    :class:`reflow.InputError` for undecodable bytes or a ``str`` with a lone surrogate (unless
+    ``config.decode_errors`` is ``"replace"``).
 
     >>> reflow_value("wrapped\\nline\\n")
     'wrapped line\\n'

@@ -45,11 +45,14 @@ class Txt(InputFormat):
         ok = 0
         for src, dst, doc_id in files:
             try:
-                size = os.stat(src).st_size
-                if size > opts.max_document_bytes:
-                    raise RecordError(too_big(size, opts.max_document_bytes))
-                with open(src, "rb") as f:
-                    data = f.read(opts.max_document_bytes + 1)
+                try:
+                    size = os.stat(src).st_size
+                    if size > opts.max_document_bytes:
+                        raise RecordError(too_big(size, opts.max_document_bytes))
+                    with open(src, "rb") as f:
+                        data = f.read(opts.max_document_bytes + 1)
+                except OSError as exc:  # gone, unreadable: this file's failure, said plainly
+                    raise RecordError(f"cannot read the file: {exc.strerror or exc}") from None
                 check_size(data, opts.max_document_bytes)  # grown since the stat
                 value = reflow_value(
                     data, opts.config, opts.format, opts.keep_furniture, opts.decisions
