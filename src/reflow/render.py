@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import json
+from collections.abc import Sequence
+from typing import Any
 
-from reflow.model import FURNITURE, SCHEMA_VERSION, Action, Role
-
-if TYPE_CHECKING:
-    from reflow.model import Document
+from reflow.lines import Box, split_lines
+from reflow.model import FURNITURE, SCHEMA_VERSION, Action, Decision, DocumentData, Role
 
 
-def _shown(doc: Document, keep_furniture: bool) -> list:
+def _shown(doc: DocumentData, keep_furniture: bool) -> list:
     # A block can be empty when its only characters were removed invisibles (a lone soft
     # hyphen); it stays in the blocks, but prints nothing.
     return [b for b in doc.blocks if b.text and (keep_furniture or b.role not in FURNITURE)]
@@ -21,7 +21,7 @@ def _shown(doc: Document, keep_furniture: bool) -> list:
 TEXT_ROLES = frozenset({Role.PARAGRAPH, Role.HEADING})
 
 
-def render_text(doc: Document, keep_furniture: bool = False) -> str:
+def render_text(doc: DocumentData, keep_furniture: bool = False) -> str:
     """Body and headings, separated by blank lines, one line each; with ``keep_furniture``,
     every block (captions, notes, running heads, page numbers) in reading order.
 
@@ -40,7 +40,7 @@ def _md_escape(text: str) -> str:
     return text
 
 
-def render_markdown(doc: Document, keep_furniture: bool = False) -> str:
+def render_markdown(doc: DocumentData, keep_furniture: bool = False) -> str:
     """Articles in order: headings as ``##``, captions in italics, furniture as comments.
 
     >>> from reflow import Block, Document, Role
@@ -70,7 +70,7 @@ def render_markdown(doc: Document, keep_furniture: bool = False) -> str:
     return "\n\n".join(out) + "\n" if out else ""
 
 
-def document_dict(doc: Document, decisions: bool = True) -> dict[str, Any]:
+def document_dict(doc: DocumentData, decisions: bool = True) -> dict[str, Any]:
     """The JSON schema (version :data:`reflow.model.SCHEMA_VERSION`), documented in docs/json.md."""
     d: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
@@ -80,6 +80,10 @@ def document_dict(doc: Document, decisions: bool = True) -> dict[str, Any]:
         "page_evidence": doc.page_evidence,
         "blocks": [b.to_dict() for b in doc.blocks],
     }
+    if doc.boxes is not None:
+        # Read from a PDF or OCR file: each block also says where on which page it stood.
+        for block, out in zip(doc.blocks, d["blocks"], strict=True):
+            out["boxes"] = [_box_dict(doc.boxes[i]) for i in block.lines if doc.boxes[i]]
     if decisions:
         d["decisions"] = [x.to_dict() for x in doc.decisions]
     if doc.warnings:
@@ -87,31 +91,65 @@ def document_dict(doc: Document, decisions: bool = True) -> dict[str, Any]:
     return d
 
 
-def render_explain(doc: Document) -> str:
-    """Every non-trivial decision, one per line, readable by a person."""
+def _box_dict(box: Box) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "page": box.page,
+        "x0": box.x0,
+        "top": box.top,
+        "x1": box.x1,
+        "bottom": box.bottom,
+    }
+    if box.ref is not None:
+        d["ref"] = box.ref
+    return d
+
+
+def render_json(doc: DocumentData, decisions: bool = True, indent: int | None = None) -> str:
+    """:func:`document_dict` as JSON text (non-ASCII characters kept as they are)."""
+    return json.dumps(document_dict(doc, decisions=decisions), ensure_ascii=False, indent=indent)
+
+
+def explain_header(doc: DocumentData) -> list[str]:
+    """The lines ``--explain`` prints before the decisions: language, pages, warnings."""
     out = [f"language: {doc.language} ({doc.language_evidence})"]
     if doc.page_evidence:
         out.append(f"pages: {doc.page_evidence}")
     out += [f"warning: {w}" for w in doc.warnings]
-    from reflow.lines import split_lines
+    return out
 
+
+def _cut(texts: Sequence[str], i: int, tail: bool) -> str:
+    t = texts[i].strip() if 0 <= i < len(texts) else ""
+    if len(t) <= 28:
+        return t
+    return "…" + t[-28:] if tail else t[:28] + "…"
+
+
+def explain_decision(d: Decision, texts: Sequence[str]) -> str:
+    """One decision as ``--explain`` prints it; ``texts`` are the source's lines.
+
+    The review page (:mod:`reflow.review`) shows the same string, so both say the same thing.
+
+    >>> from reflow import Decision, Action
+    >>> d = Decision(Action.DEHYPHENATE, "lexicon-joined", 0, 1, 8, 0.9, "ap- + proved", 7)
+    >>> explain_decision(d, ["It was ap-", "proved."])
+    "lines 1->2: dehyphenate: 'It was ap-' | 'proved.' [lexicon-joined, 0.90] ap- + proved"
+    """
+    mark = " (uncertain)" if d.uncertain else ""
+    if d.action in (Action.LABEL, Action.NORMALIZE):
+        where = f"line {d.line + 1}"
+        what = f"{d.action} {_cut(texts, d.line, False)!r}"
+    else:
+        where = f"lines {d.line + 1}->{d.next_line + 1}"
+        what = (
+            f"{d.action}{mark}: {_cut(texts, d.line, True)!r} | {_cut(texts, d.next_line, False)!r}"
+        )
+    return f"{where}: {what} [{d.rule}, {d.confidence:.2f}] {d.evidence}".rstrip()
+
+
+def render_explain(doc: DocumentData) -> str:
+    """Every non-trivial decision, one per line, readable by a person."""
     texts = split_lines(doc.source).texts
-
-    def cut(i: int, tail: bool) -> str:
-        t = texts[i].strip() if 0 <= i < len(texts) else ""
-        if len(t) <= 28:
-            return t
-        return "…" + t[-28:] if tail else t[:28] + "…"
-
-    for d in doc.decisions:
-        if d.trivial:
-            continue
-        mark = " (uncertain)" if d.uncertain else ""
-        if d.action in (Action.LABEL, Action.NORMALIZE):
-            where = f"line {d.line + 1}"
-            what = f"{d.action} {cut(d.line, False)!r}"
-        else:
-            where = f"lines {d.line + 1}->{d.next_line + 1}"
-            what = f"{d.action}{mark}: {cut(d.line, True)!r} | {cut(d.next_line, False)!r}"
-        out.append(f"{where}: {what} [{d.rule}, {d.confidence:.2f}] {d.evidence}".rstrip())
+    out = explain_header(doc)
+    out += [explain_decision(d, texts) for d in doc.decisions if not d.trivial]
     return "\n".join(out) + "\n"

@@ -8,21 +8,26 @@ import sys
 from collections.abc import Sequence
 
 from reflow.cli.engine import add_engine_arguments, config_from_arguments
+from reflow.config import Config
 from reflow.decode import InputError
+from reflow.document import Document
 from reflow.pipeline import reflow
 
 USAGE_EPILOG = """\
 examples:
   reflow page.txt                      clean text on stdout
+  reflow paper.pdf                     a PDF (also ALTO, PAGE-XML, hOCR), read with its geometry
   pdftotext -raw paper.pdf - | reflow  from a pipe
   reflow --format json -o out.json page.txt
   reflow --explain page.txt            why each line break was joined or kept
+  reflow review page.txt -o page.html  every decision on the page, in a browser (--format html)
   reflow batch corpus/ -o out/         a whole corpus with all cores (see: reflow batch -h)
 """
 ERR_READ = "reflow: error: cannot read {name}: {reason}"
 ERR_WRITE = "reflow: error: cannot write {name}: {reason}"
 ERR_INPUT = "reflow: error: {name}: {reason}"
 ERR_INTERRUPTED = "reflow: interrupted"
+ERR_HTML_FILES = "reflow: error: a review page (--format html) shows one input: run it per file"
 WARN = "reflow: warning: {name}: {message}"
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -41,9 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-f",
         "--format",
-        choices=("text", "markdown", "json"),
+        choices=("text", "markdown", "json", "html"),
         default="text",
-        help="output format (default: text)",
+        help="output format (default: text); html is the review page (reflow review)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument(
@@ -76,9 +81,25 @@ def _read(name: str) -> bytes:
         return fh.read()
 
 
+def reflow_input(name: str, data: bytes, config: Config) -> Document:
+    """Reflow one input: a PDF, ALTO, PAGE-XML or hOCR file (told by its content) through its
+    reader, anything else as text, exactly as before.  Raises InputError on unreadable input."""
+    from reflow.readers import detect_kind
+
+    kind = detect_kind(data[:65536])
+    if kind == "text":
+        return reflow(data, config)
+    from reflow.pipeline import reflow_file
+
+    return reflow_file(data, config, kind=kind)
+
+
 def run(args_list: Sequence[str]) -> int:
     """Reflow the files (or stdin) that ``args_list`` names; return the exit status."""
     args = build_parser().parse_args(args_list)
+    if args.format == "html" and len(args.files) > 1:
+        print(ERR_HTML_FILES, file=sys.stderr)
+        return EXIT_USAGE
     config = config_from_arguments(args)
     names = args.files or ["-"]
     outputs: list[str] = []
@@ -94,7 +115,7 @@ def run(args_list: Sequence[str]) -> int:
                 status = EXIT_INPUT
                 continue
             try:
-                doc = reflow(data, config)
+                doc = reflow_input(name, data, config)
             except InputError as exc:
                 print(ERR_INPUT.format(name=shown, reason=exc), file=sys.stderr)
                 status = EXIT_INPUT
@@ -103,6 +124,8 @@ def run(args_list: Sequence[str]) -> int:
                 print(WARN.format(name=shown, message=w), file=sys.stderr)
             if args.format == "json":
                 out = doc.to_json(decisions=not args.no_decisions) + "\n"
+            elif args.format == "html":
+                out = doc.to_html(title=os.path.basename(shown))
             elif args.format == "markdown":
                 out = doc.to_markdown(keep_furniture=args.keep_furniture)
             else:
@@ -111,6 +134,8 @@ def run(args_list: Sequence[str]) -> int:
             if args.explain:
                 head = f"== {shown}\n" if len(names) > 1 else ""
                 explanations.append(head + doc.explain())
+        if args.format == "html" and not outputs:
+            return status  # no page to write: the error is said above
         joiner = "" if args.format == "json" else "\n"
         result = joiner.join(outputs)
         if args.output and args.output != "-":
