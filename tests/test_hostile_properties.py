@@ -26,9 +26,21 @@ from reflow.batch.records import reflow_value
 EXAMPLES = int(os.environ.get("REFLOW_HOSTILE_EXAMPLES", "60"))
 #: The longest runs (blank lines, long lines, form feeds...) in characters.
 BIG = int(os.environ.get("REFLOW_HOSTILE_BIG", "2000"))
-FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+#: The CI budget draws the same examples every run (derandomized): the long fuzz found
+#: documents that break idempotence (pinned as xfail in test_hostile.py), and a random draw of
+#: one must not turn CI red at random.  A long run (the variable set) explores afresh.
+FIXED = "REFLOW_HOSTILE_EXAMPLES" not in os.environ
+FAST = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    derandomize=FIXED,
+)
 SLOW = settings(
-    max_examples=max(40, EXAMPLES // 10), deadline=None, suppress_health_check=list(HealthCheck)
+    max_examples=max(40, EXAMPLES // 10),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    derandomize=FIXED,
 )
 TEXTS = hostile_texts(big=BIG)
 REPLACE = reflow.Config(decode_errors="replace")
