@@ -41,6 +41,7 @@ from reflow.structure.articles import (
 )
 from reflow.structure.bylines import rule_bylines
 from reflow.structure.captions import rule_captions
+from reflow.structure.edges import rule_page_edges
 from reflow.structure.furniture import (
     infer_pages,
     label_loose_furniture,
@@ -74,6 +75,7 @@ RULES: tuple[Callable[[DocView], None], ...] = (
     rule_wide_lines,
     rule_bylines,
     rule_join_heading_lines,
+    rule_page_edges,  # last: only what no rule above labelled (edges.py)
 )
 
 
