@@ -16,7 +16,12 @@ the body.  On those pages annotators typed 1,434 such lines as paragraphs
 ("Hab. St. Helena.", "SOWERBY, Pro. Zool. Soc., 1833. p. 37.") against 768 that were headings,
 captions or furniture; labelling them all cost 0.15 of paragraph-start recall.
 
-The rule runs last (:data:`reflow.structure.RULES`): it labels only what no rule before it
+For exports without form feeds or blank lines (one line per printed line), two more rules find
+pages by a number sequence: bare numbers counting up by one through the document are page
+numbers wherever they stand (:func:`rule_page_number_runs`), and a line in capitals beside one
+is the running head (:func:`rule_heads_beside_numbers`).
+
+The rules run last (:data:`reflow.structure.RULES`): they label only what no rule before them
 labelled, so a heading stays a heading.
 """
 
@@ -86,5 +91,76 @@ def rule_page_edges(doc: DocView) -> None:
                     Role.PAGE_HEADER,
                     "page-edge-head",
                     f"line {i - start + 1} of page {pages[i]}, alone and short",
+                    0.7,
+                )
+
+
+#: Lines between two members of a page-number run at least (a page holds more lines than this).
+RUN_GAP = 10
+#: Words in a running head beside a page number at most.
+HEAD_WORDS = 8
+
+
+def _bare_number(text: str) -> int | None:
+    """The value of a line that is only a number of 1-4 digits (``216``), else None."""
+    t = text.strip().lstrip("\f")
+    return int(t) if t.isdigit() and len(t) <= 4 else None
+
+
+def rule_page_number_runs(doc: DocView) -> None:
+    """Bare numbers that count up by one through the document, each at least ``RUN_GAP`` lines
+    after the one before, are page numbers wherever they stand (an export without form feeds
+    puts them between two lines of a paragraph)."""
+    texts, roles = doc.lines.texts, doc.labels.roles
+    numbers = [(i, v) for i, t in enumerate(texts) if (v := _bare_number(t)) is not None]
+    run: list[int] = []
+    last_line, last_value = -RUN_GAP, None
+    runs: list[list[int]] = []
+    for i, v in numbers:
+        if last_value is not None and v == last_value + 1 and i - last_line >= RUN_GAP:
+            run.append(i)
+        else:
+            if len(run) >= 2:
+                runs.append(run)
+            run = [i]
+        last_line, last_value = i, v
+    if len(run) >= 2:
+        runs.append(run)
+    for run in runs:
+        for i in run:
+            if roles[i] is None:
+                doc.labels.label(
+                    i,
+                    Role.PAGE_NUMBER,
+                    "page-number-run",
+                    f"{texts[i].strip()!r}: one of {len(run)} numbers counting up by one, "
+                    f"{RUN_GAP}+ lines apart",
+                    0.8,
+                )
+
+
+def rule_heads_beside_numbers(doc: DocView) -> None:
+    """A short line right above or below a page number, in capitals, is a running head."""
+    texts, roles = doc.lines.texts, doc.labels.roles
+    n = len(texts)
+    for i in range(n):
+        if roles[i] is not Role.PAGE_NUMBER:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < n or roles[j] is not None or doc.lines.blank[j]:
+                continue
+            t = texts[j].strip().lstrip("\f")
+            letters = [c for c in t if c.isalpha()]
+            if (
+                letters
+                and len(t.split()) <= HEAD_WORDS
+                and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+                and _short(doc, j)
+            ):
+                doc.labels.label(
+                    j,
+                    Role.PAGE_HEADER,
+                    "head-beside-page-number",
+                    f"a line in capitals beside the page number {texts[i].strip()!r}",
                     0.7,
                 )
