@@ -56,7 +56,7 @@ from reflow.hyphenation import HYPHENS, NONBREAKING_HYPHEN, decide_hyphen
 from reflow.lexicon import DocumentVocabulary, Lexicon
 from reflow.lines import Lines, trailing_space_convention
 from reflow.model import Action, Decision
-from reflow.structure import LineLabels
+from reflow.structure import LineLabels, PageGeometry
 
 #: Closing quotes and brackets that may follow the end of a sentence: 'in the garden.”'.
 _CLOSERS = "\"'”’»›)]*"
@@ -164,11 +164,20 @@ def decide_boundaries(
     # None: a plain wrapped-line join (see DecisionLog), the decision of most boundaries.
     decisions: list[Decision | None] = [None] * max(0, n - 1)
     texts, starts, pages = lines.texts, lines.starts, labels.pages
+    geometry = PageGeometry(lines) if lines.boxes is not None else None
     for k in _boundaries_to_decide(texts, body, pages, ctx.trailing_space_convention):
         a, b = body[k], body[k + 1]
         a_text = texts[a].rstrip()
         offset = starts[a] + len(a_text)
         b_text = texts[b].lstrip()
+        if geometry is not None and not ends_with_hyphen(a_text):
+            # Boxes from a reader: measured first (reflow.structure.geometry); None: the text
+            # rules decide.
+            measured = geometry.boundary(a, b, a_text, b_text, b == a + 1, ctx.lexicon)
+            if measured is not None:
+                rule, action, conf, evidence = measured
+                decisions[k] = Decision(action, rule, a, b, offset, conf, evidence)
+                continue
         if b == a + 1 and pages[a] == pages[b]:
             if a_text[-1] in HYPHENS and b_text[:1].isalnum() and a_text[-2:-1].isalnum():
                 # A line-end hyphen after a letter or digit (ends_with_hyphen), a word goes on.

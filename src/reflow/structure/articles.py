@@ -232,7 +232,16 @@ def _under_masthead(doc: DocView, i: int) -> bool:
 
 #: Rules whose line continues the block of the labelled line right above it (a caption or a
 #: headline wrapped over several lines).  Every other labelled line is a block of its own.
-CONTINUATION_RULES = frozenset({"caption-block", "heading-block-continued"})
+CONTINUATION_RULES = frozenset(
+    {
+        "caption-block",
+        "heading-block-continued",
+        # Lines labelled from their geometry (reflow.structure.geometry).
+        "geometry-heading-continued",
+        "geometry-caption-continued",
+        "geometry-footnote-continued",
+    }
+)
 
 
 def joins_previous(labels: LineLabels, i: int) -> bool:
