@@ -104,7 +104,7 @@ HEAD_WORDS = 8
 def _bare_number(text: str) -> int | None:
     """The value of a line that is only a number of 1-4 digits (``216``), else None."""
     t = text.strip().lstrip("\f")
-    return int(t) if t.isdigit() and len(t) <= 4 else None
+    return int(t) if t.isdecimal() and len(t) <= 4 else None
 
 
 def rule_page_number_runs(doc: DocView) -> None:

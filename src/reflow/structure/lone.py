@@ -59,15 +59,13 @@ MAX_HEAD_CHARS = 80
 MAX_CAPS_WORDS = 10
 
 
-def _no_lower_after(doc: DocView, i: int) -> bool:
-    """The next non-blank line does not start in lower case: a capital alone is then no drop
-    capital (whose word goes on in the next line: "D" / "as Werk") but a signature mark."""
-    texts, blank = doc.lines.texts, doc.lines.blank
-    for k in range(i + 1, len(texts)):
-        if not blank[k]:
-            first = texts[k].lstrip()[:1]
-            return not first.islower()
-    return True
+#: A text of fewer non-blank lines is no page: its one line ("x", "XII.") is what the user gave,
+#: not furniture around a body.
+MIN_PAGE_LINES = 3
+
+
+def _too_short(doc: DocView) -> bool:
+    return sum(not b for b in doc.lines.blank) < MIN_PAGE_LINES
 
 
 def _beside_no_letters(doc: DocView, i: int) -> bool:
@@ -176,6 +174,8 @@ def rule_lone_furniture(doc: DocView) -> None:
     """
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
     n = len(texts)
+    if _too_short(doc):
+        return
     numbers = _page_number_lines(doc)
     for i in range(n):
         if blank[i] or roles[i] is not None:
@@ -193,7 +193,7 @@ def rule_lone_furniture(doc: DocView) -> None:
                 f"{t!r}: a lower-case roman numeral alone between blocks",
                 0.7,
             )
-        elif _SIGNATURE.fullmatch(t) or (len(t) == 1 and t.isupper() and _no_lower_after(doc, i)):
+        elif _SIGNATURE.fullmatch(t):
             doc.labels.label(
                 i,
                 Role.PAGE_FOOTER,
@@ -305,6 +305,8 @@ def rule_lone_caps(doc: DocView) -> None:
     Older print closes its headings with a full stop, which the heading rules refuse.
     """
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
+    if _too_short(doc):
+        return
     for i in range(len(texts)):
         if blank[i] or roles[i] is not None:
             continue
