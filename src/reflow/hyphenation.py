@@ -52,7 +52,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from reflow.data.languages import CONJUNCTIONS
+from reflow.data.languages import CLOSED_LANGUAGES, COMPOUNDING_LANGUAGES, CONJUNCTIONS
 from reflow.lexicon import DocumentVocabulary, Lexicon
 from reflow.model import Action
 
@@ -81,14 +81,11 @@ CAMEL_CAPITALS = 2
 #: Confidence of ``pattern-unknown-word``, just above the default Config.min_hyphen_confidence
 #: (0.6): raise that to 0.65 and these become abstentions.
 PATTERN_UNKNOWN_CONFIDENCE = 0.62
-#: Languages that write compounds closed: a lower-case second half after a line-end hyphen is a
-#: line break even when both halves are words ("Handbuch-/seiten", "configuratie-/bestanden").
-COMPOUNDING_LANGUAGES = frozenset({"de", "nl", "sv", "da", "nb", "nn", "fi", "is"})
-#: Languages where two words joined by a hyphen are rare, so that two word-like halves are more
-#: often a word cut in two ("suggerendo-/gli", "vaglia-/ti"): with both halves words, the
-#: lexicon-compound rule was right 3 times in 18 in Spanish and 15 in 39 in Italian on the
-#: evaluation corpus, against 40 in 63 in English and 33 in 41 in French.
-CLOSED_LANGUAGES = COMPOUNDING_LANGUAGES | {"es", "it", "pt"}
+# Which languages write compounds closed, and which have long words that no list holds, is
+# language data: reflow.data.languages (fields ``closed_compounds`` and ``long_compounds``).  The
+# closed-compound rule for two word-like halves was measured on the evaluation corpus: right
+# 3 times in 18 in Spanish and 15 in 39 in Italian when the hyphen was kept, against 40 in 63 in
+# English and 33 in 41 in French.
 
 
 class HyphenDecision(NamedTuple):

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from reflow.assemble import assemble
 from reflow.boundaries import decide_boundaries
 from reflow.config import Config
 from reflow.decode import check_text, decode
-from reflow.language import detect_language
+from reflow.language import UNDETERMINED, block_language, detect_languages
 from reflow.lines import split_lines
-from reflow.model import Action, Decision, DecisionLog, Document
+from reflow.model import Action, Block, Decision, DecisionLog, Document, Role
 from reflow.structure import label_lines
 
 
@@ -33,13 +34,19 @@ def reflow(text: str | bytes, config: Config | None = None, **options: Any) -> D
     else:
         raise TypeError(f"reflow() takes str or bytes, not {type(text).__name__}")
     lines = split_lines(source)
+    seen: tuple[str, ...] = ()
     if config.language == "auto":
-        language, language_evidence = detect_language(source)
+        language, language_evidence, seen = detect_languages(source)
     else:
         language, language_evidence = config.language.lower(), "set by the caller"
     labels = label_lines(lines, config, language)
     body, boundary_decisions = decide_boundaries(lines, labels, language, config)
     blocks, repairs = assemble(lines, labels, body, boundary_decisions, config.expand_ligatures)
+    if language == UNDETERMINED or len(seen) > 1:
+        # The sample holds more than one language (or none for sure): each paragraph says its
+        # own when it can.  Single-language documents skip this pass (it costs a detection per
+        # paragraph).
+        blocks = _block_languages(blocks, language)
     label_decisions = [
         Decision(Action.LABEL, rule, i, i, lines.starts[i], conf, f"{labels.roles[i]}: {evidence}")
         for i, (rule, evidence, conf) in sorted(labels.notes.items())
@@ -55,3 +62,14 @@ def reflow(text: str | bytes, config: Config | None = None, **options: Any) -> D
         pages=max(labels.pages) + 1 if labels.pages else 0,
         page_evidence=labels.page_evidence,
     )
+
+
+def _block_languages(blocks: list[Block], language: str) -> list[Block]:
+    out = []
+    for b in blocks:
+        if b.role is Role.PARAGRAPH:
+            own = block_language(b.text, language)
+            if own:
+                b = replace(b, language=own)
+        out.append(b)
+    return out
