@@ -7,8 +7,8 @@ Kinds of page, per language:
 * ``short``: one paragraph of at most 250 characters (one UDHR article, 10-40 words);
 * ``quote``: a long page with one short paragraph of another language in the middle (a
   quotation); the page's language is the main one, the quoted paragraph has its own;
-* ``neighbour``: at least 900 characters of the main language, then at least 350 of another (the next
-  article on the page is in another language).
+* ``neighbour``: at least 900 characters of the main language, then at least 350 of another
+  (the next article on the page is in another language).
 """
 
 from __future__ import annotations
@@ -68,4 +68,19 @@ def pages() -> list[Page]:
             rest = _take(data[other], 20 + k * 3, 350)
             seq = [(lang, t) for t in main] + [(other, t) for t in rest]
             out.append(Page(f"{lang}-neighbour-{k}", "neighbour", lang, tuple(seq)))
+    return out
+
+
+def unsupported_pages() -> list[Page]:
+    """Per language reflow has no profile for (Finnish, Turkish, Estonian, Basque; and the
+    close relatives of supported ones: Belarusian, Croatian, Serbian, Macedonian, Galician,
+    Afrikaans): 2 long pages (>= 900 characters) and 4 short ones (<= 250)."""
+    data = json.loads(DATA.read_text("utf-8"))["unsupported"]
+    out: list[Page] = []
+    for lang, paras in sorted(data.items()):
+        for k in range(2):
+            text = _take(paras, k * 5, 900)
+            out.append(Page(f"{lang}-long-{k}", "long", lang, tuple((lang, t) for t in text)))
+        for k, p in enumerate([p for p in paras if len(p) <= 250][:4]):
+            out.append(Page(f"{lang}-short-{k}", "short", lang, ((lang, p),)))
     return out

@@ -41,6 +41,12 @@ Field meanings:
     "Hardwarespezifika-/tionen"; Slavic and Baltic case endings).
 ``nouns_capitalised``
     every noun starts upper case (German), so a line in title case is not a heading sign.
+``hyphen_prefixes``, ``hyphen_suffixes``
+    particles that the spelling joins to a word with a hyphen (Russian "кое-что", "кто-то",
+    "где-нибудь"; Ukrainian "будь-який", "хтось-таки"): at a line end, the hyphen before a
+    suffix particle after a common word, or after a prefix particle before a word, is real
+    even when the joined form shows up in the word list as a misspelling ("ктото", Zipf 3.0).
+    Only particles that are not also common word endings ("ка" is one: "ру-/ка").
 """
 
 from __future__ import annotations
@@ -76,13 +82,15 @@ class Language:
     closed_compounds: bool = False
     long_compounds: bool = False
     nouns_capitalised: bool = False
+    hyphen_prefixes: frozenset[str] = frozenset()
+    hyphen_suffixes: frozenset[str] = frozenset()
 
 
 _EN_FUNCTION = """a an the and or but nor of to in on at by for with from as into onto over under
     about after before between through during without within than that which who whom
     whose is are was were be been being has have had its their his her our your my this
     these those not no so if can will would could should may might must shall do does
-    did very more most also such both each every any some many own other another".
+    did very more most also such both each every any some many own other another
     """
 
 LANGUAGES: dict[str, Language] = {
@@ -148,7 +156,7 @@ LANGUAGES: dict[str, Language] = {
             ),
             _words(
                 """a i ani nebo ale že aby v ve na s se z ze do od o k ke po pro při za před
-                nad pod mezi bez u který která které jeho její jejich"""
+                nad pod mezi bez u který která které jeho její jejich či"""
             ),
             _words("a i nebo či"),
             _words("autor: text:"),
@@ -171,7 +179,7 @@ LANGUAGES: dict[str, Language] = {
             ),
             _words(
                 """og eller men en et den det de af i på til for med om fra ved under over
-                mellem mod uden at som hans hendes deres sin sit sine"""
+                mellem mod uden at som hans hendes deres sin sit sine samt"""
             ),
             _words("og eller samt"),
             _words("af tekst:"),
@@ -193,7 +201,7 @@ LANGUAGES: dict[str, Language] = {
                 sondern von zu zum zur in im an am auf aus bei mit nach seit über unter vor für
                 durch gegen ohne um als wie dass daß ist sind war waren hat haben wird werden
                 kann können soll muss nicht kein keine sich sein seine ihr ihre es er sie wir
-                auch noch sehr wenn ob weil da"""
+                auch noch sehr wenn ob weil da bzw"""
             ),
             _words(
                 """der die das den dem des ein eine einen einem einer eines und oder aber sowie
@@ -324,7 +332,9 @@ LANGUAGES: dict[str, Language] = {
                 aki ami amely akik amelyek mert ha már még csak meg több nagyon között alatt
                 felett után előtt mellett szerint miatt nélkül által"""
             ),
-            _words("a az egy és vagy de sem hogy mint aki ami amely akik amelyek mert ha"),
+            _words(
+                "a az egy és vagy de sem hogy mint aki ami amely akik amelyek mert ha meg illetve"
+            ),
             _words("és vagy meg illetve"),
             _words("írta: szöveg:"),
             ("fotó", "fénykép", "kép", "ábra", "térkép", "grafikon", "illusztráció"),
@@ -347,7 +357,7 @@ LANGUAGES: dict[str, Language] = {
             ),
             _words(
                 """yang dan di ke dari dengan untuk pada dalam oleh atau tetapi karena jika
-                bahwa para sebuah seorang sebagai antara tentang"""
+                bahwa para sebuah seorang sebagai antara tentang serta"""
             ),
             _words("dan atau serta"),
             _words("oleh teks:"),
@@ -417,7 +427,7 @@ LANGUAGES: dict[str, Language] = {
             ),
             _words(
                 """ir ar bet o kad jog kaip kuris kuri kurie kurios į iš su be per prie nuo iki
-                po apie už tarp ant dėl pagal"""
+                po apie už tarp ant dėl pagal bei"""
             ),
             _words("ir ar bei"),
             _words("autorius: tekstas:"),
@@ -463,7 +473,7 @@ LANGUAGES: dict[str, Language] = {
             ),
             _words(
                 """og eller men en ei et den det de av i på til for med om fra ved under over
-                mellom mot uten at som hans hennes deres sin sitt sine"""
+                mellom mot uten at som hans hennes deres sin sitt sine samt"""
             ),
             _words("og eller samt"),
             _words("av tekst:"),
@@ -559,7 +569,7 @@ LANGUAGES: dict[str, Language] = {
             ),
             _words(
                 """și sau dar ci nici că să care de la în din pe cu pentru prin fără despre
-                până după sub peste între spre un o unui unei al ai ale"""
+                până după sub peste între spre un o unui unei al ai ale ori"""
             ),
             _words("și sau ori"),
             _words("de text:"),
@@ -592,6 +602,8 @@ LANGUAGES: dict[str, Language] = {
             ("источник", "источники"),
             ("«", "»", "„", "“"),
             long_compounds=True,
+            hyphen_prefixes=_words("кое кой"),
+            hyphen_suffixes=_words("то либо нибудь таки"),
         ),
         Language(
             "sk",
@@ -606,7 +618,7 @@ LANGUAGES: dict[str, Language] = {
             ),
             _words(
                 """a i aj ani alebo ale že aby v vo na s so z zo do od o k ku po pre pri za pred
-                nad pod medzi bez u ktorý ktorá ktoré jeho jej ich"""
+                nad pod medzi bez u ktorý ktorá ktoré jeho jej ich či"""
             ),
             _words("a i aj alebo či"),
             _words("autor: text:"),
@@ -629,7 +641,7 @@ LANGUAGES: dict[str, Language] = {
             ),
             _words(
                 """in ali ampak pa da ki ko kot če ker v na s z iz k h o po pri za pred nad pod
-                med brez do od proti skozi"""
+                med brez do od proti skozi oziroma"""
             ),
             _words("in ali oziroma"),
             _words("avtor: besedilo:"),
@@ -648,7 +660,7 @@ LANGUAGES: dict[str, Language] = {
             _words(
                 """en ett den det de och eller men utan av i på till för med om från vid under
                 över mellan mot att som är var har hade blir blev kan ska skulle inte sig sin
-                sitt sina hans hennes deras också mycket"""
+                sitt sina hans hennes deras också mycket samt"""
             ),
             _words(
                 """en ett den det de och eller av i på till för med om från vid under över
@@ -687,6 +699,8 @@ LANGUAGES: dict[str, Language] = {
             ("джерело", "джерела"),
             ("«", "»", "„", "“"),
             long_compounds=True,
+            hyphen_prefixes=_words("будь казна хтозна"),
+            hyphen_suffixes=_words("то небудь таки"),
         ),
     )
 }
