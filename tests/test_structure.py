@@ -1,4 +1,4 @@
-"""Tests of stage 3 (reflow.structure, reflow.furniture): labels, pages, evidence, negatives.
+"""Tests of stage 3 (the reflow.structure package): labels, pages, evidence, negatives.
 
 The data-driven cases live in tests/cases/structure (see the README there): each ``NAME.txt``
 is raw extractor-shaped text, ``NAME.labels`` lists every line that must be labelled, with its
@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 
 from reflow import Document, reflow
 from reflow.config import Config
-from reflow.furniture import infer_pages, page_number
 from reflow.lines import split_lines
 from reflow.model import Role
 from reflow.structure import LineLabels, article_starts, joins_previous, label_lines
+from reflow.structure.furniture import infer_pages, page_number
 
 CASES = Path(__file__).parent / "cases" / "structure"
 RULE_NAME = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -513,7 +513,7 @@ def test_furniture_work_grows_linearly_with_pages(
     monkeypatch: pytest.MonkeyPatch, form_feeds: bool
 ) -> None:
     # A deterministic stand-in for timing: count the line comparisons of the furniture pass.
-    import reflow.furniture as furniture
+    import reflow.structure.furniture as furniture
 
     calls = 0
     original = furniture.similar

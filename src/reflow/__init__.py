@@ -5,7 +5,8 @@ The public API is what this module exports; everything else is internal.
 
 from reflow.config import Config
 from reflow.decode import InputError, decode
-from reflow.model import SCHEMA_VERSION, Action, Block, Decision, Document, Role
+from reflow.document import Document
+from reflow.model import SCHEMA_VERSION, Action, Block, Decision, Role
 from reflow.pipeline import reflow
 
 __version__ = "0.1.0"

@@ -1,7 +1,7 @@
 """The data reflow produces: roles, decisions, blocks and the document.
 
 Everything here is immutable.  Offsets (``start``, ``end``, ``offset``) are Python string
-indices (code points) into :attr:`Document.source`, which is the input exactly as given when it
+indices (code points) into :attr:`DocumentData.source`, which is the input exactly as given when it
 was a ``str``, or as decoded (byte-order mark removed, nothing else changed) when it was
 ``bytes``.  Line terminators are never rewritten, so offsets always point at the input.
 """
@@ -9,13 +9,15 @@ was a ``str``, or as decoded (byte-order mark removed, nothing else changed) whe
 from __future__ import annotations
 
 import heapq
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple, overload
 
-#: Version of the JSON schema written by :meth:`Document.to_dict`.  Bump on any breaking change.
+from reflow.lines import split_lines
+
+#: Version of the JSON schema written by :meth:`reflow.Document.to_dict`.  Bump on any breaking
+#: change.
 SCHEMA_VERSION = 1
 
 
@@ -122,8 +124,6 @@ class DecisionLog(Sequence[Decision]):
         if self._full is None:
             boundaries: list[Decision] = []
             if any(d is None for d in self._raw):
-                from reflow.lines import split_lines
-
                 lines = split_lines(self._source)
                 texts, starts = lines.texts, lines.starts
             for k, d in enumerate(self._raw):
@@ -200,15 +200,12 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
-class Document:
-    """The result of :func:`reflow.reflow`: blocks in reading order, and every decision.
+class DocumentData:
+    """What :func:`reflow.reflow` found: blocks in reading order, and every decision.
 
-    >>> from reflow import reflow
-    >>> doc = reflow("A wrapped line that was ap-\\nproved by all.\\n")
-    >>> [b.text for b in doc.blocks]
-    ['A wrapped line that was approved by all.']
-    >>> doc.to_text()
-    'A wrapped line that was approved by all.\\n'
+    The data only; :class:`reflow.Document` (in :mod:`reflow.document`) adds the renderings
+    (``to_text``, ``to_markdown``, ``to_dict``, ``to_json``, ``explain``), so that this module
+    stays below :mod:`reflow.render`, which reads it.
     """
 
     source: str
@@ -227,26 +224,3 @@ class Document:
     def paragraphs(self) -> list[str]:
         """Texts of the paragraph blocks, in order."""
         return [b.text for b in self.blocks if b.role is Role.PARAGRAPH]
-
-    def to_text(self, keep_furniture: bool = False) -> str:
-        from reflow.render import render_text
-
-        return render_text(self, keep_furniture=keep_furniture)
-
-    def to_markdown(self, keep_furniture: bool = False) -> str:
-        from reflow.render import render_markdown
-
-        return render_markdown(self, keep_furniture=keep_furniture)
-
-    def to_dict(self, decisions: bool = True) -> dict[str, Any]:
-        from reflow.render import document_dict
-
-        return document_dict(self, decisions=decisions)
-
-    def to_json(self, decisions: bool = True, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(decisions=decisions), ensure_ascii=False, indent=indent)
-
-    def explain(self) -> str:
-        from reflow.render import render_explain
-
-        return render_explain(self)

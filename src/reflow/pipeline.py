@@ -9,9 +9,10 @@ from reflow.assemble import assemble
 from reflow.boundaries import decide_boundaries
 from reflow.config import Config
 from reflow.decode import check_text, decode
+from reflow.document import Document
 from reflow.language import UNDETERMINED, block_language, detect_languages
 from reflow.lines import split_lines
-from reflow.model import Action, Block, Decision, DecisionLog, Document, Role
+from reflow.model import Action, Block, Decision, DecisionLog, Role
 from reflow.structure import label_lines
 
 

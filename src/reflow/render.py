@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import json
+from typing import Any
 
-from reflow.model import FURNITURE, SCHEMA_VERSION, Action, Role
-
-if TYPE_CHECKING:
-    from reflow.model import Document
+from reflow.lines import split_lines
+from reflow.model import FURNITURE, SCHEMA_VERSION, Action, DocumentData, Role
 
 
-def _shown(doc: Document, keep_furniture: bool) -> list:
+def _shown(doc: DocumentData, keep_furniture: bool) -> list:
     # A block can be empty when its only characters were removed invisibles (a lone soft
     # hyphen); it stays in the blocks, but prints nothing.
     return [b for b in doc.blocks if b.text and (keep_furniture or b.role not in FURNITURE)]
@@ -21,7 +20,7 @@ def _shown(doc: Document, keep_furniture: bool) -> list:
 TEXT_ROLES = frozenset({Role.PARAGRAPH, Role.HEADING})
 
 
-def render_text(doc: Document, keep_furniture: bool = False) -> str:
+def render_text(doc: DocumentData, keep_furniture: bool = False) -> str:
     """Body and headings, separated by blank lines, one line each; with ``keep_furniture``,
     every block (captions, notes, running heads, page numbers) in reading order.
 
@@ -40,7 +39,7 @@ def _md_escape(text: str) -> str:
     return text
 
 
-def render_markdown(doc: Document, keep_furniture: bool = False) -> str:
+def render_markdown(doc: DocumentData, keep_furniture: bool = False) -> str:
     """Articles in order: headings as ``##``, captions in italics, furniture as comments.
 
     >>> from reflow import Block, Document, Role
@@ -70,7 +69,7 @@ def render_markdown(doc: Document, keep_furniture: bool = False) -> str:
     return "\n\n".join(out) + "\n" if out else ""
 
 
-def document_dict(doc: Document, decisions: bool = True) -> dict[str, Any]:
+def document_dict(doc: DocumentData, decisions: bool = True) -> dict[str, Any]:
     """The JSON schema (version :data:`reflow.model.SCHEMA_VERSION`), documented in docs/json.md."""
     d: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
@@ -87,14 +86,17 @@ def document_dict(doc: Document, decisions: bool = True) -> dict[str, Any]:
     return d
 
 
-def render_explain(doc: Document) -> str:
+def render_json(doc: DocumentData, decisions: bool = True, indent: int | None = None) -> str:
+    """:func:`document_dict` as JSON text (non-ASCII characters kept as they are)."""
+    return json.dumps(document_dict(doc, decisions=decisions), ensure_ascii=False, indent=indent)
+
+
+def render_explain(doc: DocumentData) -> str:
     """Every non-trivial decision, one per line, readable by a person."""
     out = [f"language: {doc.language} ({doc.language_evidence})"]
     if doc.page_evidence:
         out.append(f"pages: {doc.page_evidence}")
     out += [f"warning: {w}" for w in doc.warnings]
-    from reflow.lines import split_lines
-
     texts = split_lines(doc.source).texts
 
     def cut(i: int, tail: bool) -> str:

@@ -1,9 +1,9 @@
 """Page furniture: pages, running heads and footers, page numbers.
 
-Part of stage 3 (:mod:`reflow.structure`).  Everything here works on the edges of pages: the
-first and last :data:`EDGE` non-blank lines of each page, compared with the same edge of the
-:data:`LOOKBACK` pages before.  That window is a constant, so the whole pass is linear in the
-number of lines, however many pages there are.
+Part of stage 3 (:mod:`reflow.structure`), run before the other rules.  Everything here works
+on the edges of pages: the first and last :data:`EDGE` non-blank lines of each page, compared
+with the same edge of the :data:`LOOKBACK` pages before.  That window is a constant, so the
+whole pass is linear in the number of lines, however many pages there are.
 
 Pages come from form feeds when the extractor wrote them.  Without form feeds,
 :func:`infer_pages` looks for a line (digits masked) or a page number that recurs with a
@@ -20,17 +20,16 @@ regular period of at least :data:`MIN_PERIOD` lines, and cuts pages there.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from difflib import SequenceMatcher
 from itertools import pairwise
 from statistics import median
-from typing import TYPE_CHECKING
 
 from reflow.lines import Lines
 from reflow.model import Role
-
-if TYPE_CHECKING:
-    from reflow.structure import LineLabels
+from reflow.structure.view import LineLabels
+from reflow.structure.words import FUNCTION_WORDS, closed, is_caps, is_title_case
 
 #: Non-blank lines looked at on each edge of a page.  3: the constructed pages in
 #: tests/cases/structure put at most a running head, a page number and a date line above the
@@ -320,8 +319,6 @@ def _label_head_slots(
     the slot, the shape for the line.  The first and last pages have one neighbour only and
     are left alone (a chapter opening is a heading, not a head).
     """
-    from reflow.structure import closed, is_caps, is_title_case  # one stage, two modules
-
     texts = lines.texts
     for p, page in enumerate(per_page):
         if not page or labels.roles[page[0]] is not None:
@@ -524,8 +521,6 @@ def infer_pages(lines: Lines) -> tuple[list[int], int, str]:
 def _next_is_foot(i: int, nonblank: list[int], side: dict[int, bool]) -> bool:
     """Is the next non-blank line after *i* also a footer line (foot + page number)?"""
     # nonblank is sorted; a bisect keeps this O(log n) per footer line.
-    from bisect import bisect_right
-
     k = bisect_right(nonblank, i)
     return k < len(nonblank) and side.get(nonblank[k]) is False
 
@@ -536,7 +531,7 @@ def _next_is_foot(i: int, nonblank: list[int], side: dict[int, bool]) -> bool:
 # page separator at all, so a short document has no pages to compare.  The rules below need no
 # page edge: a date line's shape, a line repeated as a box of its own, a number beside a head.
 
-# Weekday and month names of the languages reflow has word lists for (see reflow.structure).
+# Weekday and month names of the languages reflow has word lists for (see reflow.structure.words).
 _WEEKDAYS = frozenset(
     " ".join(
         (
@@ -625,8 +620,6 @@ def dateline(text: str, language: str = "en") -> str | None:
     if len(before) > MAX_DATELINE_PREFIX_WORDS:
         return None
     if before:
-        from reflow.structure import FUNCTION_WORDS  # one stage, two modules
-
         stop = FUNCTION_WORDS.get(language, FUNCTION_WORDS["en"])
         last = before[-1].lower()
         if last in stop or last in FUNCTION_WORDS["en"] or last[-1] in ",;:-":
