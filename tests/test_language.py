@@ -175,3 +175,88 @@ def test_lexicon_casefolds_like_wordfreq() -> None:
     assert Lexicon.get("de").zipf("Straße") > 4
     assert Lexicon.get("el").zipf("της") > 6
     assert Lexicon.get("ro").zipf("şi") == Lexicon.get("ro").zipf("și") > 6
+
+
+# ---------------------------------------------------------------------------------------------
+# The structure stage reads the per-language lists (constructed lines, written by us).
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "date"),
+    [
+        ("ru", "ВЕСТИ Пятница, 14 ноября 2025 г.", "Пятница, 14 ноября 2025 г."),
+        ("uk", "14 листопада 2025 р.", "14 листопада 2025 р."),
+        ("pl", "Piątek, 14 listopada 2025", "Piątek, 14 listopada 2025"),
+        ("cs", "Pátek 14. listopadu 2025", "Pátek 14. listopadu 2025"),
+        ("el", "Παρασκευή, 14 Νοεμβρίου 2025", "Παρασκευή, 14 Νοεμβρίου 2025"),
+        ("el", "ΠΑΡΑΣΚΕΥΗ, 14 ΝΟΕΜΒΡΙΟΥ 2025", "ΠΑΡΑΣΚΕΥΗ, 14 ΝΟΕΜΒΡΙΟΥ 2025"),
+        ("hu", "2025. november 14.", "2025. november 14."),
+        ("lt", "2025 m. lapkričio 14 d.", "2025 m. lapkričio 14 d."),
+        ("lv", "2025. gada 14. novembris", "2025. gada 14. novembris"),
+        ("ca", "Divendres, 14 d’octubre de 2025", "Divendres, 14 d’octubre de 2025"),
+        ("ru", "сообщили в пятницу, 14 ноября 2025 г.", None),  # a body line, not a date line
+    ],
+)
+def test_date_lines(language: str, line: str, date: str | None) -> None:
+    from reflow.structure.furniture import dateline
+
+    assert dateline(line, language) == date
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "byline"),
+    [
+        ("el", "Του Γιάννη Παπαδόπουλου", True),
+        ("ru", "Автор: Иван Петров", True),
+        ("sl", "Avtor: Janez Novak", True),
+        ("cs", "Autor: Jan Novák a Petr Svoboda", True),
+        ("da", "Af Mette Hansen", True),
+        ("en", "Per Capita Income", False),  # "per" is a Catalan byline word, not an English one
+        ("ru", "Автор: статьи", False),
+    ],
+)
+def test_bylines(language: str, line: str, byline: bool) -> None:
+    from reflow.structure.words import is_byline
+
+    assert is_byline(line, language) is byline
+
+
+@pytest.mark.parametrize(
+    ("language", "caption"),
+    [
+        ("ru", "Рис. 3. Схема нового моста через реку"),
+        ("ru", "Фото: Иван Петров"),
+        ("uk", "Таблиця 2: Доходи за рік"),
+        ("el", "Φωτογραφία: Γιάννης Παπαδόπουλος"),
+        ("pl", "Fot. 2: Nowy most na rzece"),
+        ("hu", "Ábra 4: A híd terve"),
+    ],
+)
+def test_captions(language: str, caption: str) -> None:
+    body = {
+        "ru": "Городской совет вчера утвердил новый план строительства моста через реку.",
+        "uk": "Міська рада вчора затвердила новий план будівництва мосту через річку.",
+        "el": "Το δημοτικό συμβούλιο ενέκρινε χθες το νέο σχέδιο για τη γέφυρα.",
+        "pl": "Rada miasta zatwierdziła wczoraj nowy plan budowy mostu na rzece.",
+        "hu": "A városi tanács tegnap jóváhagyta a híd építésének új tervét.",
+    }[language]
+    doc = reflow.reflow(f"{body}\n\n{caption}\n\n{body}\n", language=language)
+    roles = [(b.role, b.text) for b in doc.blocks]
+    assert (reflow.Role.CAPTION, caption) in roles
+
+
+def test_quotes_close_sentences() -> None:
+    from reflow.structure.words import closed, starts_sentence
+
+    assert closed("sagte er: „Wir kommen.“")  # German closing quote
+    assert closed("sagde hun: »Vi kommer.«")  # Danish closing guillemet
+    assert starts_sentence("»Vi kommer«, sagde hun.")
+    assert starts_sentence("‚Ja‘, sagte er.")
+
+
+def test_title_case_in_cyrillic_and_greek() -> None:
+    from reflow.structure.words import is_title_case
+
+    assert is_title_case("Новости и События Недели", "ru")
+    assert not is_title_case("Новости и события недели", "ru")
+    assert is_title_case("Νέα και Γεγονότα", "el")

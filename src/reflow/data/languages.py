@@ -58,6 +58,10 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
 @dataclass(frozen=True)
 class Language:
     """Everything reflow knows about one language.
@@ -719,3 +723,98 @@ COMPOUNDING_LANGUAGES = frozenset(c for c, x in LANGUAGES.items() if x.long_comp
     "nn",
     "fi",
 }
+
+
+# ---------------------------------------------------------------------------------------------
+# Look-ups for the structure stage.  Each takes the document's language; an unknown language or
+# "und" gets the words of every language (the rules that use them need more than one word to
+# fire, so a broader list only finds more).
+
+#: Words the structure stage had before the per-language lists; kept in every language's set
+#: so that documents in the first 9 languages get the answers they got before.
+_LEGACY_BY_WORDS = _words("by von par por di door text: texto: tekst:")
+_LEGACY_NAME_JOINERS = _words("and und et y e en & van von de da del la le der")
+_LEGACY_CAPTION_WORDS = _split(
+    "photo photos photograph picture image illustration graphic chart map figure fig. foto "
+    "fotos bild abbildung abb. grafik karte carte figura imagen gráfico mapa ilustración "
+    "afbeelding figuur immagine illustrazione credit crédit crédito"
+)
+_LEGACY_FIGURE_WORDS = _split("figure fig. abbildung abb. figura figuur afbeelding")
+_LEGACY_TABLE_WORDS = _split("table tabelle tableau tabla tabel tabella")
+_LEGACY_SOURCE_WORDS = _split("source sources quelle quellen fuente fuentes")
+
+
+_LEGACY_LANGUAGES = _words("en de fr es it nl pt sv pl")
+
+
+def _union(field: str) -> frozenset[str]:
+    return frozenset().union(*(getattr(x, field) for x in LANGUAGES.values()))
+
+
+def function_words(language: str) -> frozenset[str]:
+    """The closed-class words of ``language``; English for a language without a list.
+
+    >>> "the" in function_words("en"), "и" in function_words("ru"), "of" in function_words("xx")
+    (True, True, True)
+    """
+    known = LANGUAGES.get(language)
+    return known.function_words if known else LANGUAGES["en"].function_words
+
+
+def by_words(language: str) -> frozenset[str]:
+    """A byline's first word in ``language`` (lower case), with the earlier list's words.
+
+    >>> sorted(by_words("ru") - by_words("en"))
+    ['автор:', 'текст:']
+    """
+    known = LANGUAGES.get(language)
+    return _LEGACY_BY_WORDS | (known.by_words if known else _union("by_words"))
+
+
+#: Words that join names in a byline ("By Anna Novák a Petr Svoboda"): every conjunction.
+NAME_JOINERS = _LEGACY_NAME_JOINERS | _union("conjunctions")
+
+
+def caption_words(language: str) -> tuple[list[str], list[str], list[str]]:
+    """(caption prefixes, figure and table words before a number, source-note words) for
+    ``language``, each with the earlier lists' words; all languages' when unknown."""
+    langs = [LANGUAGES[language]] if language in LANGUAGES else list(LANGUAGES.values())
+    caption = set(_LEGACY_CAPTION_WORDS)
+    numbered = set(_LEGACY_FIGURE_WORDS + _LEGACY_TABLE_WORDS)
+    source = set(_LEGACY_SOURCE_WORDS)
+    for x in langs:
+        caption |= set(x.caption_words)
+        numbered |= set(x.table_words)
+        if x.code not in _LEGACY_LANGUAGES:  # "Рисунок 3. ...", "Obr. 2: ..."
+            numbered |= set(x.caption_words)
+        source |= set(x.source_words)
+    return sorted(caption), sorted(numbered), sorted(source)
+
+
+#: Words before a page number ("Seite 3", "стр. 5"), every language's.
+PAGE_WORDS = _words("page p. pg. seite s. página pág. pagina pag.") | _union("page_words")
+
+#: Quotation marks that open and that close a quotation in any supported language (some are
+#: both: "»" opens in Danish and closes in French; "“" opens in English and closes in German).
+OPENING_QUOTES = "".join(sorted({q for x in LANGUAGES.values() for q in x.quotes[0::2]}))
+CLOSING_QUOTES = "".join(sorted({q for x in LANGUAGES.values() for q in x.quotes[1::2]}))
+
+
+#: Weekday and month names the date-line rule read before the CLDR lists (two spellings CLDR
+#: does not give: German "Sonnabend", Spanish "setiembre").
+_LEGACY_DATE_WORDS = ("sonnabend", "setiembre")
+
+
+def date_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(weekdays, months) of ``language`` and English, lower case, from the CLDR (all languages'
+    for an unknown one), with the spellings the date-line rule read before.
+
+    >>> "ноября" in date_words("ru")[1], "november" in date_words("ru")[1]
+    (True, True)
+    """
+    from reflow.data.cldr import MONTHS, WEEKDAYS
+
+    codes = [language, "en"] if language in LANGUAGES else list(LANGUAGES)
+    days = frozenset(d for c in codes for d in WEEKDAYS[c])
+    months = frozenset(m for c in codes for m in MONTHS[c])
+    return days | {"sonnabend"}, months | {"setiembre"}
