@@ -121,6 +121,36 @@ def unsupported() -> list[str]:
     ]
 
 
+def pipeline_share(limit: int = 200) -> str:
+    """Detection's share of reflow's time on the evaluation corpus's extractions (the first
+    ``limit`` files in path order): the same documents reflowed with the language detected and
+    with it given, best of 3."""
+    files = sorted((ROOT / "eval" / "cases").rglob("*.txt"))[:limit]
+    texts = [(f.read_text("utf-8"), f.parent.parent.name) for f in files]
+    chars = sum(len(t) for t, _ in texts)
+
+    def run(auto: bool) -> float:
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            for text, lang in texts:
+                reflow.reflow(text, language="auto" if auto else lang)
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    t_auto, t_given = run(True), run(False)
+    t0 = time.perf_counter()
+    for text, _ in texts:
+        detect_language(text)
+    t_detect = time.perf_counter() - t0
+    return (
+        f"{len(texts)} corpus files ({chars / 1e6:.2f} MB): reflow {chars / t_auto / 1e6:.2f} MB/s "
+        f"with the language detected, {chars / t_given / 1e6:.2f} MB/s with it given; detection "
+        f"alone {1000 * t_detect / len(texts):.2f} ms per document "
+        f"({100 * (t_auto - t_given) / t_auto:.0f} % of the detected run)"
+    )
+
+
 def fold_measure() -> list[str]:
     """The 2,000 most frequent words (>= 4 letters) of each Cyrillic/Greek language, each with
     its first letter that has a Latin look-alike of the same case swapped for it (lower case
