@@ -234,8 +234,13 @@ def detect_languages(text: str) -> tuple[str, str, tuple[str, ...]]:
         return (*overall, seen)
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     total = sum(votes.values())
-    shares = ", ".join(f"{c} {100 * n / total:.0f} %" for c, n in ranked)
-    evidence = f"{shares} of the text in {len(segments)} segments ({overall[1]})"
+    if len(ranked) == 1:
+        evidence = (
+            f"{overall[1]}; every decided segment ({len(segments)} in all) says {ranked[0][0]}"
+        )
+    else:
+        shares = ", ".join(f"{c} {100 * n / total:.0f} %" for c, n in ranked)
+        evidence = f"{shares} of the text in {len(segments)} segments; {overall[1]}"
     if explained < MIN_COVERAGE * whole[1]:
         # A few segments fit a profile, most do not (Finnish text has Slovak-looking pieces).
         return UNDETERMINED, f"{evidence}; only {explained} of {whole[1]} words explained", seen

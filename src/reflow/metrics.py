@@ -342,7 +342,8 @@ def load_cases(root: str | Path) -> Iterator[Case]:
                 hyphens=[Hyphen(h["word"], h["join"]) for h in ex["hyphens"]],
             )
             yield Case(
-                suite=f"{g['typesetter']}/{name}",
+                # "corpus" sets the added languages' documents apart (eval/cases/languages-*).
+                suite=f"{g.get('corpus', g['typesetter'])}/{name}",
                 language=g["language"],
                 doc_id=g["id"],
                 text=text,
