@@ -191,7 +191,7 @@ def _identity(blob: bytes) -> bytes:
 
 def chunk_costs() -> tuple[float, float]:
     """Median ms for (a 1 MiB chunk to a worker process and back, an append of 1 MiB + fsync):
-    the fixed costs per chunk that CHUNK_BYTES in reflow/batch.py is sized against."""
+    the fixed costs per chunk that CHUNK_BYTES in reflow/batch/options.py is sized against."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

@@ -15,9 +15,19 @@ from pathlib import Path
 import pytest
 
 import reflow
-from reflow import batch
-from reflow.batch import BatchOptions, reflow_columns, reflow_records, run_batch
-from reflow.batch_io import Journal, UsageError, require
+from reflow import cli
+from reflow.batch import (
+    BatchOptions,
+    UsageError,
+    reflow_columns,
+    reflow_records,
+    require,
+    run_batch,
+)
+from reflow.batch.formats.base import Task
+from reflow.batch.journal import Journal
+from reflow.batch.pool import INFLIGHT_PER_WORKER
+from reflow.batch.run import Run
 
 PAGES = [
     "The harbour board met on Tuesday and agreed to re-\npair the old pier before the "
@@ -289,16 +299,16 @@ class Crash(Exception):
 
 def crash_after(monkeypatch: pytest.MonkeyPatch, commits: int) -> None:
     """Make the run die after ``commits`` commits, as a kill would (no cleanup runs after)."""
-    real = batch._Run.commit
+    real = Run.commit
     count = {"n": 0}
 
-    def commit(self: batch._Run, task: batch._Task, result: object) -> None:
+    def commit(self: Run, task: Task, result: object) -> None:
         if count["n"] == commits:
             raise Crash
         count["n"] += 1
         real(self, task, result)
 
-    monkeypatch.setattr(batch._Run, "commit", commit)
+    monkeypatch.setattr(Run, "commit", commit)
 
 
 @pytest.mark.parametrize("name", ["c.jsonl", "c.jsonl.gz"])
@@ -417,12 +427,12 @@ def test_an_internal_error_is_one_line_and_resumable(
     write_jsonl(tmp_path / "c.jsonl", 20, bad=False)
     args = [str(tmp_path / "c.jsonl"), "-o", str(tmp_path / "out"), "-w", "1"]
     with monkeypatch.context() as m:
-        m.setattr(batch._Run, "_finish", lambda self, unit: [][0])  # a bug at the very end
-        assert batch.main([*args, "--chunk-records", "6"]) == 1
+        m.setattr(Run, "finish", lambda self, unit: [][0])  # a bug at the very end
+        assert cli.main(["batch", *args, "--chunk-records", "6"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert "internal error: IndexError: list index out of range; please report it" in err
-    assert batch.main([*args, "--resume"]) == 0
+    assert cli.main(["batch", *args, "--resume"]) == 0
     assert "0 done, 0 failed, 20 skipped" in capsys.readouterr().err
     assert len(read_jsonl(tmp_path / "out" / "c.jsonl")) == 20
 
@@ -435,20 +445,20 @@ def test_reading_stays_a_bounded_window_ahead_of_writing(
     write_jsonl(tmp_path / "c.jsonl", 120, bad=False)
     made = {"n": 0}
     ahead: list[int] = []
-    real_tasks, real_commit = batch._Run.tasks, batch._Run.commit
+    real_tasks, real_commit = Run.tasks, Run.commit
 
-    def tasks(self: batch._Run):  # type: ignore[no-untyped-def]
+    def tasks(self: Run):  # type: ignore[no-untyped-def]
         for task in real_tasks(self):
             made["n"] += 1
             yield task
 
-    def commit(self: batch._Run, task: batch._Task, result: object) -> None:
+    def commit(self: Run, task: Task, result: object) -> None:
         ahead.append(made["n"] - len(ahead))
         real_commit(self, task, result)
 
-    monkeypatch.setattr(batch._Run, "tasks", tasks)
-    monkeypatch.setattr(batch._Run, "commit", commit)
+    monkeypatch.setattr(Run, "tasks", tasks)
+    monkeypatch.setattr(Run, "commit", commit)
     run_batch([tmp_path / "c.jsonl"], tmp_path / "out", opts(workers=workers, chunk_records=3))
     assert len(ahead) == 40  # every chunk committed once
     # In flight: INFLIGHT_PER_WORKER per worker; the JSONL reader holds one more to know the last.
-    assert max(ahead) <= workers * batch.INFLIGHT_PER_WORKER + 1
+    assert max(ahead) <= workers * INFLIGHT_PER_WORKER + 1

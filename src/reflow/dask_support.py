@@ -17,11 +17,9 @@ so every input row is in the result, as with ``reflow batch``.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
-from reflow.batch import Format, reflow_records, reflow_value
-from reflow.batch_io import require
+from reflow.batch import Format, reflow_columns, reflow_records, require
 from reflow.config import Config
 
 if TYPE_CHECKING:  # only for annotations: dask and pandas are optional
@@ -54,21 +52,17 @@ def reflow_partition(
     >>> out["reflow_error"][1]
     'the text is null, not a string'
     """
-    from reflow.batch import _reason  # one wording for reasons, shared with the errors file
 
     pd = require("pandas", "reflow.dask_support")
-    outs: list[str | None] = []
-    errors: list[str | None] = []
-    for text in df[text_field].tolist():
-        if not isinstance(text, str | bytes) and pd.isna(text):
-            text = None  # pandas' missing values (NaN, NA) are a null text, as in JSON
-        try:
-            value = reflow_value(text, config, format, keep_furniture)
-            outs.append(json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value)
-            errors.append(None)
-        except Exception as exc:
-            outs.append(None)
-            errors.append(_reason(exc))
+    # pandas' missing values (NaN, NA) are a null text, as in JSON.
+    texts = [
+        None if not isinstance(text, str | bytes) and pd.isna(text) else text
+        for text in df[text_field].tolist()
+    ]
+    cols = reflow_columns(
+        {"text": texts}, config=config, format=format, keep_furniture=keep_furniture
+    )
+    outs, errors = cols["text_reflowed"], cols["reflow_error"]
     out = df.copy()
     # Nullable strings ("string", missing = pd.NA), explicitly: every partition then matches
     # the meta computed on the empty frame, and to_parquet infers a string column (with object

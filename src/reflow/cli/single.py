@@ -1,4 +1,4 @@
-"""The ``reflow`` command.  Messages a user may see are constants here, next to their use."""
+"""``reflow [FILE...]``: documents one at a time.  Messages a user may see are constants here."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from reflow.config import Config
+from reflow.cli.engine import add_engine_arguments, config_from_arguments
 from reflow.decode import InputError
 from reflow.pipeline import reflow
 
@@ -63,28 +63,6 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def add_engine_arguments(p: argparse._ActionsContainer, invalid_help: str) -> None:
-    """The options that make the :class:`Config`, shared by ``reflow`` and ``reflow batch``."""
-    p.add_argument(
-        "-l", "--lang", default="auto", help="language code (en, de, fr, ...) or 'auto' (default)"
-    )
-    p.add_argument("--no-dehyphenate", action="store_true", help="keep every line-end hyphen")
-    p.add_argument(
-        "--no-structure", action="store_true", help="do not label furniture, headings and captions"
-    )
-    p.add_argument("--replace-invalid", action="store_true", help=invalid_help)
-
-
-def config_from_arguments(args: argparse.Namespace) -> Config:
-    """The :class:`Config` that :func:`add_engine_arguments`' options ask for."""
-    return Config(
-        language=args.lang,
-        dehyphenate=not args.no_dehyphenate,
-        detect_structure=not args.no_structure,
-        decode_errors="replace" if args.replace_invalid else "strict",
-    )
-
-
 def _version() -> str:
     from reflow import __version__
 
@@ -98,12 +76,8 @@ def _read(name: str) -> bytes:
         return fh.read()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list[:1] == ["batch"]:
-        from reflow import batch
-
-        return batch.main(args_list[1:])
+def run(args_list: Sequence[str]) -> int:
+    """Reflow the files (or stdin) that ``args_list`` names; return the exit status."""
     args = build_parser().parse_args(args_list)
     config = config_from_arguments(args)
     names = args.files or ["-"]
@@ -164,7 +138,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     return status
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -1,0 +1,55 @@
+"""``.txt`` files: one document a file, its output one file beside the others under ``-o``.
+
+Files are small and many, so they travel to workers in groups; a worker writes each output
+itself through a temporary name, and a group is committed (journaled) once all of it is done.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from reflow.batch.errors import error_line, error_reason
+from reflow.batch.formats.base import InputFormat, Result, Task, Unit, Workspace
+from reflow.batch.journal import write_atomic
+from reflow.batch.options import BatchOptions
+from reflow.batch.records import reflow_value
+
+#: Suffix of a text output by ``--format``.
+TEXT_SUFFIX = {"text": ".txt", "markdown": ".md", "json": ".json"}
+
+
+class Txt(InputFormat):
+    kind = "txt"
+    suffixes = ((".txt", ""),)
+    grouped = True
+
+    def output_key(self, rel: str, fmt: str) -> str:
+        return rel[: -len(".txt")] + TEXT_SUFFIX[fmt]
+
+    def group_task(self, units: list[Unit], ws: Workspace) -> Task:
+        files = [(str(u.source), str(ws.output / u.key), u.key) for u in units]
+        return Task(None, ("txt", files), sum(u.size for u in units), keys=[u.key for u in units])
+
+    def work(self, opts: BatchOptions, *args: Any) -> Result:
+        """Reflow ``.txt`` files, each written to its output through a temporary name."""
+        (files,) = args
+        errors: list[bytes] = []
+        ok = 0
+        for src, dst, doc_id in files:
+            try:
+                with open(src, "rb") as f:
+                    data = f.read()
+                value = reflow_value(
+                    data, opts.config, opts.format, opts.keep_furniture, opts.decisions
+                )
+                if isinstance(value, dict):
+                    value = json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+                out = Path(dst)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(out, value.encode("utf-8"))
+                ok += 1
+            except Exception as exc:
+                errors.append(error_line(doc_id, src, error_reason(exc)))
+        return b"", b"".join(errors), ok, len(errors)
