@@ -177,7 +177,13 @@ def decide_hyphen(
     if not dehyphenate:
         return HyphenDecision(Action.KEEP_HYPHEN, "dehyphenate-off", 1.0, f"{shown}: option off")
     conjunctions = CONJUNCTIONS.get(lexicon.language if lexicon else "", _ALL_CONJUNCTIONS)
-    if right.lower() in conjunctions and len(right_line.split(None, 2)) > 1:
+    if (
+        right.lower() in conjunctions
+        and len(right_line.split(None, 2)) > 1
+        # ... unless the two halves make a common word: Greek "ζω-/ή" is "ζωή" (life), not
+        # "ζω-" before the conjunction "ή"; English "vend-/or" is "vendor".
+        and not (lexicon is not None and lexicon.zipf(left + right) >= JOINED_COMMON)
+    ):
         return HyphenDecision(
             Action.JOIN, "suspended-hyphen", 0.9, f"{shown}: a conjunction follows the hyphen"
         )
