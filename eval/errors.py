@@ -27,18 +27,19 @@ def main() -> int:
     ap.add_argument("--suite", default="pdflatex/pdftotext-raw")
     ap.add_argument("--language")
     ap.add_argument("--limit", type=int, default=40)
+    ap.add_argument("--root", type=Path, default=HERE / "cases", help="eval/cases or eval/real")
     args = ap.parse_args()
     shown_h = 0
     missed: Counter[str] = Counter()
     invented: Counter[str] = Counter()
-    for case in load_cases(HERE / "cases"):
+    for case in load_cases(args.root):
         if case.suite != args.suite or (args.language and case.language != args.language):
             continue
         pred = reflow_system(case.text)
         p_count = Counter(t for p in pred.paragraphs for t in tokens(p))
         g_count = Counter(t for p in case.gold.paragraphs for t in tokens(p))
         lines = case.text.split("\n")
-        gold_dir = next((HERE / "cases").rglob(f"{case.doc_id}/gold.json")).parent
+        gold_dir = next(args.root.rglob(f"{case.doc_id}/gold.json")).parent
         gold = json.loads((gold_dir / "gold.json").read_text(encoding="utf-8"))
         name = case.suite.split("/")[1]
         for h in gold["extractions"][name]["hyphens"]:

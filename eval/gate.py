@@ -4,8 +4,10 @@
     python eval/gate.py --raise         # move floors up to what is measured now (never down)
     python eval/gate.py --pin           # re-pin all floors after the corpus was regenerated
     python eval/gate.py --lower pdflatex/pypdf:wer=0.09 --reason "why this is acceptable"
+    python eval/gate.py --corpus real ...   # the same for the real pages (eval/real/)
 
-Floors live in eval/floors.json with a fingerprint of the corpus; tests/test_quality_gate.py
+Floors live in eval/floors.json with a fingerprint of the corpus (the real pages under the key
+``real``, with their own fingerprint and history); tests/test_quality_gate.py
 fails when reflow falls below a floor or when the corpus no longer matches the fingerprint.
 A floor is the measured value moved by :data:`MARGIN` in the safe direction, so that a change
 that only reorders ties does not trip the gate while a real regression does.
@@ -26,6 +28,8 @@ from reflow.metrics import Counts, load_cases, reflow_system, score
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
+REAL = HERE / "real"
+CORPORA = {"generated": CASES, "real": REAL}
 FLOORS = HERE / "floors.json"
 
 #: metric -> True when higher is better.  heading_recall joins once reflow labels headings.
@@ -33,6 +37,8 @@ METRICS = {
     "wer": False,
     "exact": True,
     "boundary_f1": True,
+    "boundary_p": True,
+    "boundary_r": True,
     "hyphen_join": True,
     "hyphen_keep": True,
     "leakage": False,
@@ -102,6 +108,13 @@ def load() -> dict[str, object]:
     return json.loads(FLOORS.read_text(encoding="utf-8"))
 
 
+def section(data: dict[str, object], corpus: str) -> dict[str, object]:
+    """The part of floors.json for one corpus: the top level for the generated one."""
+    if corpus == "generated":
+        return data
+    return data.setdefault(corpus, {"fingerprint": "", "floors": {}, "history": []})  # type: ignore[return-value]
+
+
 def save(data: dict[str, object]) -> None:
     FLOORS.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
@@ -112,9 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pin", action="store_true", help="pin all floors anew (new corpus)")
     ap.add_argument("--lower", action="extend", nargs="+", default=[], metavar="SUITE:METRIC=VALUE")
     ap.add_argument("--reason", default="", help="required with --lower and --pin")
+    ap.add_argument("--corpus", choices=sorted(CORPORA), default="generated")
     args = ap.parse_args(argv)
-    fp = fingerprint()
-    data = load() if FLOORS.exists() else {"fingerprint": "", "floors": {}, "history": []}
+    root = CORPORA[args.corpus]
+    fp = fingerprint(root)
+    whole = load() if FLOORS.exists() else {"fingerprint": "", "floors": {}, "history": []}
+    data = section(whole, args.corpus)
     floors: dict[str, dict[str, float]] = data["floors"]  # type: ignore[assignment]
     history: list[dict[str, object]] = data["history"]  # type: ignore[assignment]
     today = dt.date.today().isoformat()
@@ -139,10 +155,10 @@ def main(argv: list[str] | None = None) -> int:
                     "reason": args.reason,
                 }
             )
-        save(data)
+        save(whole)
         return 0
 
-    measured = measure()
+    measured = measure(root)
     if args.pin:
         if data["fingerprint"] and data["fingerprint"] != fp and not args.reason:
             print("--pin over a changed corpus needs --reason", file=sys.stderr)
@@ -153,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         data["floors"] = {s: {m: floor_of(m, v) for m, v in r.items()} for s, r in measured.items()}
         data["fingerprint"] = fp
         history.append({"date": today, "change": "pin", "reason": args.reason or "first pin"})
-        save(data)
+        save(whole)
         print(json.dumps(data["floors"], indent=1))
         return 0
     if data["fingerprint"] != fp:
@@ -175,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
                     raised += 1
         if raised:
             history.append({"date": today, "change": "raise", "floors": raised})
-            save(data)
+            save(whole)
         print(f"{raised} floors raised")
         return 0
     bad = failures(measured, floors)

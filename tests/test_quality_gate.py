@@ -55,3 +55,31 @@ def test_the_gate_fails_below_a_floor(floors: dict[str, object]) -> None:
 def test_lowering_needs_a_reason(capsys: pytest.CaptureFixture[str]) -> None:
     assert gate.main(["--lower", "pdflatex/pypdf:wer=0.5"]) == 2
     assert "--reason" in capsys.readouterr().err
+
+
+# --- the real pages (eval/real/): their own fingerprint and floors in floors.json["real"] ----
+
+
+@pytest.fixture(scope="module")
+def real_floors(floors: dict[str, object]) -> dict[str, object]:
+    return gate.section(floors, "real")
+
+
+def test_real_corpus_is_the_one_the_floors_were_pinned_on(real_floors: dict[str, object]) -> None:
+    assert gate.fingerprint(gate.REAL) == real_floors["fingerprint"], (
+        "eval/real changed since its floors were pinned: re-pin with "
+        "python eval/gate.py --corpus real --pin --reason '...'"
+    )
+
+
+def test_every_real_suite_has_floors(real_floors: dict[str, object]) -> None:
+    suites = {c.suite for c in gate.load_cases(gate.REAL)}
+    # At least two sources, each in two export styles (eval/real/README.md).
+    assert len({s.split("/")[0] for s in suites}) >= 2
+    assert suites == set(real_floors["floors"])  # type: ignore[arg-type]
+
+
+def test_reflow_meets_the_real_floors(real_floors: dict[str, object]) -> None:
+    measured = gate.measure(gate.REAL)
+    bad = gate.failures(measured, real_floors["floors"])  # type: ignore[arg-type]
+    assert not bad, "below floor on real pages:\n" + "\n".join(bad)

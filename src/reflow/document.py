@@ -17,6 +17,7 @@ from reflow.render import (
     render_markdown,
     render_text,
 )
+from reflow.review import render_review
 
 
 class Document(DocumentData):
@@ -43,6 +44,10 @@ class Document(DocumentData):
 
     def to_json(self, decisions: bool = True, indent: int | None = None) -> str:
         return render_json(self, decisions=decisions, indent=indent)
+
+    def to_html(self, title: str = "") -> str:
+        """The review page: one self-contained HTML file (see :mod:`reflow.review`)."""
+        return render_review(self, title)
 
     def explain(self) -> str:
         return render_explain(self)

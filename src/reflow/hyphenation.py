@@ -180,9 +180,12 @@ def decide_hyphen(
     if (
         right.lower() in conjunctions
         and len(right_line.split(None, 2)) > 1
-        # ... unless the two halves make a common word: Greek "ζω-/ή" is "ζωή" (life), not
-        # "ζω-" before the conjunction "ή"; English "vend-/or" is "vendor".
-        and not (lexicon is not None and lexicon.zipf(left + right) >= JOINED_COMMON)
+        # ... unless the two halves make a common word and the conjunction has two letters or
+        # more: English "vend-/or" is "vendor".  A one-letter conjunction stays a suspended
+        # hyphen even then (Bulgarian "пред- и следвоенния" although "преди" is a word).
+        and not (
+            len(right) > 1 and lexicon is not None and lexicon.zipf(left + right) >= JOINED_COMMON
+        )
     ):
         return HyphenDecision(
             Action.JOIN, "suspended-hyphen", 0.9, f"{shown}: a conjunction follows the hyphen"

@@ -45,10 +45,22 @@ from pathlib import Path
 
 TOKEN = re.compile(r"\w+(?:[-‐'’]\w+)*|[^\w\s]")
 
+#: Glyph variants that are not scored: typographic ligatures (real scans and PDFs print ``ﬁ``
+#: where the text has ``fi``; reflow normalises them, the peers do not) and the Unicode hyphen
+#: and non-breaking hyphen, which are the hyphen-minus in another glyph.
+FOLD = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+    | {"‐": "-", "‑": "-"}
+)
+
 
 def tokens(text: str) -> list[str]:
-    """Split ``text`` into word and punctuation tokens (see the module docstring)."""
-    return TOKEN.findall(text)
+    """Split ``text`` into word and punctuation tokens (see the module docstring).
+
+    >>> tokens("classiﬁ‐cation")
+    ['classifi-cation']
+    """
+    return TOKEN.findall(text.translate(FOLD))
 
 
 @dataclass(frozen=True)
@@ -262,8 +274,8 @@ def score(pred: Prediction, gold: Gold) -> Counts:
     # has away from line ends are the line-end ones made right (capped at how many there were).
     # A word token decides its kind: "approved" was joined, "well-known" kept its hyphen.
     g_count, p_count = Counter(g_toks), Counter(p_toks)
-    join_of = {h.word: h.join for h in gold.hyphens}
-    for word, n in Counter(h.word for h in gold.hyphens).items():
+    join_of = {h.word.translate(FOLD): h.join for h in gold.hyphens}
+    for word, n in Counter(h.word.translate(FOLD) for h in gold.hyphens).items():
         elsewhere = g_count[word] - n
         right = max(0, min(n, p_count[word] - elsewhere))
         if join_of[word]:
@@ -342,7 +354,9 @@ def load_cases(root: str | Path) -> Iterator[Case]:
                 hyphens=[Hyphen(h["word"], h["join"]) for h in ex["hyphens"]],
             )
             yield Case(
-                # "corpus" sets the added languages' documents apart (eval/cases/languages-*).
+                # Real-page cases name their corpus (eval/real/README.md), and so do the added
+                # languages' generated documents (eval/cases/languages-pdflatex); the others are
+                # named by their typesetter.
                 suite=f"{g.get('corpus', g['typesetter'])}/{name}",
                 language=g["language"],
                 doc_id=g["id"],
@@ -383,6 +397,8 @@ COLUMNS = [
     ("cases", "cases", "{:d}"),
     ("WER %", "wer", "{:.2%}"),
     ("exact", "exact", "{:.1%}"),
+    ("par P", "boundary_p", "{:.3f}"),
+    ("par R", "boundary_r", "{:.3f}"),
     ("par F1", "boundary_f1", "{:.3f}"),
     ("hyph", "hyphen", "{:.2%}"),
     ("join", "hyphen_join", "{:.2%}"),

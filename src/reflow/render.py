@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from reflow.lines import split_lines
-from reflow.model import FURNITURE, SCHEMA_VERSION, Action, DocumentData, Role
+from reflow.model import FURNITURE, SCHEMA_VERSION, Action, Decision, DocumentData, Role
 
 
 def _shown(doc: DocumentData, keep_furniture: bool) -> list:
@@ -91,29 +92,47 @@ def render_json(doc: DocumentData, decisions: bool = True, indent: int | None = 
     return json.dumps(document_dict(doc, decisions=decisions), ensure_ascii=False, indent=indent)
 
 
-def render_explain(doc: DocumentData) -> str:
-    """Every non-trivial decision, one per line, readable by a person."""
+def explain_header(doc: DocumentData) -> list[str]:
+    """The lines ``--explain`` prints before the decisions: language, pages, warnings."""
     out = [f"language: {doc.language} ({doc.language_evidence})"]
     if doc.page_evidence:
         out.append(f"pages: {doc.page_evidence}")
     out += [f"warning: {w}" for w in doc.warnings]
+    return out
+
+
+def _cut(texts: Sequence[str], i: int, tail: bool) -> str:
+    t = texts[i].strip() if 0 <= i < len(texts) else ""
+    if len(t) <= 28:
+        return t
+    return "…" + t[-28:] if tail else t[:28] + "…"
+
+
+def explain_decision(d: Decision, texts: Sequence[str]) -> str:
+    """One decision as ``--explain`` prints it; ``texts`` are the source's lines.
+
+    The review page (:mod:`reflow.review`) shows the same string, so both say the same thing.
+
+    >>> from reflow import Decision, Action
+    >>> d = Decision(Action.DEHYPHENATE, "lexicon-joined", 0, 1, 8, 0.9, "ap- + proved", 7)
+    >>> explain_decision(d, ["It was ap-", "proved."])
+    "lines 1->2: dehyphenate: 'It was ap-' | 'proved.' [lexicon-joined, 0.90] ap- + proved"
+    """
+    mark = " (uncertain)" if d.uncertain else ""
+    if d.action in (Action.LABEL, Action.NORMALIZE):
+        where = f"line {d.line + 1}"
+        what = f"{d.action} {_cut(texts, d.line, False)!r}"
+    else:
+        where = f"lines {d.line + 1}->{d.next_line + 1}"
+        what = (
+            f"{d.action}{mark}: {_cut(texts, d.line, True)!r} | {_cut(texts, d.next_line, False)!r}"
+        )
+    return f"{where}: {what} [{d.rule}, {d.confidence:.2f}] {d.evidence}".rstrip()
+
+
+def render_explain(doc: DocumentData) -> str:
+    """Every non-trivial decision, one per line, readable by a person."""
     texts = split_lines(doc.source).texts
-
-    def cut(i: int, tail: bool) -> str:
-        t = texts[i].strip() if 0 <= i < len(texts) else ""
-        if len(t) <= 28:
-            return t
-        return "…" + t[-28:] if tail else t[:28] + "…"
-
-    for d in doc.decisions:
-        if d.trivial:
-            continue
-        mark = " (uncertain)" if d.uncertain else ""
-        if d.action in (Action.LABEL, Action.NORMALIZE):
-            where = f"line {d.line + 1}"
-            what = f"{d.action} {cut(d.line, False)!r}"
-        else:
-            where = f"lines {d.line + 1}->{d.next_line + 1}"
-            what = f"{d.action}{mark}: {cut(d.line, True)!r} | {cut(d.next_line, False)!r}"
-        out.append(f"{where}: {what} [{d.rule}, {d.confidence:.2f}] {d.evidence}".rstrip())
+    out = explain_header(doc)
+    out += [explain_decision(d, texts) for d in doc.decisions if not d.trivial]
     return "\n".join(out) + "\n"

@@ -20,7 +20,7 @@ from reflow.cli.engine import add_engine_arguments, config_from_arguments
 from reflow.cli.single import build_parser, run
 
 #: Subcommand name -> the module whose ``main(argv)`` runs it.
-SUBCOMMANDS = {"batch": "reflow.cli.batch"}
+SUBCOMMANDS = {"batch": "reflow.cli.batch", "review": "reflow.cli.review"}
 
 __all__ = ["SUBCOMMANDS", "add_engine_arguments", "build_parser", "config_from_arguments", "main"]
 

@@ -17,12 +17,14 @@ examples:
   pdftotext -raw paper.pdf - | reflow  from a pipe
   reflow --format json -o out.json page.txt
   reflow --explain page.txt            why each line break was joined or kept
+  reflow review page.txt -o page.html  every decision on the page, in a browser (--format html)
   reflow batch corpus/ -o out/         a whole corpus with all cores (see: reflow batch -h)
 """
 ERR_READ = "reflow: error: cannot read {name}: {reason}"
 ERR_WRITE = "reflow: error: cannot write {name}: {reason}"
 ERR_INPUT = "reflow: error: {name}: {reason}"
 ERR_INTERRUPTED = "reflow: interrupted"
+ERR_HTML_FILES = "reflow: error: a review page (--format html) shows one input: run it per file"
 WARN = "reflow: warning: {name}: {message}"
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -41,9 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-f",
         "--format",
-        choices=("text", "markdown", "json"),
+        choices=("text", "markdown", "json", "html"),
         default="text",
-        help="output format (default: text)",
+        help="output format (default: text); html is the review page (reflow review)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument(
@@ -79,6 +81,9 @@ def _read(name: str) -> bytes:
 def run(args_list: Sequence[str]) -> int:
     """Reflow the files (or stdin) that ``args_list`` names; return the exit status."""
     args = build_parser().parse_args(args_list)
+    if args.format == "html" and len(args.files) > 1:
+        print(ERR_HTML_FILES, file=sys.stderr)
+        return EXIT_USAGE
     config = config_from_arguments(args)
     names = args.files or ["-"]
     outputs: list[str] = []
@@ -103,6 +108,8 @@ def run(args_list: Sequence[str]) -> int:
                 print(WARN.format(name=shown, message=w), file=sys.stderr)
             if args.format == "json":
                 out = doc.to_json(decisions=not args.no_decisions) + "\n"
+            elif args.format == "html":
+                out = doc.to_html(title=os.path.basename(shown))
             elif args.format == "markdown":
                 out = doc.to_markdown(keep_furniture=args.keep_furniture)
             else:
@@ -111,6 +118,8 @@ def run(args_list: Sequence[str]) -> int:
             if args.explain:
                 head = f"== {shown}\n" if len(names) > 1 else ""
                 explanations.append(head + doc.explain())
+        if args.format == "html" and not outputs:
+            return status  # no page to write: the error is said above
         joiner = "" if args.format == "json" else "\n"
         result = joiner.join(outputs)
         if args.output and args.output != "-":
