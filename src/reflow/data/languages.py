@@ -7,9 +7,12 @@ Where each field comes from (see also ``src/reflow/data/README.md``):
   ``page_words``, ``source_words``, ``quotes``, ``closed_compounds``, ``long_compounds``:
   written by the reflow developers from general grammar references of each language (closed
   word classes: articles, prepositions, conjunctions, auxiliaries, pronouns; typographic
-  conventions).  No third-party list was copied.  Licence: the project's (MIT).  The lists for
-  en, de, fr, es, it, nl, pt, sv and pl are the ones reflow shipped before (kept word for word, so
-  that answers on the evaluation corpus stay the same).
+  conventions).  No third-party list was copied.  Licence: the project's (MIT).  Kept from what
+  reflow shipped before, so that answers on the evaluation corpus stay the same: ``open_words``
+  and ``conjunctions`` of en, de, fr, es, it, nl, pt, sv and pl word for word, and the
+  ``function_words`` of en, de, fr and es (with a stray 'another".' of the English list made
+  'another', and "bzw" added to German).  The ``function_words`` of it, nl, pt, sv and pl are
+  new (those languages used the English list before).
 * month and weekday names: the Unicode CLDR, generated into :mod:`reflow.data.cldr` by
   ``eval/make_language_data.py`` (Unicode License v3).
 * the detection profiles: derived from wordfreq's word lists, see :mod:`reflow.language`.
