@@ -59,10 +59,15 @@ def test_deterministic_across_processes() -> None:
 
 
 def test_binary_input_one_line_error() -> None:
-    r = run(stdin=b"%PDF-1.7\x00\x01\x02binary")
+    r = run(stdin=b"\x89PNG\r\n\x1a\n\x00\x01\x02binary")
     assert r.returncode == 1
     err = r.stderr.decode()
     assert err.count("\n") == 1 and "binary" in err and "Traceback" not in err
+    # A PDF header makes it a PDF (read by the PDF reader since issue 12): still one line.
+    r = run(stdin=b"%PDF-1.7\x00\x01\x02binary")
+    assert r.returncode == 1
+    err = r.stderr.decode()
+    assert err.count("\n") == 1 and "PDF is damaged" in err and "Traceback" not in err
 
 
 def test_invalid_utf8_error_and_replace() -> None:

@@ -7,7 +7,7 @@ from reflow.config import Config
 from reflow.decode import InputError, decode
 from reflow.document import Document
 from reflow.model import SCHEMA_VERSION, Action, Block, Decision, Role
-from reflow.pipeline import reflow
+from reflow.pipeline import reflow, reflow_file
 
 __version__ = "0.1.0"
 
@@ -23,4 +23,5 @@ __all__ = [
     "__version__",
     "decode",
     "reflow",
+    "reflow_file",
 ]

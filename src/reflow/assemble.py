@@ -10,7 +10,7 @@ nothing is lost.  A heading that follows a paragraph starts a new article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from reflow.lines import Lines
 from reflow.model import Action, Block, Decision, Role
@@ -94,6 +94,12 @@ def _repairs(
     return special, repairs
 
 
+def _index_of(body: list[int], i: int) -> int | None:
+    """Position of line ``i`` in the sorted list ``body``, or None."""
+    k = bisect_left(body, i)
+    return k if k < len(body) and body[k] == i else None
+
+
 def assemble(
     lines: Lines,
     labels: LineLabels,
@@ -102,6 +108,7 @@ def assemble(
     expand_ligatures: bool = True,
 ) -> tuple[list[Block], list[Decision]]:
     """Return the blocks in reading order, and the character repairs made on the way."""
+    source = lines.source
     texts, starts, blank, roles, pages = (
         lines.texts,
         lines.starts,
@@ -129,7 +136,8 @@ def assemble(
                 s = s.translate(_REPAIR_TABLE).strip()
         return s
 
-    article_lines = article_starts(labels, lines)
+    # No labelled line, no heading: the per-line scan for articles has nothing to find.
+    article_lines = article_starts(labels, lines) if labels.notes else []
 
     # A document that opens with a headline starts article 0 there; one that opens with body
     # text has that text as article 0 and its first headline starts article 1.
@@ -182,9 +190,17 @@ def assemble(
     # non-trivial decisions are visited: runs of plain wrapped-line joins are one " ".join.
     stripped = [texts[i].strip() for i in body]
     if fold or special:
-        for k, i in enumerate(body):
-            if i in special or (fold and _SPACES.search(stripped[k])):
-                stripped[k] = line_text(i)
+        # The lines to repair, found by one regex pass over the source (a line whose runs of
+        # spaces are all at its ends is redone too: same text, only slower).
+        marked = set(special)
+        if fold:
+            marked.update(bisect_right(starts, m.start()) - 1 for m in _SPACES.finditer(source))
+        if marked:
+            position = {i: k for k, i in enumerate(body)} if len(marked) > 64 else None
+            for i in sorted(marked):
+                k = position.get(i) if position is not None else _index_of(body, i)
+                if k is not None:
+                    stripped[k] = line_text(i)
     pieces: list[str] = []
     para_start = seg_start = 0
     pending: list[list[int]] = []

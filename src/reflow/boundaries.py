@@ -56,7 +56,7 @@ from reflow.hyphenation import HYPHENS, NONBREAKING_HYPHEN, decide_hyphen
 from reflow.lexicon import DocumentVocabulary, Lexicon
 from reflow.lines import Lines, trailing_space_convention
 from reflow.model import Action, Decision
-from reflow.structure import LineLabels
+from reflow.structure import LineLabels, PageGeometry
 
 #: Closing quotes and brackets that may follow the end of a sentence: 'in the garden.”'.
 _CLOSERS = "\"'”’»›)]*"
@@ -75,6 +75,7 @@ WIDTH_WINDOW = 4
 
 _ALL_OPEN_WORDS = frozenset().union(*OPEN_WORDS.values())
 JOIN = Action.JOIN
+DEHYPHENATE = Action.DEHYPHENATE
 
 
 def is_terminal(text: str) -> bool:
@@ -130,17 +131,19 @@ class _Context:
         # Lazy inside: counts are only made when a hyphen decision asks for them.
         self.vocabulary = DocumentVocabulary(lines.source)
         self.trailing_space_convention, self.convention_evidence = trailing_space_convention(lines)
+        self._lengths: list[int] | None = None
 
     def width(self, k: int) -> int:
         """Column width near body line k: the second-longest line in a small window."""
+        if self._lengths is None:
+            # Made once, on the first question: a few thousand questions on a large input.
+            texts = self.lines.texts
+            self._lengths = [len(texts[i].strip()) for i in self.body]
         lo, hi = max(0, k - WIDTH_WINDOW), min(len(self.body), k + WIDTH_WINDOW + 1)
-        page = self.pages[self.body[k]]
-        lengths = sorted(
-            len(self.lines.texts[self.body[j]].strip())
-            for j in range(lo, hi)
-            if self.pages[self.body[j]] == page
-        )
-        return lengths[-2] if len(lengths) >= 2 else lengths[-1]
+        body, pages, lengths = self.body, self.pages, self._lengths
+        page = pages[body[k]]
+        near = sorted([lengths[j] for j in range(lo, hi) if pages[body[j]] == page])
+        return near[-2] if len(near) >= 2 else near[-1]
 
 
 def decide_boundaries(
@@ -157,58 +160,87 @@ def decide_boundaries(
     else:
         body = list(compress(range(len(lines)), map(not_, blank)))
     ctx = _Context(lines, body, labels.pages, language, config)
-    decisions: list[Decision | None] = []  # None: a plain wrapped-line join (see DecisionLog)
-    append = decisions.append
+    n = len(body)
+    # None: a plain wrapped-line join (see DecisionLog), the decision of most boundaries.
+    decisions: list[Decision | None] = [None] * max(0, n - 1)
     texts, starts, pages = lines.texts, lines.starts, labels.pages
-    convention = ctx.trailing_space_convention
-    for k in range(len(body) - 1):
+    geometry = PageGeometry(lines) if lines.boxes is not None else None
+    for k in _boundaries_to_decide(texts, body, pages, ctx.trailing_space_convention):
         a, b = body[k], body[k + 1]
         a_text = texts[a].rstrip()
-        # The common case, decided without looking further: a line that ends inside a sentence,
-        # the next line right below it.  Only the trailing-space convention can still break it
-        # (see _within_column).
-        if (
-            b == a + 1
-            and a_text[-1].isalnum()
-            and pages[a] == pages[b]
-            and (not convention or len(texts[a]) > len(a_text) or _starts_lower(texts[b].lstrip()))
-        ):
-            append(None)
-            continue
         offset = starts[a] + len(a_text)
         b_text = texts[b].lstrip()
+        if geometry is not None and not ends_with_hyphen(a_text):
+            # Boxes from a reader: measured first (reflow.structure.geometry); None: the text
+            # rules decide.
+            measured = geometry.boundary(a, b, a_text, b_text, b == a + 1, ctx.lexicon)
+            if measured is not None:
+                rule, action, conf, evidence = measured
+                decisions[k] = Decision(action, rule, a, b, offset, conf, evidence)
+                continue
         if b == a + 1 and pages[a] == pages[b]:
-            rule, action, conf, evidence = _within_column(ctx, k, a_text, b_text)
+            if a_text[-1] in HYPHENS and b_text[:1].isalnum() and a_text[-2:-1].isalnum():
+                # A line-end hyphen after a letter or digit (ends_with_hyphen), a word goes on.
+                rule, evidence = None, ""
+            else:
+                rule, action, conf, evidence = _within_column(ctx, k, a_text, b_text)
         else:
             rule, action, conf, evidence = _across_gap(ctx, k, a, b, a_text, b_text)
         if rule is None:  # a hyphen at the line end: the hyphen stage decides
-            hd = decide_hyphen(a_text, b_text, ctx.lexicon, ctx.vocabulary, config.dehyphenate)
-            if hd.action is Action.DEHYPHENATE and hd.confidence < config.min_hyphen_confidence:
-                # Below the caller's bar: abstain, keep the hyphen as it was.
-                hd = hd._replace(
-                    action=Action.KEEP_HYPHEN,
-                    evidence=f"{hd.evidence}; below min_hyphen_confidence, kept",
-                    uncertain=True,
-                )
-            removed = offset - 1 if hd.action is Action.DEHYPHENATE else -1
-            if evidence:
-                hd = hd._replace(evidence=f"{hd.evidence}; {evidence}")
-            append(
-                Decision(
-                    hd.action,
-                    hd.rule,
-                    a,
-                    b,
-                    offset,
-                    hd.confidence,
-                    hd.evidence,
-                    removed,
-                    hd.uncertain,
-                )
-            )
+            decisions[k] = _hyphen_decision(ctx, a, b, offset, a_text, b_text, evidence)
         else:
-            append(Decision(action, rule, a, b, offset, conf, evidence))
+            decisions[k] = Decision(action, rule, a, b, offset, conf, evidence)
     return body, decisions
+
+
+def _boundaries_to_decide(
+    texts: list[str], body: list[int], pages: list[int], convention: bool
+) -> list[int]:
+    """The boundaries (indices k into ``body``) that are not plain wrapped-line joins.
+
+    A plain join is a line that ends inside a sentence (a letter or digit before any trailing
+    whitespace) with the next line right below it on the same page; only the trailing-space
+    convention can still break it (see _within_column): a line without a trailing space, unless
+    the next one starts lower case.  Most boundaries are plain joins, so they are found in one
+    comprehension, and the rules run only on the others.
+    """
+    nxt = body[1:]
+    if convention:
+        return [
+            k
+            for k, a, b in zip(range(len(nxt)), body, nxt, strict=False)
+            if not (
+                b == a + 1
+                and texts[a].rstrip()[-1].isalnum()
+                and pages[a] == pages[b]
+                and (texts[a][-1].isspace() or _starts_lower(texts[b].lstrip()))
+            )
+        ]
+    return [
+        k
+        for k, a, b in zip(range(len(nxt)), body, nxt, strict=False)
+        if not (b == a + 1 and texts[a].rstrip()[-1].isalnum() and pages[a] == pages[b])
+    ]
+
+
+def _hyphen_decision(
+    ctx: _Context, a: int, b: int, offset: int, a_text: str, b_text: str, evidence: str
+) -> Decision:
+    """The decision on a line-end hyphen between body lines a and b (see hyphenation)."""
+    config = ctx.config
+    hd = decide_hyphen(a_text, b_text, ctx.lexicon, ctx.vocabulary, config.dehyphenate)
+    action = hd.action
+    if action is DEHYPHENATE and hd.confidence < config.min_hyphen_confidence:
+        # Below the caller's bar: abstain, keep the hyphen as it was.
+        hd = hd._replace(
+            action=Action.KEEP_HYPHEN,
+            evidence=f"{hd.evidence}; below min_hyphen_confidence, kept",
+            uncertain=True,
+        )
+        action = hd.action
+    removed = offset - 1 if action is DEHYPHENATE else -1
+    text = f"{hd.evidence}; {evidence}" if evidence else hd.evidence
+    return Decision(action, hd.rule, a, b, offset, hd.confidence, text, removed, hd.uncertain)
 
 
 Outcome = tuple[str | None, Action, float, str]

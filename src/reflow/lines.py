@@ -139,6 +139,7 @@ CONVENTION_MIN_LINES = 5
 CONVENTION_SCAN = 5000
 _HYPHEN_END = "-\u2010\u00ad\u00ac\u2e17"
 _SENTENCE_END = ".!?…:;\"'”’»)]"
+_NOT_WRAPPED = frozenset(_SENTENCE_END + _HYPHEN_END)
 
 
 def trailing_space_convention(lines: Lines) -> tuple[bool, str]:
@@ -155,15 +156,16 @@ def trailing_space_convention(lines: Lines) -> tuple[bool, str]:
     False
     """
     texts, blank, pages = lines.texts, lines.blank, lines.pages
-    total = with_space = 0
-    for i in range(min(len(texts) - 1, CONVENTION_SCAN)):
-        if blank[i] or blank[i + 1] or pages[i] != pages[i + 1]:
-            continue
-        raw = texts[i]
-        stripped = raw.rstrip()
-        if stripped[-1] in _SENTENCE_END or stripped[-1] in _HYPHEN_END:
-            continue
-        total += 1
-        with_space += len(raw) > len(stripped)
+    n = min(len(texts) - 1, CONVENTION_SCAN)
+    # Clear continuations, raw text: followed by a non-blank line on the same page, not ending
+    # a sentence nor in a hyphen (one comprehension: this runs on every document).
+    pairs = zip(texts[:n], blank, blank[1 : n + 1], pages, pages[1 : n + 1], strict=False)
+    wrapped = [
+        raw
+        for raw, b0, b1, p0, p1 in pairs
+        if not (b0 or b1 or p0 != p1) and raw.rstrip()[-1] not in _NOT_WRAPPED
+    ]
+    total = len(wrapped)
+    with_space = sum(raw[-1].isspace() for raw in wrapped)
     holds = total >= CONVENTION_MIN_LINES and with_space >= CONVENTION_SHARE * total
     return holds, f"{with_space} of {total} wrapped lines end in a space"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple, overload
 
-from reflow.lines import split_lines
+from reflow.lines import Box, split_lines
 
 #: Version of the JSON schema written by :meth:`reflow.Document.to_dict`.  Bump on any breaking
 #: change.
@@ -216,6 +216,9 @@ class DocumentData:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     pages: int = 1
     page_evidence: str = ""
+    #: One :class:`reflow.lines.Box` (or ``None``) per source line, when a reader gave
+    #: geometry (PDF, ALTO, PAGE-XML, hOCR); ``None`` for text input.
+    boxes: tuple[Box | None, ...] | None = None
 
     def __iter__(self) -> Iterator[Block]:
         return iter(self.blocks)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -11,7 +13,7 @@ from reflow.config import Config
 from reflow.decode import check_text, decode
 from reflow.document import Document
 from reflow.language import UNDETERMINED, block_language, detect_languages
-from reflow.lines import split_lines
+from reflow.lines import Lines, split_lines
 from reflow.model import Action, Block, Decision, DecisionLog, Role
 from reflow.structure import label_lines
 
@@ -34,7 +36,17 @@ def reflow(text: str | bytes, config: Config | None = None, **options: Any) -> D
         source, warnings = text, check_text(text) if config.decode_errors == "strict" else []
     else:
         raise TypeError(f"reflow() takes str or bytes, not {type(text).__name__}")
-    lines = split_lines(source)
+    return reflow_lines(split_lines(source), config, warnings)
+
+
+def reflow_lines(lines: Lines, config: Config, warnings: Sequence[str] = ()) -> Document:
+    """The engine on a :class:`Lines` table: a reader's lines (with boxes) or split text.
+
+    >>> from reflow.lines import split_lines
+    >>> reflow_lines(split_lines("The parties are tak-\\ning joint steps.\\n"), Config()).paragraphs
+    ['The parties are taking joint steps.']
+    """
+    source = lines.source
     seen: tuple[str, ...] = ()
     if config.language == "auto":
         language, language_evidence, seen = detect_languages(source)
@@ -62,7 +74,47 @@ def reflow(text: str | bytes, config: Config | None = None, **options: Any) -> D
         warnings=tuple(warnings),
         pages=max(labels.pages) + 1 if labels.pages else 0,
         page_evidence=labels.page_evidence,
+        boxes=tuple(lines.boxes) if lines.boxes is not None else None,
     )
+
+
+def reflow_file(
+    source: str | os.PathLike[str] | bytes,
+    config: Config | None = None,
+    kind: str | None = None,
+    **options: Any,
+) -> Document:
+    """Reflow a file given as a path or its bytes, whatever it is: a PDF, ALTO, PAGE-XML or
+    hOCR (read with their geometry; see :mod:`reflow.readers`), or text (as :func:`reflow`).
+
+    The kind is told by the content (``kind`` forces one: ``pdf``, ``alto``, ``page``,
+    ``hocr``, ``text``).  For the geometric kinds the document's text is the reader's (one line
+    per printed line, a form feed between pages) and :attr:`Document.boxes` says where each line
+    stood.  A file reflow cannot read raises :class:`reflow.InputError` with a one-line reason.
+
+    >>> alto = (b'<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout><Page>'
+    ...         b'<PrintSpace><TextBlock ID="b1"><TextLine ID="l1" HPOS="0" VPOS="0" WIDTH="300"'
+    ...         b' HEIGHT="20"><String CONTENT="It was ap"/><HYP CONTENT="-"/></TextLine>'
+    ...         b'<TextLine ID="l2" HPOS="0" VPOS="24" WIDTH="120" HEIGHT="20">'
+    ...         b'<String CONTENT="proved."/></TextLine></TextBlock></PrintSpace></Page>'
+    ...         b'</Layout></alto>')
+    >>> doc = reflow_file(alto)
+    >>> doc.paragraphs, [doc.boxes[i].ref for i in doc.blocks[0].lines]
+    (['It was approved.'], ['l1', 'l2'])
+    """
+    from reflow import readers
+
+    config = Config.from_kwargs(config, **options)
+    if isinstance(source, bytes | bytearray | memoryview):
+        source = bytes(source)
+    if kind is None:
+        kind = readers.detect_kind(readers._head(source))
+    if kind not in readers.KINDS:
+        raise ValueError(f"kind must be one of {', '.join(readers.KINDS)}, not {kind!r}")
+    if kind == "text":
+        return reflow(readers._data(source), config)
+    lines, warnings = readers.read(source, kind)  # type: ignore[arg-type]
+    return reflow_lines(lines, config, warnings)
 
 
 def _block_languages(blocks: list[Block], language: str) -> list[Block]:

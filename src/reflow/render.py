@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from reflow.lines import split_lines
+from reflow.lines import Box, split_lines
 from reflow.model import FURNITURE, SCHEMA_VERSION, Action, Decision, DocumentData, Role
 
 
@@ -80,10 +80,27 @@ def document_dict(doc: DocumentData, decisions: bool = True) -> dict[str, Any]:
         "page_evidence": doc.page_evidence,
         "blocks": [b.to_dict() for b in doc.blocks],
     }
+    if doc.boxes is not None:
+        # Read from a PDF or OCR file: each block also says where on which page it stood.
+        for block, out in zip(doc.blocks, d["blocks"], strict=True):
+            out["boxes"] = [_box_dict(doc.boxes[i]) for i in block.lines if doc.boxes[i]]
     if decisions:
         d["decisions"] = [x.to_dict() for x in doc.decisions]
     if doc.warnings:
         d["warnings"] = list(doc.warnings)
+    return d
+
+
+def _box_dict(box: Box) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "page": box.page,
+        "x0": box.x0,
+        "top": box.top,
+        "x1": box.x1,
+        "bottom": box.bottom,
+    }
+    if box.ref is not None:
+        d["ref"] = box.ref
     return d
 
 

@@ -8,12 +8,15 @@ import sys
 from collections.abc import Sequence
 
 from reflow.cli.engine import add_engine_arguments, config_from_arguments
+from reflow.config import Config
 from reflow.decode import InputError
+from reflow.document import Document
 from reflow.pipeline import reflow
 
 USAGE_EPILOG = """\
 examples:
   reflow page.txt                      clean text on stdout
+  reflow paper.pdf                     a PDF (also ALTO, PAGE-XML, hOCR), read with its geometry
   pdftotext -raw paper.pdf - | reflow  from a pipe
   reflow --format json -o out.json page.txt
   reflow --explain page.txt            why each line break was joined or kept
@@ -78,6 +81,19 @@ def _read(name: str) -> bytes:
         return fh.read()
 
 
+def reflow_input(name: str, data: bytes, config: Config) -> Document:
+    """Reflow one input: a PDF, ALTO, PAGE-XML or hOCR file (told by its content) through its
+    reader, anything else as text, exactly as before.  Raises InputError on unreadable input."""
+    from reflow.readers import detect_kind
+
+    kind = detect_kind(data[:65536])
+    if kind == "text":
+        return reflow(data, config)
+    from reflow.pipeline import reflow_file
+
+    return reflow_file(data, config, kind=kind)
+
+
 def run(args_list: Sequence[str]) -> int:
     """Reflow the files (or stdin) that ``args_list`` names; return the exit status."""
     args = build_parser().parse_args(args_list)
@@ -99,7 +115,7 @@ def run(args_list: Sequence[str]) -> int:
                 status = EXIT_INPUT
                 continue
             try:
-                doc = reflow(data, config)
+                doc = reflow_input(name, data, config)
             except InputError as exc:
                 print(ERR_INPUT.format(name=shown, reason=exc), file=sys.stderr)
                 status = EXIT_INPUT

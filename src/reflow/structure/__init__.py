@@ -47,6 +47,7 @@ from reflow.structure.furniture import (
     label_page_numbers,
     label_running_heads,
 )
+from reflow.structure.geometry import PageGeometry
 from reflow.structure.headings import (
     rule_heading_in_sentence,
     rule_headings,
@@ -57,7 +58,14 @@ from reflow.structure.headings import (
 )
 from reflow.structure.view import DocView, LineLabels, measure
 
-__all__ = ["RULES", "LineLabels", "article_starts", "joins_previous", "label_lines"]
+__all__ = [
+    "RULES",
+    "LineLabels",
+    "PageGeometry",
+    "article_starts",
+    "joins_previous",
+    "label_lines",
+]
 
 
 #: The rules after the furniture pass (page numbers, running heads, loose furniture: in
@@ -106,4 +114,7 @@ def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
     label_loose_furniture(lines, labels, labels.pages, max(page_count, 1), language)
     for rule in RULES:
         rule(doc)
+    if lines.boxes is not None:
+        # A reader gave geometry: sizes and weights decide what the characters could not.
+        PageGeometry(lines).label(labels, config.max_heading_words)
     return labels

@@ -148,6 +148,7 @@ def rule_heads_over_bylines(doc: DocView) -> None:
 def _heads_over_wide_lines(doc: DocView) -> None:
     """The width half of :func:`rule_article_heads`."""
     texts, roles = doc.lines.texts, doc.labels.roles
+    closed_at = doc.closed_lines
     n = len(texts)
     # After a closed sentence or at the start: kept up to date in the one pass (the nearest
     # body or heading line above, as prev_line finds it, without walking back each time).
@@ -160,7 +161,7 @@ def _heads_over_wide_lines(doc: DocView) -> None:
         if roles[i] is not None:
             after_closed = False  # a heading: the line under it is not a headline
             continue
-        ok, after_closed = after_closed, closed(texts[i])
+        ok, after_closed = after_closed, closed_at[i]
         if not ok or not starts_sentence(texts[i]):
             continue
         nxt = next_line(doc, i)
@@ -231,7 +232,16 @@ def _under_masthead(doc: DocView, i: int) -> bool:
 
 #: Rules whose line continues the block of the labelled line right above it (a caption or a
 #: headline wrapped over several lines).  Every other labelled line is a block of its own.
-CONTINUATION_RULES = frozenset({"caption-block", "heading-block-continued"})
+CONTINUATION_RULES = frozenset(
+    {
+        "caption-block",
+        "heading-block-continued",
+        # Lines labelled from their geometry (reflow.structure.geometry).
+        "geometry-heading-continued",
+        "geometry-caption-continued",
+        "geometry-footnote-continued",
+    }
+)
 
 
 def joins_previous(labels: LineLabels, i: int) -> bool:

@@ -129,6 +129,15 @@ def page_number(text: str) -> tuple[int, str] | None:
     """
     if len(text) > MAX_PAGE_NUMBER_CHARS:
         return None  # no page number is this long: spare a long line the split and join
+    if _DIGIT.search(text) is None:
+        # Every shape but the roman one has a digit (most lines end here, before the split
+        # and join); a roman numeral is one word, so the stripped line is all of it.
+        word = text.strip()
+        if len(word) <= 8 and _ROMAN.fullmatch(word):
+            value = _roman_value(word)
+            if value is not None:
+                return value, "roman"
+        return None
     norm = " ".join(text.split())
     if not norm or len(norm) > 20:
         return None
@@ -601,11 +610,13 @@ def dateline(text: str, language: str = "en") -> str | None:
     """
     if len(text) > 2 * MAX_FURNITURE_CHARS:
         return None  # far too long for a date line; spare a long line the split and join
+    if _DIGIT.search(text) is None:
+        # Every date this reads has a day number: most lines end here, before the split and
+        # join (the normalised line has the same digits).
+        return None
     norm = " ".join(text.split())
     if not norm or len(norm) > MAX_FURNITURE_CHARS:
         return None
-    if _DIGIT.search(norm) is None:
-        return None  # every date this reads has a day number: most lines end here, cheaply
     last_word = norm[norm.rfind(" ") + 1 :]
     dates = _date_patterns(language)
     if not (

@@ -164,13 +164,16 @@ def rule_headings(doc: DocView) -> None:
     :func:`heading_shape`.  A line with a trailing space in a document where trailing spaces
     mark wrapped lines is never a heading.
     """
-    texts = doc.lines.texts
+    texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
+    closed_at = doc.closed_lines
     n = len(texts)
     for i in range(n):
-        if doc.lines.blank[i] or doc.labels.roles[i] is not None:
+        if blank[i] or roles[i] is not None:
             continue
+        if i and not blank[i - 1] and roles[i - 1] is None and not closed_at[i - 1]:
+            continue  # the common case below, without the walk: the line above is prev
         prev = prev_line(doc, i)
-        if prev >= 0 and doc.labels.roles[prev] is None and not closed(texts[prev]):
+        if prev >= 0 and roles[prev] is None and not closed_at[prev]:
             continue  # the common case, a wrapped line: settled before any shape test
         shape = heading_shape(doc, i)
         if shape is None:
@@ -479,14 +482,18 @@ def rule_short_lines(doc: DocView) -> None:
         doc.labels.roles,
         doc.labels.pages,
     )
+    closed_at = doc.closed_lines
     n = len(texts)
     i = 0
     while i < n:
         if blank[i] or roles[i] is not None:
             i += 1
             continue
+        if i and not blank[i - 1] and roles[i - 1] is None and not closed_at[i - 1]:
+            i += 1
+            continue  # as below, without the walk: the line above is prev
         prev = prev_line(doc, i)
-        if prev >= 0 and roles[prev] is None and not closed(texts[prev]):
+        if prev >= 0 and roles[prev] is None and not closed_at[prev]:
             i += 1
             continue
         if is_byline(texts[i], doc.language):

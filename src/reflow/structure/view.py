@@ -11,12 +11,13 @@ does.  Above :mod:`reflow.structure.words`, below every rule.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from reflow.data.languages import function_words
 from reflow.lines import Box, Lines
 from reflow.model import Role
-from reflow.structure.words import BARE_TABLE, bare, is_byline
+from reflow.structure.words import BARE_TABLE, bare, closed, is_byline
 
 
 @dataclass(slots=True)
@@ -56,14 +57,20 @@ class DocView:
     # phrases.  Built on first use (after the furniture pass): most documents have few lines
     # that reach the phrase test.
     _phrases: str | None = None
+    # The adjacent word pairs of the phrase text ("a b"), made once the phrase searches have
+    # cost PHRASE_SCANS passes over it (see phrase_goes_on): searching the whole text for each
+    # pair made the structure stage quadratic on long documents.
+    _pairs: set[str] | None = None
+    # Characters of phrase text searched so far (the work that the pair index bounds).
+    phrase_work: int = 0
 
     # Non-blank line indices and, per line, its position among them: for local widths.
     _nonblank: list[int] | None = None
-    _position: dict[int, int] | None = None
     _lengths: list[int] | None = None
     _widths: dict[int, float] | None = None
 
     _bylines: list[int] | None = None
+    _closed: list[bool] | None = None
 
     @property
     def bylines(self) -> list[int]:
@@ -74,6 +81,14 @@ class DocView:
                 i for i, t in enumerate(self.lines.texts) if is_byline(t, self.language)
             ]
         return self._bylines
+
+    @property
+    def closed_lines(self) -> list[bool]:
+        """:func:`closed` of every line, in one pass on first use: it depends on the text
+        alone, and the rules that visit every line ask it of the line above each."""
+        if self._closed is None:
+            self._closed = [closed(t) for t in self.lines.texts]
+        return self._closed
 
     @property
     def boxes(self) -> list[Box | None] | None:
@@ -97,15 +112,18 @@ class DocView:
         """
         if self._nonblank is None:
             self._nonblank = [k for k, b in enumerate(self.lines.blank) if not b]
-            self._position = {k: p for p, k in enumerate(self._nonblank)}
             texts = self.lines.texts
             self._lengths = [len(texts[k].strip()) for k in self._nonblank]
             self._widths = {}
-        assert self._position is not None and self._widths is not None
+        assert self._nonblank is not None and self._widths is not None
         width = self._widths.get(i)
         if width is None:
             # Memoised: the short-line runs ask for a line and then for the line under it.
-            p = self._position[i]
+            # The line's place among the non-blank lines by bisection: a dictionary of every
+            # line's place cost more memory than the text itself.
+            p = bisect_left(self._nonblank, i)
+            if p == len(self._nonblank) or self._nonblank[p] != i:
+                raise KeyError(i)  # a blank line has no column width
             lengths = sorted(self._lengths[max(0, p - WIDTH_WINDOW) : p + WIDTH_WINDOW + 1])
             width = self._widths[i] = float(lengths[(3 * (len(lengths) - 1)) // 4])
         return width
@@ -151,7 +169,11 @@ def measure(lines: Lines) -> tuple[bool, float, bool]:
     return share >= TRAILING_SPACE_SHARE, float(width), len(lengths) >= MIN_LINES_FOR_WIDTH
 
 
-_RUNS_OF_SPACE = re.compile(r"[^\S\n]+")
+#: Runs of whitespace other than a line end, but not a lone space (most of the text: left as
+#: it is, rather than replaced by itself match by match, which took twice as long).
+_RUNS_OF_SPACE = re.compile(r" [^\S\n]+|[^\S\n ][^\S\n]*")
+#: The characters BARE_TABLE deletes.
+_BARE_MARKS = re.compile("[" + re.escape("".join(map(chr, BARE_TABLE))) + "]")
 
 
 def phrase_text(lines: Lines, labels: LineLabels) -> str:
@@ -164,8 +186,54 @@ def phrase_text(lines: Lines, labels: LineLabels) -> str:
         for text, blank, role in zip(lines.texts, lines.blank, labels.roles, strict=True)
         if not blank and role is None
     )
-    body = _RUNS_OF_SPACE.sub(" ", body.lower().translate(BARE_TABLE))
+    # Deleting the marks with a regex character class: the same text as
+    # str.translate(BARE_TABLE), five times faster on text that is not all ASCII.
+    body = _RUNS_OF_SPACE.sub(" ", _BARE_MARKS.sub("", body.lower()))
     return " " + body.replace("\n", " \n ") + " "
+
+
+#: Whole-text searches of the phrase text allowed before its word pairs are indexed.  A search
+#: is a C-level scan (GB/s); the index costs about as much as a few dozen of them on the
+#: evaluation corpus, so most documents (a few phrase questions each) never build it, and a
+#: long one builds it once: the work stays linear in the document either way.
+PHRASE_SCANS = 8
+#: Phrase text cut into pieces of about this many characters (at line ends) when its pairs
+#: are indexed, so that the pair strings of one piece, not of the whole text, are in memory at
+#: once before they go into the set.
+_PAIR_CHUNK = 1 << 20
+#: A space, then two words and the space after them (a lookahead: pairs overlap).  Words
+#: hold neither space nor line end, so each start is tried once per space: linear.
+_PAIR = re.compile(r" (?=([^ \n]+ [^ \n]+) )")
+
+
+def _phrase_pairs(phrases: str) -> set[str]:
+    """Every "a b" that stands side by side in a line of the phrase text."""
+    pairs: set[str] = set()
+    start, n = 0, len(phrases)
+    while start < n:
+        end = phrases.find("\n", min(n, start + _PAIR_CHUNK))
+        end = n if end < 0 else end + 1
+        pairs.update(_PAIR.findall(phrases, start, end))
+        start = end
+    return pairs
+
+
+def has_phrase(doc: DocView, last: str, first: str) -> bool:
+    """Is " last first " in the phrase text (``last`` and ``first`` bare words, no spaces)?
+
+    Within a line of the phrase text words stand one space apart, and every line has a space
+    on both ends, so the substring is there exactly when the two words stand side by side in
+    a line: the pair index answers the same as the search.
+    """
+    if doc._pairs is None:
+        phrases = doc.phrases
+        if doc.phrase_work < PHRASE_SCANS * len(phrases):
+            doc.phrase_work += len(phrases)
+            return f" {last} {first} " in phrases
+        doc._pairs = _phrase_pairs(phrases)
+        doc.phrase_work += len(phrases)  # one pass to build the index
+        doc._phrases = ""  # the index answers from now on: the text can go
+    return f"{last} {first}" in doc._pairs
 
 
 def phrase_goes_on(doc: DocView, i: int, nxt: int) -> bool:
@@ -180,7 +248,7 @@ def phrase_goes_on(doc: DocView, i: int, nxt: int) -> bool:
     if first in function_words(doc.language):
         return False  # "The", "Die", "Le" follow any word: no evidence of a phrase
     last, first = a[-1].lower().translate(BARE_TABLE), b[0].lower().translate(BARE_TABLE)
-    return bool(last and first) and f" {last} {first} " in doc.phrases
+    return bool(last and first) and has_phrase(doc, last, first)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -203,17 +271,20 @@ def prev_line(doc: DocView, i: int) -> int:
     >>> prev_line(doc, 3), next_line(doc, 0), doc.boxes is None
     (0, 3, True)
     """
+    blank, roles, heading = doc.lines.blank, doc.labels.roles, Role.HEADING
     j = i - 1
-    while j >= 0 and transparent(doc, j):
+    # transparent(doc, j), inlined: the rules ask this for most lines, some more than once.
+    while j >= 0 and (blank[j] or (roles[j] is not None and roles[j] is not heading)):
         j -= 1
     return j
 
 
 def next_line(doc: DocView, i: int) -> int:
     """The nearest line after *i* that is body text or a heading, or len(lines)."""
-    n = len(doc.lines)
+    blank, roles, heading = doc.lines.blank, doc.labels.roles, Role.HEADING
+    n = len(blank)
     j = i + 1
-    while j < n and transparent(doc, j):
+    while j < n and (blank[j] or (roles[j] is not None and roles[j] is not heading)):
         j += 1
     return j
 

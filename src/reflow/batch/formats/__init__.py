@@ -10,6 +10,9 @@ name ends with          kind        output (same relative path under ``-o``)
 ``.jsonl.gz``           ``jsonl``   ``.jsonl.gz`` (gzip members, one per committed chunk)
 ``.jsonl.zst``          ``jsonl``   ``.jsonl.zst`` (zstd frames, one per committed chunk)
 ``.parquet``            ``parquet`` ``.parquet`` (one row group per input row group)
+``.pdf`` ``.xml``       ``pages``   one file, the input's name plus ``.txt``/``.md``/``.json``
+``.hocr`` ``.html``                 (read with its geometry: PDF, ALTO, PAGE-XML, hOCR)
+``.xhtml``
 ======================  ==========  ================================================
 
 A new format is a subclass of :class:`~reflow.batch.formats.base.InputFormat` in a new module
@@ -20,11 +23,12 @@ from __future__ import annotations
 
 from reflow.batch.formats.base import InputFormat
 from reflow.batch.formats.jsonl import Jsonl
+from reflow.batch.formats.pages import Pages
 from reflow.batch.formats.parquet import Parquet
 from reflow.batch.formats.txt import Txt
 
 #: Every input format, by kind.
-FORMATS: dict[str, InputFormat] = {f.kind: f for f in (Jsonl(), Parquet(), Txt())}
+FORMATS: dict[str, InputFormat] = {f.kind: f for f in (Jsonl(), Pages(), Parquet(), Txt())}
 
 #: (suffix, kind, compression), in the order messages list them.
 SUFFIXES: tuple[tuple[str, str, str], ...] = tuple(

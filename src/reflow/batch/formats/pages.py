@@ -1,0 +1,66 @@
+"""PDF and OCR files (``.pdf``, ``.xml``, ``.hocr``, ``.html``, ``.xhtml``): one document a file.
+
+Each file is read with its geometry by :func:`reflow.reflow_file` (the kind is told by the
+content: PDF, ALTO, PAGE-XML or hOCR; :mod:`reflow.readers`), pages in order, and written like
+a ``.txt`` file's output: one file under ``-o``, named after the input with the output's suffix
+added (``scan/p1.xml`` -> ``scan/p1.xml.txt``), so a ``p1.pdf`` beside a ``p1.txt`` never
+write the same output.  A file that is none of these kinds (an ``.xml`` that is not OCR, an
+``.html`` page without ``ocr_line``), an encrypted, damaged or image-only PDF, is one line in
+the errors file, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from reflow.batch.errors import error_line, error_reason
+from reflow.batch.formats.base import Result, Task, Unit, Workspace
+from reflow.batch.formats.txt import TEXT_SUFFIX, Txt
+from reflow.batch.journal import write_atomic
+from reflow.batch.options import BatchOptions
+from reflow.batch.records import render
+
+SUFFIXES = (".pdf", ".xml", ".hocr", ".html", ".xhtml")
+
+
+class Pages(Txt):
+    kind = "pages"
+    suffixes = tuple((s, "") for s in SUFFIXES)
+    grouped = True
+
+    def output_key(self, rel: str, fmt: str) -> str:
+        return rel + TEXT_SUFFIX[fmt]
+
+    def group_task(self, units: list[Unit], ws: Workspace) -> Task:
+        files = [(str(u.source), str(ws.output / u.key), u.key) for u in units]
+        return Task(None, ("pages", files), sum(u.size for u in units), keys=[u.key for u in units])
+
+    def work(self, opts: BatchOptions, *args: Any) -> Result:
+        """Read and reflow each file, written to its output through a temporary name."""
+        from reflow.pipeline import reflow_file
+        from reflow.readers import ReaderError, detect_kind
+
+        (files,) = args
+        errors: list[bytes] = []
+        ok = 0
+        for src, dst, doc_id in files:
+            try:
+                with open(src, "rb") as f:
+                    head = f.read(65536)
+                kind = detect_kind(head)
+                if kind == "text":
+                    raise ReaderError("not a PDF, ALTO, PAGE-XML or hOCR file")
+                # A path, not bytes: a PDF is read page by page from the disk.
+                doc = reflow_file(src, opts.config, kind=kind)
+                value = render(doc, opts.format, opts.keep_furniture, opts.decisions)
+                if isinstance(value, dict):
+                    value = json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+                out = Path(dst)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(out, value.encode("utf-8"))
+                ok += 1
+            except Exception as exc:
+                errors.append(error_line(doc_id, src, error_reason(exc)))
+        return b"", b"".join(errors), ok, len(errors)

@@ -1,0 +1,477 @@
+"""Decisions measured on the page: the rules that run when a reader gave boxes (PDF, OCR XML).
+
+Text input has no boxes, and nothing here runs for it: its answers stay what the text rules
+give.  With boxes, two kinds of decision are measured instead of guessed from characters:
+
+Labels (after the text rules of the structure stage; every label names what was measured):
+
+=============================  ==========================================================
+rule                           when
+=============================  ==========================================================
+``geometry-heading``           font size at least 1.15 x the body size (headline, deck),
+                               or a bold line not smaller than the body with few words and
+                               no sentence end (a subhead, 1.0-1.1x in the corpus); the
+                               following lines of the same size and weight continue it
+                               (``geometry-heading-continued``)
+``geometry-caption``           font size at most 0.93 x the body size, inside the text
+                               area (a caption; further lines ``geometry-caption-continued``)
+``geometry-footnote``          small type below the last body line of the page
+``geometry-top-of-page``       the first line(s) of a page on one baseline, 1.5 em or more
+                               above the rest, not larger than the body, not bold, <= 12
+                               words: a running head (a page number when it is one)
+``geometry-foot-of-page``      the same at the page's foot, <= 4 words: running foot or
+                               page number
+``geometry-body``              a line the text rules labelled a heading, set in the body's
+                               size and weight, filling its column: body text (captions
+                               keep their label: the corpus sets some in the body size)
+=============================  ==========================================================
+
+Boundaries between two body lines (before the text rules; a line-end hyphen always goes to the
+hyphen rules, and where nothing here applies the text rules decide):
+
+=============================  ==========================================================
+``geometry-indent``            the next line starts indented (>= 0.6 em) against its
+                               column's left edge: break
+``geometry-gap``               a sentence ends and the white gap to the next line is at
+                               least half a line taller than the column's usual gap: break
+``geometry-short-line``        a sentence ends and the next line's first word (or its
+                               first part up to a hyphenation point, with the hyphen)
+                               would have fitted before the column's right edge: break
+``geometry-full-line``         a sentence ends at the column's right edge, the next line is
+                               neither indented nor set apart: join
+``geometry-column-continues``  across a column or page break (or labelled lines): an
+                               unfinished line that fills its column, the next line flush
+                               left: join; in a document that indents its paragraphs, also
+                               a finished one (an indented next line: break)
+=============================  ==========================================================
+
+Columns are the reader's (:attr:`reflow.lines.Box.column`, per page); a column's left edge is
+the 20th percentile of its body lines' left ends (most lines are flush left, a few indented),
+its right edge the 90th percentile of their right ends (justified lines all reach it; in ragged
+text a wrapped line ends less than the next word's width before it), both measured on the
+:data:`WINDOW` body lines around the line in its column.  The body size is the font size of
+the most characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import pairwise
+
+from reflow.lexicon import Lexicon
+from reflow.lines import Box, Lines
+from reflow.model import Action, Role
+
+#: Headline and deck: at least this much larger than the body.  The corpus sets decks at
+#: 1.2x the body and headlines at 1.7-2.4x; bold subheads at 1.0-1.1x (they are caught by
+#: weight).
+HEADING_SIZE = 1.15
+#: Captions and footnotes: at most this much of the body size (the corpus: 0.85-0.9x).
+SMALL_SIZE = 0.93
+#: A document with more distinct sizes than this has measured line heights (OCR), not font
+#: sizes: the generated PDFs have 4-7 sizes, an OCR-D ground-truth page dozens of pixel heights.
+TYPESET_SIZES = 12
+#: With line heights, lines of one size vary by 10-20 % (descenders, accents, skew) and old
+#: prints far more; sizes then label nothing, and "body size" is a line within 20 % of the
+#: median height.
+OCR_HEADING_SIZE = 1.5
+OCR_SMALL_SIZE = 0.7
+#: A first line indented this many ems (or more) against its column's left edge starts a
+#: paragraph.  The corpus indents by 1-1.5 em; OCR boxes jitter by a few pixels (< 0.2 em).
+INDENT_EM = 0.6
+#: ...but not more than this: a line further in is centred or a table cell, not an indent.
+MAX_INDENT_EM = 5.0
+#: A document indents its paragraphs when at least this share of its body lines (and at least
+#: three) are indented first lines.  Corpus documents set that way have 5-12 %; spaced ones 0.
+INDENT_SHARE = 0.02
+#: A paragraph gap is at least this many body line heights taller than the usual line gap.
+GAP_LINES = 0.5
+#: A line's column is measured on this many body lines above and below it (in its column):
+#: a column's worth in the corpus (30-60 lines), short enough to follow a change of width.
+WINDOW = 12
+#: Running heads, feet and page numbers stand this many ems (body size) apart from the rest
+#: of the page: the corpus sets them 2 line heights (2.4 em) off; headlines and bylines sit
+#: closer to what they head.
+EDGE_GAP = 1.5
+#: ...and have at most this many words (a publication's name and a date).
+EDGE_WORDS = 12
+#: At the foot, at most this many: a page number or a short running foot.  A new article
+#: that starts on the page's last line stands apart too (latex-es-007: 8 words, 3 em below).
+FOOT_WORDS = 4
+#: A page number: digits, perhaps with a word or dashes around ("- 4 -", "Page 4", "Seite 2").
+_PAGE_NUMBER = re.compile(r"[-–— ]{0,3}(?:[A-Za-zÀ-ÿ.]{1,10} )?\d{1,4}[-–— ]{0,3}")
+#: Subheads have at most this many words.
+SUBHEAD_WORDS = 12
+_TERMINAL = ".!?…:"
+_CLOSERS = "\"'”’»›)]*"
+
+
+@dataclass(slots=True)
+class _Column:
+    left: float
+    right: float
+    gap: float  # the usual white gap between two lines of the column
+
+
+def _percentile(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(q * len(xs)))]
+
+
+def _first_piece(word: str, lexicon: Lexicon | None) -> str:
+    """The shortest start of ``word`` a typesetter could have put on the line above: up to
+    its first hyphen, or its first hyphenation point (with the hyphen it would print).
+
+    >>> _first_piece("RPC-Dienste", None), _first_piece("word", None)
+    ('RPC-', 'word')
+    """
+    k = word.find("-", 1)
+    if 0 < k < len(word) - 1:
+        return word[: k + 1]
+    hyph = lexicon._hyphenator() if lexicon is not None else None
+    if hyph is not None and word.isalpha():
+        positions = hyph.positions(word)  # type: ignore[attr-defined]
+        if positions:
+            return word[: positions[0]] + "-"
+    return word
+
+
+def _terminal(text: str) -> bool:
+    s = text.rstrip().rstrip(_CLOSERS)
+    return bool(s) and s[-1] in _TERMINAL
+
+
+class PageGeometry:
+    """What the page rules need, measured once per document from the boxes."""
+
+    def __init__(self, lines: Lines) -> None:
+        assert lines.boxes is not None
+        self.lines = lines
+        self.boxes: list[Box | None] = lines.boxes
+        sizes: Counter[float] = Counter()
+        for text, box in zip(lines.texts, self.boxes, strict=True):
+            if box is not None and box.font_size:
+                sizes[round(box.font_size, 1)] += len(text)
+        # Sizes a typesetter chose come in a few values (PDF: the corpus has 4-7 per
+        # document); OCR line heights (pixels, with and without descenders) in dozens.  Then
+        # the body size is the character-weighted median and only large differences count.
+        self.typeset = len(sizes) <= TYPESET_SIZES
+        if not sizes:
+            self.body_size = 0.0
+        elif self.typeset:
+            self.body_size = sizes.most_common(1)[0][0]
+        else:
+            half, seen = sum(sizes.values()) / 2, 0
+            for value in sorted(sizes):
+                seen += sizes[value]
+                if seen >= half:
+                    self.body_size = value
+                    break
+        self.heading_size = HEADING_SIZE if self.typeset else OCR_HEADING_SIZE
+        self.small_size = SMALL_SIZE if self.typeset else OCR_SMALL_SIZE
+        self.size_tolerance = 0.07 if self.typeset else 0.2
+        # Body-size lines of each (page, column), in text order: a line's column is measured
+        # on its neighbours there (a second article on the page may set wider columns).
+        self._members: dict[tuple[int, int], list[int]] = defaultdict(list)
+        self._position: dict[int, int] = {}
+        for i, box in enumerate(self.boxes):
+            if box is not None and self.is_body_size(box):
+                key = (box.page, box.column or 0)
+                self._position[i] = len(self._members[key])
+                self._members[key].append(i)
+        self._columns: dict[int, _Column | None] = {}
+        indented = total = 0
+        for i in self._position:
+            col = self.column_of(i)
+            total += 1
+            box = self.boxes[i]
+            indented += (
+                col is not None and box is not None and self._indent_em(box, col.left) >= INDENT_EM
+            )
+        self.indent_style = indented >= 3 and indented >= INDENT_SHARE * max(total, 1)
+        self.indent_evidence = f"{indented} of {total} body lines start indented"
+
+    # -- measurements ---------------------------------------------------------------------
+
+    def em(self, box: Box) -> float:
+        return box.font_size or self.body_size or max(box.bottom - box.top, 1.0)
+
+    def is_body_size(self, box: Box) -> bool:
+        return bool(
+            box.font_size
+            and self.body_size
+            and abs(box.font_size - self.body_size) <= self.size_tolerance * self.body_size
+        )
+
+    def column_of(self, i: int) -> _Column | None:
+        """The column around line *i*: its body-size neighbours in the same (page, column)
+        within :data:`WINDOW` lines that overlap it horizontally by half the narrower."""
+        if i in self._columns:
+            return self._columns[i]
+        box = self.boxes[i]
+        col = None
+        if box is not None:
+            key = (box.page, box.column or 0)
+            members = self._members.get(key, [])
+            p = self._position.get(i)
+            if p is None:  # not body size: look around where it would be
+                p = next((k for k, j in enumerate(members) if j > i), len(members))
+            near = []
+            for j in members[max(0, p - WINDOW) : p + WINDOW + 1]:
+                nb = self.boxes[j]
+                assert nb is not None
+                overlap = min(nb.x1, box.x1) - max(nb.x0, box.x0)
+                if overlap >= 0.5 * min(nb.x1 - nb.x0, box.x1 - box.x0):
+                    near.append(nb)
+            if len(near) >= 3:
+                left = _percentile([b.x0 for b in near], 0.2)
+                right = _percentile([b.x1 for b in near], 0.9)
+                ordered = sorted(near, key=lambda b: b.top)
+                gaps = [
+                    y.top - x.bottom
+                    for x, y in pairwise(ordered)
+                    if 0 <= y.top - x.bottom < 2 * self.em(x)
+                ]
+                col = _Column(left, right, _percentile(gaps, 0.5) if gaps else 0.0)
+        self._columns[i] = col
+        return col
+
+    def _indent_em(self, box: Box, left: float) -> float:
+        em = self.em(box)
+        d = (box.x0 - left) / em
+        return d if d <= MAX_INDENT_EM else 0.0
+
+    def indent(self, i: int, box: Box) -> float:
+        """How far the line starts right of its column's left edge, in ems."""
+        col = self.column_of(i)
+        return self._indent_em(box, col.left) if col else 0.0
+
+    # -- labels ---------------------------------------------------------------------------
+
+    def label(self, labels, max_words: int) -> None:
+        """Label headings, captions and footnotes by size and weight (see the module table)."""
+        texts, boxes, roles = self.lines.texts, self.boxes, labels.roles
+        if not self.body_size:
+            return
+        self._label_page_edges(labels)
+        prev: tuple[str, float, bool | None] | None = None  # rule, size, bold of the line above
+        for i, box in enumerate(boxes):
+            if box is None or self.lines.blank[i]:
+                prev = None if box is None else prev
+                continue
+            if roles[i] in (Role.PAGE_HEADER, Role.PAGE_FOOTER, Role.PAGE_NUMBER):
+                prev = None
+                continue
+            text = texts[i].strip()
+            size = box.font_size or 0.0
+            ratio = size / self.body_size
+            words = len(text.split())
+            what = None
+            if not self.typeset:
+                # Line heights, not font sizes: too noisy to call a heading or small type (on
+                # OCR-D ground truth a body line's polygon is up to 2x the median height).
+                prev = None
+                continue
+            if ratio >= self.heading_size and words <= 3 * max_words:
+                what = (Role.HEADING, "geometry-heading", 0.9)
+                why = f"font {size:.1f} against body {self.body_size:.1f}"
+            elif (
+                box.bold
+                and ratio >= 0.97
+                and words <= SUBHEAD_WORDS
+                and not _terminal(text)
+                and not text.endswith(",")
+            ):
+                what = (Role.HEADING, "geometry-heading", 0.8)
+                why = (
+                    f"bold, font {size:.1f} (body {self.body_size:.1f}), {words} words, "
+                    "no sentence end"
+                )
+            elif ratio <= self.small_size and size:
+                below = self._below_column(box)
+                if below:
+                    what = (Role.OTHER, "geometry-footnote", 0.75)
+                    why = f"font {size:.1f} against body {self.body_size:.1f}, below the column"
+                else:
+                    what = (Role.CAPTION, "geometry-caption", 0.8)
+                    why = f"font {size:.1f} against body {self.body_size:.1f}"
+            if what is None:
+                prev = None
+                if roles[i] is Role.HEADING and self._body_like(i, box):
+                    roles[i] = None
+                    labels.notes.pop(i, None)
+                continue
+            role, rule, conf = what
+            key = (rule, round(size, 1), box.bold)
+            if prev is not None and prev == key:
+                rule = rule + "-continued"
+                why = "same size and weight as the line above"
+            labels.label(i, role, rule, why, conf)
+            prev = key
+
+    def _label_page_edges(self, labels) -> None:
+        """Running heads, feet and page numbers by position: the first (or last) line(s) of a
+        page, on one baseline, set off from everything else by a white gap of at least
+        :data:`EDGE_GAP` ems, in type no larger than the body's, not bold, few words."""
+        by_page: dict[int, list[int]] = defaultdict(list)
+        for i, box in enumerate(self.boxes):
+            if box is not None and not self.lines.blank[i]:
+                by_page[box.page].append(i)
+        for members in by_page.values():
+            if len(members) < 3:
+                continue
+            boxes = [self.boxes[i] for i in members]
+            top = min(b.top for b in boxes)  # type: ignore[union-attr]
+            bottom = max(b.bottom for b in boxes)  # type: ignore[union-attr]
+            em = self.body_size
+            first = [i for i in members if self.boxes[i].top <= top + 0.5 * em]  # type: ignore[union-attr]
+            last = [i for i in members if self.boxes[i].bottom >= bottom - 0.5 * em]  # type: ignore[union-attr]
+            for group, at_top in ((first, True), (last, False)):
+                rest = [self.boxes[i] for i in members if i not in group]
+                if not rest or len(group) > 3:
+                    continue
+                gb = [self.boxes[i] for i in group]
+                if at_top:
+                    gap = min(b.top for b in rest) - max(b.bottom for b in gb)  # type: ignore[union-attr]
+                else:
+                    gap = min(b.top for b in gb) - max(b.bottom for b in rest)  # type: ignore[union-attr]
+                if gap < EDGE_GAP * em:
+                    continue
+                for i in group:
+                    box = self.boxes[i]
+                    assert box is not None
+                    text = self.lines.texts[i].strip()
+                    if (
+                        labels.roles[i] in (Role.PAGE_HEADER, Role.PAGE_FOOTER, Role.PAGE_NUMBER)
+                        or box.bold
+                        or (box.font_size or 0) > 1.05 * self.body_size
+                        or len(text.split()) > (EDGE_WORDS if at_top else FOOT_WORDS)
+                    ):
+                        continue
+                    where = "top" if at_top else "foot"
+                    if _PAGE_NUMBER.fullmatch(text):
+                        role = Role.PAGE_NUMBER
+                    else:
+                        role = Role.PAGE_HEADER if at_top else Role.PAGE_FOOTER
+                    labels.label(
+                        i,
+                        role,
+                        f"geometry-{where}-of-page",
+                        f"at the {where} of page {box.page + 1}, {gap:.1f} apart from the rest "
+                        f"(body {self.body_size:.1f})",
+                        0.85,
+                    )
+
+    def _body_like(self, i: int, box: Box) -> bool:
+        """Set in the body's size and weight, and filling its column: not a heading."""
+        col = self.column_of(i)
+        return (
+            col is not None
+            and self.is_body_size(box)
+            and not box.bold
+            and box.x1 >= col.right - 2 * self.em(box)
+            and box.x0 <= col.left + 2 * self.em(box)
+        )
+
+    def _below_column(self, box: Box) -> bool:
+        """Below every body-size line of the page (a caption under the last paragraph of a
+        short column is not: other columns run on beside it)."""
+        bottoms = [
+            b.bottom
+            for b in self.boxes
+            if b is not None and b.page == box.page and self.is_body_size(b)
+        ]
+        return bool(bottoms) and box.top > max(bottoms)
+
+    # -- boundaries -----------------------------------------------------------------------
+
+    def boundary(
+        self, a: int, b: int, a_text: str, b_text: str, within: bool, lexicon: Lexicon | None
+    ) -> tuple[str, Action, float, str] | None:
+        """A decision between body lines ``a`` and ``b`` from their boxes, or None to let the
+        text rules decide.  ``within``: nothing but a line break stands between them.
+        ``lexicon`` gives the hyphenation points of the next line's first word: a ragged line
+        could have taken its first part with a hyphen."""
+        ba, bb = self.boxes[a], self.boxes[b]
+        if ba is None or bb is None or not ba.font_size or not bb.font_size:
+            # No box, or a box the reader estimated (a region's slice, without a size).
+            return None
+        col_a, col_b = self.column_of(a), self.column_of(b)
+        if col_a is None or col_b is None:
+            return None
+        terminal = _terminal(a_text)
+        em = self.em(ba)
+        indent_b = self.indent(b, bb)
+        indent_a = self.indent(a, ba)
+        short = col_a.right - ba.x1
+        same_column = ba.page == bb.page and ba.column == bb.column and bb.top > ba.top
+        indent_ev = (
+            f"next line starts {indent_b:.1f} em right of its column's left edge "
+            f"({bb.x0:.1f} against {col_b.left:.1f})"
+        )
+        if same_column and within:
+            if indent_b >= INDENT_EM and indent_b > indent_a + 0.3 and (terminal or short > em):
+                return "geometry-indent", Action.BREAK, 0.9, indent_ev
+            if not terminal:
+                return None
+            gap = bb.top - ba.bottom
+            if gap >= col_a.gap + GAP_LINES * em:
+                return (
+                    "geometry-gap",
+                    Action.BREAK,
+                    0.85,
+                    f"white gap of {gap:.1f} before the next line, usually {col_a.gap:.1f}",
+                )
+            first = b_text.split(None, 1)[0] if b_text.split() else ""
+            char = (ba.x1 - ba.x0) / max(len(a_text.strip()), 1)
+            piece = _first_piece(first, lexicon)
+            need = (len(piece) + 1) * char
+            if short > need:
+                what = "word" if piece == first else f"word's first part {piece!r}"
+                return (
+                    "geometry-short-line",
+                    Action.BREAK,
+                    0.85,
+                    f"line ends {short:.1f} before the column's right edge; the next {what} "
+                    f"needs {need:.1f}",
+                )
+            return (
+                "geometry-full-line",
+                Action.JOIN,
+                0.8,
+                f"sentence ends {max(short, 0):.1f} from the column's right edge; "
+                "next line flush left, no gap",
+            )
+        # A column or page break between them, or labelled lines (a caption, a subhead).
+        if ba.region is not None and bb.region is not None and ba.region != bb.region:
+            # The OCR engine ended a region here: its evidence, weighed by the text rules as a
+            # blank line (measured on OCR-D ground truth, whose regions are paragraphs,
+            # eval/real_xml.py: joining across them by width cost 0.08 paragraph F1).
+            return None
+        char = (ba.x1 - ba.x0) / max(len(a_text.strip()), 1)
+        first = b_text.split(None, 1)[0] if b_text.split() else ""
+        fills = short <= (len(first) + 1) * char
+        if not terminal and fills and indent_b < INDENT_EM:
+            # An unfinished sentence that fills its column runs on, whatever the style.
+            return (
+                "geometry-column-continues",
+                Action.JOIN,
+                0.85,
+                f"unfinished line fills its column ({max(short, 0):.1f} from the right edge); "
+                "the next line starts flush left after the break",
+            )
+        if not self.indent_style:
+            return None
+        if indent_b >= INDENT_EM:
+            return "geometry-indent", Action.BREAK, 0.85, indent_ev + "; " + self.indent_evidence
+        if fills and indent_b < INDENT_EM / 2:
+            return (
+                "geometry-column-continues",
+                Action.JOIN,
+                0.8,
+                f"the line fills its column ({max(short, 0):.1f} from the right edge) and the "
+                f"next line starts flush left after the break; {self.indent_evidence}",
+            )
+        return None

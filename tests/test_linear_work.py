@@ -1,0 +1,107 @@
+"""Work that must grow linearly with the document: counted, not timed.
+
+A search of the whole document per line pair (the phrase test of the structure stage) or a
+tokenisation of the whole document per word asked (the word counts of the hyphen stage) made
+reflow quadratic on long documents (issue 10).  These tests count the characters such searches
+scan on a document and on the same document twice as long: the count must about double, not
+quadruple.  Timings are for bench/; counts do not depend on the machine.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+import reflow
+from reflow.config import Config
+from reflow.lexicon import SCAN_BUDGET, DocumentVocabulary
+from reflow.lines import split_lines
+from reflow.structure import label_lines, view
+
+CASES = Path(__file__).parent / "cases" / "structure"
+
+
+def _pages() -> str:
+    """The committed structure cases (real extractor output, see their README), as pages."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))]
+    return "\x0c".join(t if t.endswith("\n") else t + "\n" for t in texts)
+
+
+def _phrase_work(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """(phrase questions asked, characters of phrase text scanned) when labelling ``text``."""
+    seen: dict[int, view.DocView] = {}
+    calls = 0
+    has_phrase = view.has_phrase
+
+    def counting(doc: view.DocView, last: str, first: str) -> bool:
+        nonlocal calls
+        calls += 1
+        seen[id(doc)] = doc
+        return has_phrase(doc, last, first)
+
+    monkeypatch.setattr(view, "has_phrase", counting)
+    label_lines(split_lines(text), Config(), "en")
+    monkeypatch.setattr(view, "has_phrase", has_phrase)
+    assert len(seen) <= 1
+    work = sum(doc.phrase_work for doc in seen.values())
+    return calls, work
+
+
+def test_phrase_search_work_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
+    once = _pages() * 4
+    calls1, work1 = _phrase_work(once, monkeypatch)
+    calls2, work2 = _phrase_work(once + "\x0c" + once, monkeypatch)
+    # The document asks enough questions to pass the search budget, so the index is used.
+    assert calls1 > view.PHRASE_SCANS
+    assert 1.8 <= calls2 / calls1 <= 2.2
+    # Searching the whole text per question would scan calls x length: 4x for 2x the text.
+    assert work2 / work1 <= 2.3
+    phrase_chars = len(once)  # an upper bound of the phrase text's length
+    assert work1 <= (view.PHRASE_SCANS + 1) * phrase_chars
+
+
+def test_pair_index_answers_as_the_search() -> None:
+    """The pair index gives the substring search's answer on every pair asked."""
+    text = _pages()
+    lines = split_lines(text)
+    labels = label_lines(lines, Config(), "en")
+    phrases = view.phrase_text(lines, labels)
+    pairs = view._phrase_pairs(phrases)
+    words = phrases.split()
+    rng = random.Random(3)
+    asked = [(words[k], words[k + 1]) for k in rng.sample(range(len(words) - 1), 400)]
+    asked += [(rng.choice(words), rng.choice(words)) for _ in range(400)]
+    found = 0
+    for last, first in asked:
+        expected = f" {last} {first} " in phrases
+        assert (f"{last} {first}" in pairs) is expected, (last, first)
+        found += expected
+    assert 200 < found < len(asked) - 200  # both answers are tested, many times
+
+
+def test_word_counts_scan_linearly() -> None:
+    """Asking for many words scans the text at most SCAN_BUDGET times, then indexes it."""
+    text = split_lines(_pages()).source
+    vocab = DocumentVocabulary(text)
+    for k in range(200):
+        vocab.count(f"notaword{k}")
+    assert vocab._scanned <= SCAN_BUDGET * len(text)
+    assert vocab.count("the") == DocumentVocabulary(text).count("the") > 0
+    fresh = DocumentVocabulary(text)
+    assert fresh.count("notaword") == 0 and fresh._words is None  # a scan, no index
+
+
+def test_long_document_same_blocks_as_its_parts_joined() -> None:
+    """The pair index (used on the long document) does not change the answers: the long
+    document's output is the same whichever way the phrase questions are answered."""
+    text = _pages() * 4
+    with_index = reflow.reflow(text).to_json()
+    old = view.PHRASE_SCANS
+    try:
+        view.PHRASE_SCANS = 10**9  # search the text for every question, as before
+        searched = reflow.reflow(text).to_json()
+    finally:
+        view.PHRASE_SCANS = old
+    assert with_index == searched
