@@ -115,6 +115,12 @@ def main() -> int:
     ap.add_argument("--sizes", type=float, nargs="+", default=list(SIZES), help="MB")
     ap.add_argument("--no-structure", action="store_true", help="detect_structure=False")
     ap.add_argument("--no-memory", action="store_true", help="skip the traced runs")
+    ap.add_argument(
+        "--trace-max",
+        type=float,
+        default=float("inf"),
+        help="no traced run above this size (MB): tracing is 3-4x slower; RSS is still shown",
+    )
     ap.add_argument("--min-seconds", type=float, default=2.0)
     ap.add_argument("--record", action="store_true")
     args = ap.parse_args()
@@ -132,7 +138,8 @@ def main() -> int:
             Path(path).write_text(text, encoding="utf-8")
             del text
             timed = run_child("time", path, structure, args.min_seconds)
-            traced = {} if args.no_memory else run_child("memory", path, structure, 0)
+            skip = args.no_memory or mb > args.trace_max
+            traced = {} if skip else run_child("memory", path, structure, 0)
             row = {"bytes": size, **timed, **traced}
             rows.append(row)
             print(
@@ -165,13 +172,15 @@ def main() -> int:
     for r in rows:
         mb = r["bytes"] / 1e6
         per = r["cpu"] / mb
-        traced = f"{r['traced_peak'] / 1e6:.0f} MB ({r['traced_peak'] / r['bytes']:.1f}x)"
+        traced = (
+            f"{r['traced_peak'] / 1e6:.0f} MB ({r['traced_peak'] / r['bytes']:.1f}x)"
+            if "traced_peak" in r
+            else "not run"
+        )
         lines.append(
             f"| {mb:.2f} | {r['runs']} | {r['seconds']:.3f} | {r['cpu']:.3f} | {per:.3f} "
             f"| {per / best:.2f} | {mb / r['cpu']:.2f} | {r['rss_growth'] / 1e6:.0f} MB "
-            f"({r['rss_growth'] / r['bytes']:.1f}x) | "
-            + (traced if "traced_peak" in r else "not run")
-            + " |"
+            f"({r['rss_growth'] / r['bytes']:.1f}x) | " + traced + " |"
         )
     worst = max(r["cpu"] / (r["bytes"] / 1e6) for r in rows) / best
     lines += ["", f"Slowest s/MB is {worst:.2f}x the fastest (target: at most 1.3x)."]

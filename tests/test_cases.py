@@ -9,7 +9,11 @@ import reflow
 
 CONSTRUCTED = load_cases("constructed.json") + load_cases("constructed_languages.json")
 NEGATIVES = load_cases("negatives.json")
-KNOWN_FAILURES = load_cases("known_failures.json") + load_cases("extractor_known_failures.json")
+KNOWN_FAILURES = (
+    load_cases("known_failures.json")
+    + load_cases("extractor_known_failures.json")
+    + load_cases("real_known_failures.json")
+)
 EXTRACTOR = load_cases("extractor.json")
 
 

@@ -31,8 +31,11 @@ class Config:
         reflow abstains: keeps the hyphen and marks the decision uncertain.  0.6 is the lowest
         value at which the constructed abstain cases in ``tests/cases`` stay abstentions.
     ``decode_errors``
-        For ``bytes`` input: ``"strict"`` (default) raises :class:`reflow.InputError` on invalid
-        UTF-8 or binary data; ``"replace"`` decodes with U+FFFD and records a warning.
+        Input that is not valid text: ``"strict"`` (default) raises :class:`reflow.InputError`
+        naming the offset, for ``bytes`` that are not UTF-8 (or UTF-16 with a byte-order mark) or
+        look binary, and for a ``str`` with a lone surrogate (from a JSON ``\\ud800`` escape or
+        ``surrogateescape``); ``"replace"`` puts U+FFFD in place of each bad sequence or
+        surrogate and records a warning.  The CLI's ``--replace-invalid`` sets ``"replace"``.
     ``max_heading_words``
         A line with more words is never taken for a heading (default 14: the longest headline
         in the constructed English cases has 11 words).

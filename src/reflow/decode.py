@@ -3,17 +3,23 @@
 reflow reads UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark.  Bytes
 that are not valid UTF-8, and binary data (NUL bytes), raise :class:`InputError` with a one-line
 message, unless ``errors="replace"`` asks for replacement, which is then reported as a warning.
+A ``str`` input gets the same policy (:func:`check_text`): lone surrogates, which no encoder can
+write, are refused with their offset, or replaced with U+FFFD and reported.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from typing import Literal
 
 #: How many bytes of the input are searched for a NUL byte (the sign of binary data).  Binary
 #: formats (PDF, ZIP, images) put NULs in their first kilobytes; scanning the whole input would
 #: cost a full pass for nothing on large text.
 BINARY_SNIFF_BYTES = 65536
+
+#: A surrogate code point: never valid in text on its own (a character class: linear time).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InputError(ValueError):
@@ -74,16 +80,44 @@ def decode(data: bytes, errors: Literal["strict", "replace"] = "strict") -> tupl
     return text, warnings
 
 
-def check_text(text: str) -> list[str]:
-    """Warnings for a ``str`` input (it is already decoded, so only binary data is refused).
+def check_text(text: str, errors: Literal["strict", "replace"] = "strict") -> tuple[str, list[str]]:
+    """Check a ``str`` input as :func:`decode` checks bytes; return the text and its warnings.
+
+    A ``str`` is already decoded, but it may still not be Unicode text: a lone surrogate
+    (U+D800..U+DFFF) comes from a JSON ``\\ud800`` escape or from ``surrogateescape`` decoding,
+    and no encoder can write it.  ``"strict"`` raises :class:`InputError` naming its offset (and
+    refuses binary data, as for bytes); ``"replace"`` puts U+FFFD in its place, one for one (so
+    every offset stays the same), and says so in a warning.
 
     >>> check_text("fine")
-    []
+    ('fine', [])
+    >>> check_text("bad \\ud800 here")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    reflow.decode.InputError: input is not valid Unicode: a lone surrogate (U+D800) at offset 4...
+    >>> check_text("bad \\ud800 here", errors="replace")
+    ('bad \ufffd here', ['1 lone surrogate(s) replaced with U+FFFD'])
     """
-    nul = text.find("\x00", 0, BINARY_SNIFF_BYTES)
-    if nul >= 0:
-        raise InputError(
-            f"input looks binary (NUL character at offset {nul}); reflow reads text extracted "
-            f"from pages"
-        )
-    return []
+    warnings: list[str] = []
+    if errors == "strict":
+        nul = text.find("\x00", 0, BINARY_SNIFF_BYTES)
+        if nul >= 0:
+            raise InputError(
+                f"input looks binary (NUL character at offset {nul}); reflow reads text "
+                f"extracted from pages"
+            )
+    if not text.isascii():
+        found = _SURROGATE.search(text)
+        if found is not None:
+            if errors == "strict":
+                raise InputError(
+                    f"input is not valid Unicode: a lone surrogate (U+{ord(found.group()):04X}) "
+                    f"at offset {found.start()}, from a \\u escape or surrogateescape decoding; "
+                    f'fix the source, or pass --replace-invalid (decode_errors="replace") to '
+                    f"replace it with U+FFFD"
+                )
+            text, replaced = _SURROGATE.subn("\ufffd", text)
+            warnings.append(f"{replaced} lone surrogate(s) replaced with U+FFFD")
+    if errors != "strict" and "\x00" in text:
+        warnings.append(f"{text.count(chr(0))} NUL character(s) in the input were kept as they are")
+    return text, warnings

@@ -30,12 +30,26 @@ class DocumentVocabulary:
     (1, 2, 0)
     """
 
-    __slots__ = ("_compounds", "_lowered", "_scanned", "_text", "_words")
+    __slots__ = (
+        "_broken",
+        "_compounds",
+        "_coverage",
+        "_lowered",
+        "_pairs",
+        "_prefixes",
+        "_scanned",
+        "_text",
+        "_words",
+    )
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._words: Counter[str] | None = None
         self._compounds: Counter[str] | None = None
+        self._prefixes: Counter[str] | None = None
+        self._broken: Counter[str] | None = None
+        self._coverage: float | None = None
+        self._pairs: list[tuple[str, str]] = []
         self._lowered: str | None = None
         self._scanned = 0
 
@@ -62,6 +76,77 @@ class DocumentVocabulary:
         if self._compounds is None:
             self._compounds = self._index_compounds()
         return self._compounds.get(compound.lower().replace("\u2010", "-"), 0)
+
+    def prefix_count(self, left: str) -> int:
+        """Compounds inside a line whose first part is ``left`` ("opaco-albâ" for "opaco").
+
+        >>> DocumentVocabulary("opaco-albâ, opaco-fuscâ; well-known").prefix_count("Opaco")
+        2
+        """
+        if self._prefixes is None:
+            if self._compounds is None:
+                self._compounds = self._index_compounds()
+            self._prefixes = Counter()
+            for compound, n in self._compounds.items():
+                self._prefixes[compound.split("-", 1)[0]] += n
+        return self._prefixes.get(left.lower(), 0)
+
+    def standalone_count(self, word: str) -> int:
+        """Occurrences of ``word`` not as a half of a word broken at a line end.
+
+        >>> DocumentVocabulary("a ldap b libpam-\\nldap c longi-\\ntudo").standalone_count("ldap")
+        1
+        """
+        return self.count(word) - self._broken_halves().get(word.lower(), 0)
+
+    def _broken_halves(self) -> Counter[str]:
+        if self._broken is None:
+            text, broken = self._text, Counter()
+            for m in _BREAK.finditer(text):
+                pos = m.start()
+                left = _WORD_BEFORE.search(text, max(0, pos - 64), pos)
+                if left is not None:
+                    a, b = left.group().lower(), m.group(1).lower()
+                    broken[a] += 1
+                    broken[b] += 1
+                    self._pairs.append((a, b))
+            self._broken = broken
+        return self._broken
+
+    def break_profile(self) -> tuple[int, int]:
+        """How the document's own words broken at line ends are written elsewhere in it: (pairs
+        written joined elsewhere and never as a compound, pairs written as a compound).
+
+        >>> v = DocumentVocabulary("approved; it was ap-\\nproved, well-\\nknown, well-known")
+        >>> v.break_profile()
+        (1, 1)
+        """
+        self._broken_halves()
+        joined = compound = 0
+        for a, b in self._pairs:
+            if self.compound_count(f"{a}-{b}"):
+                compound += 1
+            elif self.count(a + b):
+                joined += 1
+        return joined, compound
+
+    def coverage(self, lexicon: Lexicon) -> float:
+        """Share of the document's words (4 letters or more, by occurrence) the lexicon knows.
+
+        Low on pages with much text in another language or an old spelling, where the
+        language's patterns and frequencies cannot judge a word (see hyphenation.FOREIGN).
+        """
+        if self._coverage is None:
+            if self._words is None:
+                self._words = self._index_words()
+            total = known = 0
+            for word, n in self._words.items():
+                if len(word) >= 4 and word.isalpha():
+                    total += n
+                    known += n if lexicon.zipf(word) >= 1.0 else 0
+            # Too few words say nothing about the document: the lexicon is trusted.
+            self._coverage = known / total if total >= COVERAGE_SAMPLE else 1.0
+        return self._coverage
 
     def _index_words(self) -> Counter[str]:
         # Whitespace tokens with their punctuation stripped, apostrophes cut ("l'environnement"
@@ -96,10 +181,17 @@ class DocumentVocabulary:
         return found
 
 
+#: Words (4 letters or more) a document needs before its lexicon coverage is measured at all:
+#: on a few lines one unknown name is a large share.
+COVERAGE_SAMPLE = 50
 #: Punctuation stripped from both ends of a whitespace token before it is counted.
 _PUNCTUATION = '.,;:!?"()[]{}<>“”„‘’‚«»‹›…*/\\|#%&+=~^`@$§¶•·–—-\u2010\u00ad¬⸗'
 #: Characters of text tokenised at once when counting words (see _index_words).
 _SLICE = 1 << 20
+#: A line-end hyphen and the word after the line break (the word before it is found with
+#: _WORD_BEFORE in a bounded window, so that a long run of letters is not scanned again and
+#: again: linear time).
+_BREAK = re.compile("[-\u2010\u2011\u00ad\u00ac\u2e17][ \t]*\n[ \t\f]*([^\\W\\d_]+)")
 #: Substring tests (each a scan of the text) allowed before the word index is built: building
 #: it costs about ten scans (str.find runs at GB/s, the tokenising at ~10 MB/s).
 SCAN_BUDGET = 8
@@ -108,6 +200,27 @@ SCAN_BUDGET = 8
 _HYPHEN = re.compile(r"[-\u2010](?=[^\W\d_])")
 _WORD_AT = re.compile(r"[^\W\d_]+")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+\Z")
+
+
+#: Historical letter forms read as their modern letter for lexicon and pattern look-ups only
+#: (the text keeps them): long s, r rotunda, and e written above a vowel (the older umlaut).
+#: Folding long s alone took one German newspaper suite from 92.4 % to 98.9 % of line-end
+#: hyphens right (issue 9).
+_FOLD = str.maketrans({"ſ": "s", "ꝛ": "r"})
+_SUPERSCRIPT_E = re.compile("([aouAOU])\u0364")
+_UMLAUT = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
+
+
+def fold(word: str) -> str:
+    """``word`` in modern letters, for look-ups.
+
+    >>> fold("Unterweiſung"), fold("aͤndert")
+    ('Unterweisung', 'ändert')
+    """
+    word = word.translate(_FOLD)
+    if "\u0364" in word:
+        word = _SUPERSCRIPT_E.sub(lambda m: _UMLAUT[m.group(1)], word)
+    return word
 
 
 def zipf(freq: float) -> float:
@@ -226,13 +339,15 @@ class Lexicon:
         return self._freq
 
     def zipf(self, word: str) -> float:
-        """Zipf frequency of ``word`` (any case; look-alike letters of another script folded).
+        """Zipf frequency of ``word`` (any case; old letter forms and look-alike letters of
+        another script folded).
 
         >>> ru = Lexicon.get("ru")
         >>> ru.zipf("Москве") > 4.0, ru.zipf("Mоскве") == ru.zipf("Москве")  # Latin "M"
         (True, True)
         """
         freq = self._frequencies()
+        word = fold(word)
         # casefold, as wordfreq keys its lists: "Straße" is "strasse", final "ς" is "σ".
         low = word.casefold()
         if self.language == "ro":
@@ -268,5 +383,9 @@ class Lexicon:
         hyph = self._hyphenator()
         if hyph is None:
             return None
-        word = fold_confusables(word, self.script)
-        return position in hyph.positions(word.lower())  # type: ignore[attr-defined]
+        folded = fold(word)
+        if len(folded) != len(word):
+            position = len(fold(word[:position]))
+        # The look-alike fold keeps the length: the position stays.
+        folded = fold_confusables(folded, self.script)
+        return position in hyph.positions(folded.lower())  # type: ignore[attr-defined]

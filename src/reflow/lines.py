@@ -137,7 +137,7 @@ CONVENTION_MIN_LINES = 5
 #: The convention is a property of the extractor, the same on every page: the first 5,000 lines
 #: say it as well as all of them, and a 100 MB input does not pay a second full pass.
 CONVENTION_SCAN = 5000
-_HYPHEN_END = "-\u2010\u00ad\u00ac\u2e17"
+_HYPHEN_END = "-\u2010\u2011\u00ad\u00ac\u2e17"
 _SENTENCE_END = ".!?…:;\"'”’»)]"
 _NOT_WRAPPED = frozenset(_SENTENCE_END + _HYPHEN_END)
 

@@ -33,7 +33,7 @@ def reflow(text: str | bytes, config: Config | None = None, **options: Any) -> D
     if isinstance(text, bytes | bytearray | memoryview):
         source, warnings = decode(bytes(text), config.decode_errors)
     elif isinstance(text, str):
-        source, warnings = text, check_text(text) if config.decode_errors == "strict" else []
+        source, warnings = check_text(text, config.decode_errors)
     else:
         raise TypeError(f"reflow() takes str or bytes, not {type(text).__name__}")
     return reflow_lines(split_lines(source), config, warnings)

@@ -70,4 +70,8 @@ def error_line(id_: Any, source: str, reason: str, **where: int) -> bytes:
     b'{"id": "r1", "source": "in.jsonl", "line": 3, "reason": "no field \\'text\\'"}\\n'
     """
     entry: dict[str, Any] = {"id": id_, "source": source, **where, "reason": reason}
-    return (json.dumps(entry, ensure_ascii=False, default=str) + "\n").encode()
+    line = json.dumps(entry, ensure_ascii=False, default=str) + "\n"
+    try:
+        return line.encode()
+    except UnicodeEncodeError:  # a lone surrogate in the id: keep it, as a \u escape
+        return (json.dumps(entry, default=str) + "\n").encode()

@@ -22,6 +22,14 @@ CHUNK_RECORDS = 1000
 #: ``.txt`` files are sent to workers in groups of at most this many files (or CHUNK_BYTES).
 TXT_GROUP = 64
 
+#: One document (a .txt file, a JSONL line, a Parquet cell) larger than this goes to the errors
+#: file unread, so that one huge record cannot take the machine's memory.  Reflowing one
+#: document costs ~8 bytes of memory per input byte over ~50 MiB of tables, and ~1 MB/s
+#: (bench/bench_doc_memory.py, bench/results/doc-memory-2026-11-29-1349.md: 16 MB took
+#: +170 MiB RSS and 13.6 s on the shared 2-core dev machine), so 32 MiB is ~0.3 GB and ~30 s
+#: in one worker, and ~16 times a long book (1-2 MB of text); a 2 GB record would want ~16 GB.
+MAX_DOCUMENT_BYTES = 32 << 20
+
 ERRORS_NAME = "reflow-errors.jsonl"
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -44,6 +52,7 @@ class BatchOptions:
     keep_furniture: bool = False
     decisions: bool = False
     config: Config = field(default_factory=Config)
+    max_document_bytes: int = MAX_DOCUMENT_BYTES
     # -- may change on resume --
     workers: int = field(default_factory=default_workers)
     errors: Path | None = None
@@ -63,6 +72,7 @@ class BatchOptions:
             "keep_furniture": self.keep_furniture,
             "decisions": self.decisions,
             "config": dataclasses.asdict(self.config),
+            "max_document_bytes": self.max_document_bytes,
         }
 
 

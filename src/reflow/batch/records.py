@@ -51,7 +51,8 @@ def reflow_value(
     """Reflow one field value (``str`` or UTF-8 ``bytes``) and render it; raise on bad input.
 
     Raises :class:`RecordError` for a value that is neither text nor bytes (``None`` included),
-    :class:`reflow.InputError` for undecodable bytes.
+    :class:`reflow.InputError` for undecodable bytes or a ``str`` with a lone surrogate (unless
+    ``config.decode_errors`` is ``"replace"``).
 
     >>> reflow_value("wrapped\\nline\\n")
     'wrapped line\\n'
@@ -65,6 +66,34 @@ def reflow_value(
         raise RecordError(f"the text is {what}, not a string")
     doc = reflow.reflow(text, config=config) if config is not None else reflow.reflow(text)
     return render(doc, fmt, keep_furniture, decisions)
+
+
+def check_size(text: Any, limit: int) -> None:
+    """Raise :class:`RecordError` if ``text`` is more than ``limit`` bytes (UTF-8 for ``str``).
+
+    >>> check_size("ab\u00e9", 4)
+    >>> check_size("ab\u00e9", 3)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    reflow.batch.errors.RecordError: the record is 4 bytes, over the limit of 3 (...)
+    """
+    if isinstance(text, bytes):
+        size = len(text)
+    elif isinstance(text, str) and len(text) * 4 > limit:  # else it cannot be over the limit
+        size = len(text.encode("utf-8", "surrogatepass"))
+    else:
+        return
+    if size > limit:
+        raise RecordError(too_big(size, limit))
+
+
+def too_big(size: int, limit: int) -> str:
+    """The reason for a document over ``--max-document-bytes``.
+
+    >>> too_big(3_000_000_000, 32 << 20)
+    'the record is 3,000,000,000 bytes, over the limit of 33,554,432 (--max-document-bytes)'
+    """
+    return f"the record is {size:,} bytes, over the limit of {limit:,} (--max-document-bytes)"
 
 
 def text_of(record: Mapping[str, Any], text_field: str) -> Any:

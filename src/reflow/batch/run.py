@@ -195,7 +195,10 @@ class Run:
         limit = max(1, self.opts.workers) * INFLIGHT_PER_WORKER
         try:
             for task in self.tasks():
-                fut = pool.submit(work, task.payload) if task.payload is not None else None
+                try:
+                    fut = pool.submit(work, task.payload) if task.payload is not None else None
+                except BrokenProcessPool:  # a worker died while its chunk was in flight
+                    raise _worker_died(window[0][0] if window else task) from None
                 window.append((task, fut))
                 while len(window) >= limit:
                     self._commit_head(window)
@@ -216,11 +219,14 @@ class Run:
         try:
             result = fut.result() if fut is not None else None
         except BrokenProcessPool:
-            where = task.unit.label if task.unit else task.payload[1][0][0]  # type: ignore[index]
-            raise RuntimeError(
-                f"a worker process died (out of memory?) while reflowing {where}"
-            ) from None
+            raise _worker_died(task) from None
         self.commit(task, result)
+
+
+def _worker_died(task: Task) -> RuntimeError:
+    """The error that stops a run whose worker died (killed, or out of memory)."""
+    where = task.unit.label if task.unit else task.payload[1][0][0]  # type: ignore[index]
+    return RuntimeError(f"a worker process died (out of memory?) while reflowing {where}")
 
 
 def run_batch(

@@ -15,8 +15,14 @@ from reflow.batch.options import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_USAGE,
+    MAX_DOCUMENT_BYTES,
 )
 from reflow.cli.engine import add_engine_arguments, config_from_arguments
+
+ERR_MEMORY = (
+    "reflow batch: error: out of memory; rerun with --resume to finish, with fewer --workers "
+    "or a lower --max-document-bytes"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,11 +99,39 @@ def build_parser() -> argparse.ArgumentParser:
         help="JSONL MiB per chunk (default 1)",
     )
     t.add_argument(
+        "--max-document-bytes",
+        type=byte_size,
+        metavar="SIZE",
+        default=MAX_DOCUMENT_BYTES,
+        help="a document (file, JSONL line, Parquet cell) larger than this goes to the errors "
+        f"file unread; K, M, G suffixes (default {MAX_DOCUMENT_BYTES >> 20}M: ~0.3 GB of memory "
+        "to reflow it)",
+    )
+    t.add_argument(
         "--no-fsync",
         action="store_true",
         help="don't fsync at commits (still safe against kill -9, not power loss)",
     )
     return p
+
+
+def byte_size(value: str) -> int:
+    """A size in bytes from ``123``, ``64K``, ``32M`` or ``2G`` (binary units), for argparse.
+
+    >>> byte_size("32M"), byte_size("1000")
+    (33554432, 1000)
+    """
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    text = value.strip().upper().removesuffix("B")
+    scale = units.get(text[-1:], 1)
+    number = text[:-1] if text[-1:] in units else text
+    try:
+        size = int(float(number) * scale)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (say 64K, 32M or 2G)") from None
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"must be positive: {value!r}")
+    return size
 
 
 def options_from_arguments(args: argparse.Namespace) -> BatchOptions:
@@ -116,6 +150,7 @@ def options_from_arguments(args: argparse.Namespace) -> BatchOptions:
         keep_furniture=args.keep_furniture,
         decisions=args.decisions,
         config=config,
+        max_document_bytes=args.max_document_bytes,
         workers=args.workers if args.workers is not None else default_workers(),
         errors=Path(args.errors) if args.errors else None,
         resume=args.resume,
@@ -139,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except (OSError, RuntimeError) as exc:
         print(f"reflow batch: error: {exc}; rerun with --resume to finish", file=sys.stderr)
+        return EXIT_FAILED
+    except MemoryError:
+        print(ERR_MEMORY, file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:  # a bug of ours: still one line, and the work done is kept
         print(

@@ -41,6 +41,11 @@ from reflow.structure.articles import (
 )
 from reflow.structure.bylines import rule_bylines
 from reflow.structure.captions import rule_captions
+from reflow.structure.edges import (
+    rule_heads_beside_numbers,
+    rule_page_edges,
+    rule_page_number_runs,
+)
 from reflow.structure.furniture import (
     infer_pages,
     label_loose_furniture,
@@ -82,6 +87,9 @@ RULES: tuple[Callable[[DocView], None], ...] = (
     rule_wide_lines,
     rule_bylines,
     rule_join_heading_lines,
+    rule_page_edges,  # last: only what no rule above labelled (edges.py)
+    rule_page_number_runs,
+    rule_heads_beside_numbers,
 )
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import gzip
 import io
+import zlib
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from reflow.batch.errors import require
 
@@ -26,8 +27,29 @@ def open_stream(path: Path, compression: str) -> tuple[IO[bytes], IO[bytes]]:
     if compression == "zst":
         zstd = require("zstandard", "reading .zst files")
         reader = zstd.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
-        return io.BufferedReader(reader, buffer_size=1 << 20), raw
+        return io.BufferedReader(_GoodFirst(reader), buffer_size=1 << 20), raw
     return raw, raw
+
+
+class _GoodFirst(io.RawIOBase):
+    """A decompressing reader seen through ``read1``, which hands out what it decoded before
+    it raises on damaged data; its ``read`` would raise and drop that data, and with it every
+    good line of the buffer it was filling."""
+
+    def __init__(self, reader: IO[bytes]) -> None:
+        self._reader = reader
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._reader.read1(len(buffer))  # type: ignore[attr-defined]
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._reader.close()
+        super().close()
 
 
 def compress(data: bytes, compression: str) -> bytes:
@@ -43,3 +65,13 @@ def compress(data: bytes, compression: str) -> bytes:
         zstd = require("zstandard", "writing .zst files")
         return zstd.ZstdCompressor(level=3).compress(data)
     return data
+
+
+def stream_errors(compression: str) -> tuple[type[BaseException], ...]:
+    """The exceptions that mean a compressed stream is damaged (not that the disk failed)."""
+    if compression == "gz":
+        # EOFError: cut short; zlib.error: corrupt data; BadGzipFile: not gzip (or a bad member).
+        return (EOFError, zlib.error, gzip.BadGzipFile)
+    if compression == "zst":
+        return (require("zstandard", "reading .zst files").ZstdError,)
+    return ()

@@ -57,10 +57,13 @@ class Pages(Txt):
                 value = render(doc, opts.format, opts.keep_furniture, opts.decisions)
                 if isinstance(value, dict):
                     value = json.dumps(value, ensure_ascii=False, indent=1) + "\n"
-                out = Path(dst)
-                out.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(out, value.encode("utf-8"))
-                ok += 1
+                encoded = value.encode("utf-8")
             except Exception as exc:
                 errors.append(error_line(doc_id, src, error_reason(exc)))
+                continue
+            # Writing is the machinery's part, as for .txt: a full disk stops the run.
+            out = Path(dst)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(out, encoded)
+            ok += 1
         return b"", b"".join(errors), ok, len(errors)

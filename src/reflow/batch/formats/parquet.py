@@ -18,7 +18,7 @@ from typing import Any
 from reflow.batch.errors import UsageError, error_line, error_reason, require
 from reflow.batch.formats.base import InputFormat, Result, Task, Unit, Workspace
 from reflow.batch.options import BatchOptions
-from reflow.batch.records import reflow_value
+from reflow.batch.records import check_size, reflow_value
 
 
 class Parquet(InputFormat):
@@ -70,20 +70,21 @@ class Parquet(InputFormat):
         pf = pq.ParquetFile(src)
         try:
             table = pf.read_row_group(row_group)
+            names = table.column_names
+            texts = table.column(opts.text_field).to_pylist()
+            ids = table.column(opts.id_field).to_pylist() if opts.id_field in names else None
         except Exception as exc:
             # Unreadable row group: every row in it is a failure, each listed, none dropped.
             n = pf.metadata.row_group(row_group).num_rows
             reason = f"row group {row_group} unreadable: {error_reason(exc)}"
             errs = [error_line(None, src, reason, row=first_row + i) for i in range(n)]
             return b"", b"".join(errs), 0, n
-        names = table.column_names
-        texts = table.column(opts.text_field).to_pylist()
-        ids = table.column(opts.id_field).to_pylist() if opts.id_field in names else None
         keep: list[bool] = []
         rows: list[Any] = []
         errors: list[bytes] = []
         for i, text in enumerate(texts):
             try:
+                check_size(text, opts.max_document_bytes)
                 value = reflow_value(
                     text, opts.config, opts.format, opts.keep_furniture, opts.decisions
                 )

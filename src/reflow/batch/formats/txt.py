@@ -7,14 +7,15 @@ itself through a temporary name, and a group is committed (journaled) once all o
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
-from reflow.batch.errors import error_line, error_reason
+from reflow.batch.errors import RecordError, error_line, error_reason
 from reflow.batch.formats.base import InputFormat, Result, Task, Unit, Workspace
 from reflow.batch.journal import write_atomic
 from reflow.batch.options import BatchOptions
-from reflow.batch.records import reflow_value
+from reflow.batch.records import check_size, reflow_value, too_big
 
 #: Suffix of a text output by ``--format``.
 TEXT_SUFFIX = {"text": ".txt", "markdown": ".md", "json": ".json"}
@@ -33,23 +34,37 @@ class Txt(InputFormat):
         return Task(None, ("txt", files), sum(u.size for u in units), keys=[u.key for u in units])
 
     def work(self, opts: BatchOptions, *args: Any) -> Result:
-        """Reflow ``.txt`` files, each written to its output through a temporary name."""
+        """Reflow ``.txt`` files, each written to its output through a temporary name.
+
+        A file that cannot be read, is too big, or cannot be reflowed or encoded is a failure
+        of that file (the errors file); failing to write an output is the machinery's (a full
+        disk): it stops the run, and ``--resume`` redoes the group.
+        """
         (files,) = args
         errors: list[bytes] = []
         ok = 0
         for src, dst, doc_id in files:
             try:
-                with open(src, "rb") as f:
-                    data = f.read()
+                try:
+                    size = os.stat(src).st_size
+                    if size > opts.max_document_bytes:
+                        raise RecordError(too_big(size, opts.max_document_bytes))
+                    with open(src, "rb") as f:
+                        data = f.read(opts.max_document_bytes + 1)
+                except OSError as exc:  # gone, unreadable: this file's failure, said plainly
+                    raise RecordError(f"cannot read the file: {exc.strerror or exc}") from None
+                check_size(data, opts.max_document_bytes)  # grown since the stat
                 value = reflow_value(
                     data, opts.config, opts.format, opts.keep_furniture, opts.decisions
                 )
                 if isinstance(value, dict):
                     value = json.dumps(value, ensure_ascii=False, indent=1) + "\n"
-                out = Path(dst)
-                out.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(out, value.encode("utf-8"))
-                ok += 1
+                encoded = value.encode("utf-8")
             except Exception as exc:
                 errors.append(error_line(doc_id, src, error_reason(exc)))
+                continue
+            out = Path(dst)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(out, encoded)
+            ok += 1
         return b"", b"".join(errors), ok, len(errors)
