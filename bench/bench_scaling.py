@@ -159,7 +159,7 @@ def main() -> int:
         + f", Python {platform.python_version()}",
         "",
         "One document of eval/cases pages (form feeds between them, seeded order), "
-        f"`python bench/bench_scaling.py{' --no-structure' if not structure else ''}`; "
+        f"`python bench/bench_scaling.py {' '.join(sys.argv[1:])}`; "
         f"load average {load:.1f} on {os.cpu_count()} shared cores at the start. "
         "Time: CPU time (the cores are shared), median of the runs that fit in "
         f"{args.min_seconds:g} s (at least one). Memory: peak growth over the loaded input, "
