@@ -421,7 +421,6 @@ def test_a_txt_gone_since_the_scan_is_that_files_failure(tmp_path: Path) -> None
 #: line the first pass wrote differently.  An engine rule (boundaries/structure), not the
 #: input path; the README's idempotence guarantee is contradicted by these until it is fixed.
 NOT_IDEMPOTENT = [
-    "a\nCHaPTEEN\n.\nPa\nAaaaaaaaaa\n\nCHaPTEEN\n\n.\nPaaaaaaaaa\nTa\n\n-\n\na\nCHaPTEEN",
     ".\nPa\n\nCa\nIa.\n.\nEa\n2aaaa\n\nMaaaa\n\n.\nP\n\n.\na",
     "CHaPTER ONE\nPa\nP\n\na\n\n.\n\nP aaaa\n\nCHaPTER ONE\n\nIaaaaaaa\n\n.\n\nPC\nCa\n\naaa",
     "a\nCHaPTEEN\n.\n3\n\n.\n\nPa\nCaaaaaa\n\naaa\n.\n3\nCHaPTEEN\nIaa\n\nR",
@@ -440,6 +439,19 @@ NOT_IDEMPOTENT = [
 )
 @pytest.mark.parametrize("text", NOT_IDEMPOTENT)
 def test_fuzz_found_full_text_is_idempotent(text: str) -> None:
+    once = reflow.reflow(text).to_text(keep_furniture=True)
+    assert reflow.reflow(once).to_text(keep_furniture=True) == once
+
+
+#: Fuzz findings of NOT_IDEMPOTENT that are idempotent now (the language stage of issue 14 reads
+#: these letter soups differently, and the second pass no longer heals across the blank line).
+IDEMPOTENT_NOW = [
+    "a\nCHaPTEEN\n.\nPa\nAaaaaaaaaa\n\nCHaPTEEN\n\n.\nPaaaaaaaaa\nTa\n\n-\n\na\nCHaPTEEN",
+]
+
+
+@pytest.mark.parametrize("text", IDEMPOTENT_NOW)
+def test_fuzz_found_full_text_is_idempotent_now(text: str) -> None:
     once = reflow.reflow(text).to_text(keep_furniture=True)
     assert reflow.reflow(once).to_text(keep_furniture=True) == once
 
