@@ -249,6 +249,10 @@ def decide_hyphen(
         and lexicon is not None
         and lexicon.language in COMPOUNDING_LANGUAGES
         and lexicon.language in CLOSED_LANGUAGES
+        # Not in German: it capitalises nouns, and old German prints names in capitals
+        # ("GOT-/tes"); on the OCR-D pages the rule cost 0.2 points of line breaks removed.
+        and lexicon.language in LANGUAGES
+        and not LANGUAGES[lexicon.language].nouns_capitalised
         and len(left) >= 2
         and left.isupper()
         # The rest of a word cut inside an acronym would be in capitals too.
