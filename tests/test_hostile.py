@@ -421,17 +421,29 @@ def test_a_txt_gone_since_the_scan_is_that_files_failure(tmp_path: Path) -> None
 #: line the first pass wrote differently.  An engine rule (boundaries/structure), not the
 #: input path; the README's idempotence guarantee is contradicted by these until it is fixed.
 NOT_IDEMPOTENT = [
-    "a\nCHaPTEEN\n.\nPa\nAaaaaaaaaa\n\nCHaPTEEN\n\n.\nPaaaaaaaaa\nTa\n\n-\n\na\nCHaPTEEN",
     ".\nPa\n\nCa\nIa.\n.\nEa\n2aaaa\n\nMaaaa\n\n.\nP\n\n.\na",
     "a\nP\nR\n\nP\n\n.\nPa\n2aa\n\nw\n\n.\nT.\nP\naaa.\n\naaaa",
     # With form feeds (page breaks), a CR line end and a control character:
 ]
 
 
-#: Fuzz findings of NOT_IDEMPOTENT that hold now: the lone number and capital lines in them
-#: ("3", "2", "Pq2", "CHaPTEEN") are labelled furniture (structure/lone.py) and stay so on a
-#: second pass.
+@pytest.mark.xfail(
+    strict=True,
+    reason="fuzz finding: a second pass heals across a blank line the first pass wrote "
+    "(boundaries/structure rule, not fixed here: those modules are being moved to a package)",
+)
+@pytest.mark.parametrize("text", NOT_IDEMPOTENT)
+def test_fuzz_found_full_text_is_idempotent(text: str) -> None:
+    once = reflow.reflow(text).to_text(keep_furniture=True)
+    assert reflow.reflow(once).to_text(keep_furniture=True) == once
+
+
+#: Fuzz findings of NOT_IDEMPOTENT that are idempotent now (the language stage of issue 14 reads
+#: these letter soups differently, and the second pass no longer heals across the blank line;
+#: for the later ones, the lone-line rules of structure/lone.py).
 IDEMPOTENT_NOW = [
+    "a\nCHaPTEEN\n.\nPa\nAaaaaaaaaa\n\nCHaPTEEN\n\n.\nPaaaaaaaaa\nTa\n\n-\n\na\nCHaPTEEN",
+    # structure/lone.py labels their lone number and capital lines as furniture, on both passes:
     "CHaPTER ONE\nPa\nP\n\na\n\n.\n\nP aaaa\n\nCHaPTER ONE\n\nIaaaaaaa\n\n.\n\nPC\nCa\n\naaa",
     "a\nCHaPTEEN\n.\n3\n\n.\n\nPa\nCaaaaaa\n\naaa\n.\n3\nCHaPTEEN\nIaa\n\nR",
     ".\nPage 33333\nCa\x0caa\r.\nPage\nN\n\n2\n\x0ca\n\naa\x0ca\n\x01\n\n+\n\nR",
@@ -442,17 +454,6 @@ IDEMPOTENT_NOW = [
 
 @pytest.mark.parametrize("text", IDEMPOTENT_NOW)
 def test_fuzz_found_full_text_is_idempotent_now(text: str) -> None:
-    once = reflow.reflow(text).to_text(keep_furniture=True)
-    assert reflow.reflow(once).to_text(keep_furniture=True) == once
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="fuzz finding: a second pass heals across a blank line the first pass wrote "
-    "(boundaries/structure rule, not fixed here: those modules are being moved to a package)",
-)
-@pytest.mark.parametrize("text", NOT_IDEMPOTENT)
-def test_fuzz_found_full_text_is_idempotent(text: str) -> None:
     once = reflow.reflow(text).to_text(keep_furniture=True)
     assert reflow.reflow(once).to_text(keep_furniture=True) == once
 

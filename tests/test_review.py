@@ -98,7 +98,7 @@ def test_summary_counts_each_kind() -> None:
     assert "line-break hyphen removed: <strong>6</strong>" in html
     assert "real hyphen kept: <strong>2</strong>" in html
     assert "joined across a blank line or furniture: <strong>3</strong>" in html
-    assert "language: en (68 of 189 words" in html
+    assert "language: en (en leads hu by 219.3" in html
     assert "pages: 2 pages cut by form feeds" in html
 
 

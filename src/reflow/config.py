@@ -13,7 +13,8 @@ class Config:
     Fields:
 
     ``language``
-        ``"auto"`` (default) detects the language per document from its function words, offline.
+        ``"auto"`` (default) detects the language per document (and per paragraph in a document
+        of several) from word profiles of 25 languages, offline (:mod:`reflow.language`).
         Otherwise an ISO 639-1 code (``"en"``, ``"de"``...).  Languages without a lexicon still get
         their lines joined; their hyphens are only decided by the document's own evidence.
     ``dehyphenate``

@@ -15,7 +15,7 @@ from collections import Counter
 from functools import lru_cache
 from operator import methodcaller
 
-from reflow.data.languages import PYPHEN_DICTS
+from reflow.data.languages import LANGUAGES, PYPHEN_DICTS
 
 
 class DocumentVocabulary:
@@ -228,6 +228,54 @@ def zipf(freq: float) -> float:
     return math.log10(freq * 1e9) if freq > 0 else 0.0
 
 
+# Letters that look alike across Latin, Cyrillic and Greek, as OCR mixes them inside one word
+# ("Mосква" with a Latin M, "cтатья" with a Latin c).  Folding is for lexicon and pattern look-ups
+# only: the text itself is never changed.  Pairs chosen by shape (upper and lower case forms
+# that share a glyph in common fonts); bench/bench_language.py measures how many mixed words the
+# fold gives back to the lexicon.
+_LATIN_CYRILLIC = {
+    "A": "А", "a": "а", "B": "В", "C": "С", "c": "с", "E": "Е", "e": "е", "H": "Н", "I": "І",
+    "i": "і", "K": "К", "k": "к", "M": "М", "O": "О", "o": "о", "P": "Р", "p": "р", "T": "Т",
+    "X": "Х", "x": "х", "Y": "У", "y": "у",
+}  # fmt: skip
+_LATIN_GREEK = {
+    "A": "Α", "B": "Β", "E": "Ε", "H": "Η", "I": "Ι", "K": "Κ", "M": "Μ", "N": "Ν", "O": "Ο",
+    "o": "ο", "P": "Ρ", "T": "Τ", "X": "Χ", "Y": "Υ", "Z": "Ζ", "v": "ν", "u": "υ", "k": "κ",
+}  # fmt: skip
+_FOLD_TO = {
+    "Cyrillic": str.maketrans(_LATIN_CYRILLIC),
+    "Greek": str.maketrans(_LATIN_GREEK),
+    "Latin": str.maketrans(
+        {v: k for k, v in _LATIN_CYRILLIC.items()} | {v: k for k, v in _LATIN_GREEK.items()}
+    ),
+}
+
+
+def fold_confusables(word: str, script: str) -> str:
+    """``word`` with letters of another script that look like letters of ``script`` replaced by
+    those; unchanged unless it mixes ASCII and non-ASCII letters (the only case OCR makes).
+
+    >>> fold_confusables("Mосква", "Cyrillic"), fold_confusables("Москва", "Cyrillic")
+    ('Москва', 'Москва')
+    >>> fold_confusables("nаtion", "Latin"), fold_confusables("naïve", "Latin")
+    ('nation', 'naïve')
+    """
+    if word.isascii() or script not in _FOLD_TO:
+        return word
+    has_ascii = has_other = False
+    for ch in word:
+        if ch.isascii():
+            has_ascii = has_ascii or ch.isalpha()
+        elif "\u0370" <= ch <= "\u04ff":  # Greek and Cyrillic letters
+            has_other = True
+    if not (has_ascii and has_other):
+        return word
+    return word.translate(_FOLD_TO[script])
+
+
+# Romanian s and t with a comma below, as wordfreq keys them (texts often have the cedilla forms).
+_ROMANIAN_COMMA = str.maketrans("şţŞŢ", "șțȘȚ")
+
 #: Verdicts kept per language (see Lexicon.verdicts): ~100 bytes each, so ~10 MB at most.
 VERDICT_CACHE = 100_000
 
@@ -257,6 +305,8 @@ class Lexicon:
 
     def __init__(self, language: str) -> None:
         self.language = language
+        known = LANGUAGES.get(language)
+        self.script = known.script if known else "Latin"
         self._freq: dict[str, float] | None = None
         self._pyphen: object | None = None
         self._pyphen_loaded = False
@@ -289,7 +339,24 @@ class Lexicon:
         return self._freq
 
     def zipf(self, word: str) -> float:
-        return zipf(self._frequencies().get(fold(word).lower(), 0.0))
+        """Zipf frequency of ``word`` (any case; old letter forms and look-alike letters of
+        another script folded).
+
+        >>> ru = Lexicon.get("ru")
+        >>> ru.zipf("Москве") > 4.0, ru.zipf("Mоскве") == ru.zipf("Москве")  # Latin "M"
+        (True, True)
+        """
+        freq = self._frequencies()
+        word = fold(word)
+        # casefold, as wordfreq keys its lists: "Straße" is "strasse", final "ς" is "σ".
+        low = word.casefold()
+        if self.language == "ro":
+            low = low.translate(_ROMANIAN_COMMA)
+        f = freq.get(low)
+        if f is None:
+            folded = fold_confusables(word, self.script).casefold()
+            f = freq.get(folded, 0.0) if folded != low else 0.0
+        return zipf(f)
 
     def _hyphenator(self) -> object | None:
         if not self._pyphen_loaded:
@@ -319,4 +386,6 @@ class Lexicon:
         folded = fold(word)
         if len(folded) != len(word):
             position = len(fold(word[:position]))
+        # The look-alike fold keeps the length: the position stays.
+        folded = fold_confusables(folded, self.script)
         return position in hyph.positions(folded.lower())  # type: ignore[attr-defined]

@@ -354,7 +354,8 @@ def load_cases(root: str | Path) -> Iterator[Case]:
                 hyphens=[Hyphen(h["word"], h["join"]) for h in ex["hyphens"]],
             )
             yield Case(
-                # Real-page cases name their corpus (eval/real/README.md); generated ones are
+                # Real-page cases name their corpus (eval/real/README.md), and so do the added
+                # languages' generated documents (eval/cases/languages-pdflatex); the others are
                 # named by their typesetter.
                 suite=f"{g.get('corpus', g['typesetter'])}/{name}",
                 language=g["language"],

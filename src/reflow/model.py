@@ -171,7 +171,8 @@ class Block:
     ``start``/``end`` span the block's first and last source lines; ``lines`` lists the indices
     of the source lines it was made of (a paragraph healed across a page break skips the
     furniture lines between its halves).  ``article`` counts articles on the page: a headline
-    starts a new one.
+    starts a new one.  ``language`` is the paragraph's own language when the detector is sure it
+    differs from the document's (a quotation, a neighbouring article), else "".
     """
 
     role: Role
@@ -181,9 +182,10 @@ class Block:
     lines: tuple[int, ...]
     page: int = 0
     article: int = 0
+    language: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "role": str(self.role),
             "text": self.text,
             "start": self.start,
@@ -192,6 +194,9 @@ class Block:
             "article": self.article,
             "lines": [self.lines[0], self.lines[-1]] if self.lines else [],
         }
+        if self.language:
+            d["language"] = self.language
+        return d
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from reflow.assemble import assemble
@@ -11,9 +12,9 @@ from reflow.boundaries import decide_boundaries
 from reflow.config import Config
 from reflow.decode import check_text, decode
 from reflow.document import Document
-from reflow.language import detect_language
+from reflow.language import UNDETERMINED, block_language, detect_languages
 from reflow.lines import Lines, split_lines
-from reflow.model import Action, Decision, DecisionLog
+from reflow.model import Action, Block, Decision, DecisionLog, Role
 from reflow.structure import label_lines
 
 
@@ -46,13 +47,19 @@ def reflow_lines(lines: Lines, config: Config, warnings: Sequence[str] = ()) -> 
     ['The parties are taking joint steps.']
     """
     source = lines.source
+    seen: tuple[str, ...] = ()
     if config.language == "auto":
-        language, language_evidence = detect_language(source)
+        language, language_evidence, seen = detect_languages(source)
     else:
         language, language_evidence = config.language.lower(), "set by the caller"
     labels = label_lines(lines, config, language)
     body, boundary_decisions = decide_boundaries(lines, labels, language, config)
     blocks, repairs = assemble(lines, labels, body, boundary_decisions, config.expand_ligatures)
+    if language == UNDETERMINED or len(seen) > 1:
+        # The sample holds more than one language (or none for sure): each paragraph says its
+        # own when it can.  Single-language documents skip this pass (it costs a detection per
+        # paragraph).
+        blocks = _block_languages(blocks, language)
     label_decisions = [
         Decision(Action.LABEL, rule, i, i, lines.starts[i], conf, f"{labels.roles[i]}: {evidence}")
         for i, (rule, evidence, conf) in sorted(labels.notes.items())
@@ -108,3 +115,14 @@ def reflow_file(
         return reflow(readers._data(source), config)
     lines, warnings = readers.read(source, kind)  # type: ignore[arg-type]
     return reflow_lines(lines, config, warnings)
+
+
+def _block_languages(blocks: list[Block], language: str) -> list[Block]:
+    out = []
+    for b in blocks:
+        if b.role is Role.PARAGRAPH:
+            own = block_language(b.text, language)
+            if own:
+                b = replace(b, language=own)
+        out.append(b)
+    return out

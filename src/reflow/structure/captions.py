@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from reflow.data.languages import caption_words
 from reflow.model import Role
 from reflow.structure.view import DocView, blank_before
 from reflow.structure.words import closed
 
-_CAPTION = re.compile(
-    r"(?:Photos?|Photograph|Picture|Image|Illustration|Graphic|Chart|Map|Figure|Fig\."
-    r"|Foto|Fotos|Bild|Abbildung|Abb\.|Grafik|Karte|Carte|Figura|Imagen|Gráfico|Mapa"
-    r"|Ilustración|Afbeelding|Figuur|Immagine|Illustrazione|Credit|Crédit|Crédito)"
-    r"(?: \d{1,3}[a-z]?)? ?[:|—–] ?\S",
-    re.IGNORECASE,
-)
-_NUMBERED_CAPTION = re.compile(
-    r"(?:Figure|Fig\.|Abbildung|Abb\.|Figura|Figuur|Afbeelding|Table|Tabelle|Tableau|Tabla"
-    r"|Tabel|Tabella) \d{1,3}(?:\.\d{1,3})?[a-z]?[.:] \S"
-)
-_PHOTO_BY = re.compile(r"(?:Photo by|Photos by|Foto von|Photo de|Foto de|Foto:) ?\S", re.I)
-_SOURCE = re.compile(r"(?:Sources?|Quellen?|Fuentes?) ?: ?\S")
 _AGENCIES = (
     "Reuters|AP|AFP|dpa|DPA|EFE|Kyodo|Xinhua|ANSA|Bloomberg|UPI|Europa Press|Jiji|Yonhap|KNA"
 )
+_PHOTO_BY = re.compile(r"(?:Photo by|Photos by|Foto von|Photo de|Foto de|Foto:) ?\S", re.I)
 _AGENCY_CREDIT = re.compile(rf"\((?:{_AGENCIES})(?: ?/ ?[A-Za-z]{{2,20}})?\)")
 _PHOTO_CREDIT = re.compile(
     rf"(?:{_AGENCIES.upper()}|{_AGENCIES}|Getty Images|AP Photo) ?/ ?[^\s/][^/]{{0,40}}"
@@ -36,23 +26,51 @@ _JUMP = re.compile(
 )
 
 
-#: Every caption pattern above as one alternation, tried with ``match`` first: one C-level call
-#: settles the common line (no caption, credit, note or jump line starts there); a line that
-#: a pattern fully matches also matches it at its start, so nothing is lost.
-_ANY_CAPTION_START = re.compile(
-    "|".join(
-        f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
-        for p in (
-            _CAPTION,
-            _NUMBERED_CAPTION,
-            _PHOTO_BY,
-            _SOURCE,
-            _AGENCY_CREDIT,
-            _PHOTO_CREDIT,
-            _JUMP,
+def _alternation(words: list[str], capitalise: bool = False) -> str:
+    """Longest first, so that "Photos" is tried before "Photo"; word lists only, so matching
+    stays linear."""
+    if capitalise:
+        words = [w[:1].upper() + w[1:] for w in words]
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+class _Patterns:
+    """The caption patterns of one language (its words and the earlier lists' words; every
+    language's for an unknown one): see :func:`reflow.data.languages.caption_words`."""
+
+    def __init__(self, language: str) -> None:
+        caption, numbered, source = caption_words(language)
+        self.caption = re.compile(
+            rf"(?:{_alternation(caption)})(?: \d{{1,3}}[a-z]?)? ?[:|—–] ?\S", re.IGNORECASE
         )
-    )
-)
+        # Case-sensitive: "Figure 3. ..." and "Tabelle 2: ..." start upper case.
+        self.numbered = re.compile(
+            rf"(?:{_alternation(numbered, capitalise=True)}) \d{{1,3}}(?:\.\d{{1,3}})?[a-z]?[.:] \S"
+        )
+        # "Sources: ...", "Quelle: ..." (upper case first letter, as before).
+        self.source = re.compile(rf"(?:{_alternation(source, capitalise=True)}) ?: ?\S")
+        #: Every caption pattern as one alternation, tried with ``match`` first: one C-level
+        #: call settles the common line (no caption, credit, note or jump line starts there); a
+        #: line that a pattern fully matches also matches it at its start, so nothing is lost.
+        self.any_start = re.compile(
+            "|".join(
+                f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
+                for p in (
+                    self.caption,
+                    self.numbered,
+                    _PHOTO_BY,
+                    self.source,
+                    _AGENCY_CREDIT,
+                    _PHOTO_CREDIT,
+                    _JUMP,
+                )
+            )
+        )
+
+
+@lru_cache(maxsize=64)
+def _patterns(language: str) -> _Patterns:
+    return _Patterns(language)
 
 
 def rule_captions(doc: DocView) -> None:
@@ -66,6 +84,7 @@ def rule_captions(doc: DocView) -> None:
     of the body (precision: inside running text only the first line is labelled).
     """
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
+    p = _patterns(doc.language)
     for i, text in enumerate(texts):
         if blank[i] or roles[i] is not None:
             continue
@@ -74,14 +93,14 @@ def rule_captions(doc: DocView) -> None:
             t = " ".join(t.split())  # tabs, no-break or doubled spaces: one space each
         if len(t) > 300:
             continue  # a whole paragraph on one line
-        if not _ANY_CAPTION_START.match(t):
+        if not p.any_start.match(t):
             continue
         found: tuple[Role, str, str, float] | None = None
-        if _CAPTION.match(t) or _NUMBERED_CAPTION.match(t) or _PHOTO_BY.match(t):
+        if p.caption.match(t) or p.numbered.match(t) or _PHOTO_BY.match(t):
             found = (Role.CAPTION, "caption-prefix", f'begins "{t.split()[0]}"', 0.85)
         elif _PHOTO_CREDIT.fullmatch(t):
             found = (Role.CAPTION, "credit", "reads as a photo credit", 0.8)
-        elif _SOURCE.match(t):
+        elif p.source.match(t):
             found = (Role.OTHER, "source-note", f'begins "{t.split()[0]}"', 0.8)
         elif _AGENCY_CREDIT.fullmatch(t):
             found = (Role.OTHER, "agency-credit", "a news agency alone in brackets", 0.8)

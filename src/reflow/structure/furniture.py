@@ -23,13 +23,15 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import pairwise
 from statistics import median
 
+from reflow.data.languages import PAGE_WORDS, date_words, function_words
 from reflow.lines import Lines
 from reflow.model import Role
 from reflow.structure.view import LineLabels
-from reflow.structure.words import FUNCTION_WORDS, closed, is_caps, is_title_case
+from reflow.structure.words import closed, is_caps, is_title_case
 
 #: Non-blank lines looked at on each edge of a page.  3: the constructed pages in
 #: tests/cases/structure put at most a running head, a page number and a date line above the
@@ -72,9 +74,12 @@ _SPACES = re.compile(r"\s+")
 # quantifiers: every pattern is linear on any input.
 _BARE = re.compile(r"(\d{1,4})")
 _DASHED = re.compile(r"[-–—] ?(\d{1,4}) ?[-–—]")
+# "Page 3", "Seite 3 von 12", "стр. 5", "σελ. 7": the page words of every language
+# (reflow.data.languages.PAGE_WORDS; a short line of a word and a number only).
+_PAGE_WORDS = "|".join(sorted(map(re.escape, PAGE_WORDS), key=len, reverse=True))
 _WORDED = re.compile(
-    r"(?:page|p\.|pg\.|seite|s\.|página|pág\.|pagina|pag\.) ?(\d{1,4})"
-    r"(?: ?(?:of|/|von|de|sur|di) ?\d{1,4})?",
+    rf"(?:{_PAGE_WORDS}) ?(\d{{1,4}})"
+    r"(?: ?(?:of|/|von|de|sur|di|из|з|od|z|af|av) ?\d{1,4})?",
     re.IGNORECASE,
 )
 _SLASHED = re.compile(r"(\d{1,4}) ?/ ?\d{1,4}")
@@ -540,47 +545,41 @@ def _next_is_foot(i: int, nonblank: list[int], side: dict[int, bool]) -> bool:
 # page separator at all, so a short document has no pages to compare.  The rules below need no
 # page edge: a date line's shape, a line repeated as a box of its own, a number beside a head.
 
-# Weekday and month names of the languages reflow has word lists for (see reflow.structure.words).
-_WEEKDAYS = frozenset(
-    " ".join(
-        (
-            "monday tuesday wednesday thursday friday saturday sunday",
-            "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag",
-            "lundi mardi mercredi jeudi vendredi samedi dimanche",
-            "lunes martes miércoles jueves viernes sábado domingo",
-            "lunedì martedì mercoledì giovedì venerdì sabato domenica",
-            "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
-            "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira",
+
+class _DatePatterns:
+    """Weekday and month names of one language and English (CLDR, see
+    :func:`reflow.data.languages.date_words`; every language's for an unknown one), and the
+    date at the end of a line built from them."""
+
+    def __init__(self, language: str) -> None:
+        self.weekdays, self.months = date_words(language)
+        wd = "|".join(sorted(map(re.escape, self.weekdays), key=len, reverse=True))
+        mo = "|".join(sorted(map(re.escape, self.months), key=len, reverse=True))
+        # A full date at the end of a line: "Friday, 14 November 2025", "Montag, 3. März 2025",
+        # "Lunes, 3 de marzo de 2025", "Friday, November 14, 2025", "3 mars 2025",
+        # "14 d’octubre de 2025", "14 ноября 2025 г.", and year first: "2025. november 14."
+        # (Hungarian), "2025 m. lapkričio 14 d." (Lithuanian), "2025. gada 14. novembris"
+        # (Latvian).  No nested quantifiers; the alternatives are word lists, so matching is
+        # linear.
+        self.date_at_end = re.compile(
+            rf"(?:^|\s)(?P<date>(?:(?P<wd>{wd}),? )?"
+            rf"(?:\d{{1,2}}\.? (?:de |d['’])?(?:{mo})(?:(?: de)?,? (?P<y1>\d{{4}})(?: [гр]\.)?)?"
+            rf"|(?:{mo}) \d{{1,2}}(?:,? (?P<y2>\d{{4}}))?"
+            rf"|(?P<y3>\d{{4}})(?:\.| m\.) (?:{mo}) \d{{1,2}}(?:\.| d\.)?"
+            rf"|(?P<y4>\d{{4}})\. gada \d{{1,2}}\. (?:{mo})))$",
+            re.IGNORECASE,
         )
-    ).split()
-)
-_MONTHS = frozenset(
-    " ".join(
-        (
-            "january february march april may june july august september october november",
-            "december januar februar märz april mai juni juli august september oktober",
-            "november dezember janvier février mars avril mai juin juillet août septembre",
-            "octobre novembre décembre enero febrero marzo abril mayo junio julio agosto",
-            "septiembre setiembre octubre noviembre diciembre gennaio febbraio marzo aprile",
-            "maggio giugno luglio agosto settembre ottobre novembre dicembre januari",
-            "februari maart april mei juni juli augustus september oktober november december",
-            "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro",
-            "dezembro",
-        )
-    ).split()
-)
-_WD = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
-_MO = "|".join(sorted(_MONTHS, key=len, reverse=True))
-# A full date at the end of a line: "Friday, 14 November 2025", "Montag, 3. März 2025",
-# "Lunes, 3 de marzo de 2025", "Friday, November 14, 2025", "3 mars 2025".  No nested
-# quantifiers; the alternatives are word lists, so matching is linear.
-_DATE_AT_END = re.compile(
-    rf"(?:^|\s)(?P<date>(?:(?P<wd>{_WD}),? )?"
-    rf"(?:\d{{1,2}}\.? (?:de )?(?:{_MO})(?:(?: de)?,? (?P<y1>\d{{4}}))?"
-    rf"|(?:{_MO}) \d{{1,2}}(?:,? (?P<y2>\d{{4}}))?))$",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=64)
+def _date_patterns(language: str) -> _DatePatterns:
+    return _DatePatterns(language)
+
+
 _DIGIT = re.compile(r"\d")
+#: What may follow the day or the year of a date: "г." (Russian, Bulgarian year), "р."
+#: (Ukrainian year), "d." (Lithuanian day).
+_DATE_SUFFIXES = frozenset({"г.", "р.", "d.", "Г.", "Р."})
 #: Characters at the end of a line searched for a date: the longest date form read here
 #: ("Wednesday, 14 September 2025", "miércoles, 14 de septiembre de 2025") is 37 characters.
 DATE_TAIL_CHARS = 48
@@ -606,6 +605,8 @@ def dateline(text: str, language: str = "en") -> str | None:
     ('Domingo, 6 de julio', None)
     >>> dateline("was released on Friday, 14 May 2021") is None
     True
+    >>> dateline("ВЕСТИ Пятница, 14 ноября 2025 г.", "ru"), dateline("2025. november 14.", "hu")
+    ('Пятница, 14 ноября 2025 г.', '2025. november 14.')
     """
     if len(text) > 2 * MAX_FURNITURE_CHARS:
         return None  # far too long for a date line; spare a long line the split and join
@@ -617,23 +618,28 @@ def dateline(text: str, language: str = "en") -> str | None:
     if not norm or len(norm) > MAX_FURNITURE_CHARS:
         return None
     last_word = norm[norm.rfind(" ") + 1 :]
-    if not (last_word.isdigit() or last_word.lower() in _MONTHS):
+    dates = _date_patterns(language)
+    if not (
+        last_word.rstrip(".").isdigit()
+        or last_word in _DATE_SUFFIXES
+        or last_word.lower() in dates.months
+    ):
         return None  # every date read here ends in its year, its day or its month name
     # The date is at the end: search only the last words (a word-list alternation tried at
     # every position of a long line is the costliest regex of the stage).
     tail = norm.find(" ", max(0, len(norm) - DATE_TAIL_CHARS))
-    m = _DATE_AT_END.search(norm, tail if tail > 0 and len(norm) > DATE_TAIL_CHARS else 0)
+    m = dates.date_at_end.search(norm, tail if tail > 0 and len(norm) > DATE_TAIL_CHARS else 0)
     if m is None:
         return None
     before = norm[: m.start("date")].split()
-    if m.group("wd") is None and (before or not (m.group("y1") or m.group("y2"))):
+    has_year = any(m.group(y) for y in ("y1", "y2", "y3", "y4"))
+    if m.group("wd") is None and (before or not has_year):
         return None  # without a weekday, only a whole line of day, month and year
     if len(before) > MAX_DATELINE_PREFIX_WORDS:
         return None
     if before:
-        stop = FUNCTION_WORDS.get(language, FUNCTION_WORDS["en"])
         last = before[-1].lower()
-        if last in stop or last in FUNCTION_WORDS["en"] or last[-1] in ",;:-":
+        if last in function_words(language) or last in function_words("en") or last[-1] in ",;:-":
             return None
     return m.group("date")
 

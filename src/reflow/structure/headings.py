@@ -71,7 +71,7 @@ def _body_like(doc: DocView, j: int, narrow_column: bool = False) -> bool:
     if doc.labels.roles[j] is Role.HEADING:
         return doc.labels.notes[j][0] == "byline"
     text = doc.lines.texts[j]
-    if doc.labels.roles[j] is None and is_byline(text):
+    if doc.labels.roles[j] is None and is_byline(text, doc.language):
         return True
     if not starts_sentence(text):
         return False
@@ -249,7 +249,7 @@ def _multi_line_heading(doc: DocView, i: int) -> None:
     while end + 1 < n and not lines.blank[end + 1] and labels.roles[end + 1] is None:
         if labels.pages[end + 1] != labels.pages[i] or end + 1 - i >= MAX_HEADING_LINES:
             return
-        if is_byline(texts[end + 1]):
+        if is_byline(texts[end + 1], doc.language):
             return  # a headline over its byline: two blocks (rule_article_heads)
         end += 1
     if end == i or not blank_after(doc, end):
@@ -452,7 +452,9 @@ def opens_body(doc: DocView, j: int) -> bool:
     if doc.labels.roles[j] is Role.HEADING:
         return doc.labels.notes[j][0] == "byline"
     text = doc.lines.texts[j]
-    if doc.labels.roles[j] is not None or not (is_byline(text) or starts_sentence(text)):
+    if doc.labels.roles[j] is not None or not (
+        is_byline(text, doc.language) or starts_sentence(text)
+    ):
         return False
     # A bare number ("1", a page number the furniture pass left) opens no body.
     return not text.strip().isdigit()
@@ -494,7 +496,7 @@ def rule_short_lines(doc: DocView) -> None:
         if prev >= 0 and roles[prev] is None and not closed_at[prev]:
             i += 1
             continue
-        if is_byline(texts[i]):
+        if is_byline(texts[i], doc.language):
             i += 1
             continue  # left to rule_bylines, which runs again after this rule
         end, run_ok, words, colon_inside = i, True, 0, False
@@ -517,7 +519,9 @@ def rule_short_lines(doc: DocView) -> None:
                 and roles[nxt] is None
                 and pages[nxt] == pages[i]
                 and not closed(texts[nxt])
-                and not is_byline(texts[nxt])  # a byline under a headline is its own block
+                and not is_byline(
+                    texts[nxt], doc.language
+                )  # a byline under a headline is its own block
             )
             fill = _short(doc, end, nxt, LAST_LINE_FIT if end > i else SHORT_FIT)
             if fill is None:

@@ -14,9 +14,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from reflow.data.languages import function_words
 from reflow.lines import Box, Lines
 from reflow.model import Role
-from reflow.structure.words import BARE_TABLE, FUNCTION_WORDS, bare, closed, is_byline
+from reflow.structure.words import BARE_TABLE, bare, closed, is_byline
 
 
 @dataclass(slots=True)
@@ -76,7 +77,9 @@ class DocView:
         """Lines shaped like a byline (:func:`is_byline`), found in one pass on first use:
         the byline rules and the article heads above them visit only these."""
         if self._bylines is None:
-            self._bylines = [i for i, t in enumerate(self.lines.texts) if is_byline(t)]
+            self._bylines = [
+                i for i, t in enumerate(self.lines.texts) if is_byline(t, self.language)
+            ]
         return self._bylines
 
     @property
@@ -242,7 +245,7 @@ def phrase_goes_on(doc: DocView, i: int, nxt: int) -> bool:
     if not (a and b):
         return False
     first = bare(b[0])
-    if first in FUNCTION_WORDS.get(doc.language, FUNCTION_WORDS["en"]):
+    if first in function_words(doc.language):
         return False  # "The", "Die", "Le" follow any word: no evidence of a phrase
     last, first = a[-1].lower().translate(BARE_TABLE), b[0].lower().translate(BARE_TABLE)
     return bool(last and first) and has_phrase(doc, last, first)

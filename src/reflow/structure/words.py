@@ -7,42 +7,24 @@ and the document view (:mod:`reflow.structure.view`) build on these.
 
 from __future__ import annotations
 
-# Closed-class words (articles, prepositions, conjunctions, auxiliaries) that a
-# headline does not end with, but a wrapped line often does; written by hand for the languages
-# of our cases.  Other languages fall back to the English list (harmless: it only abstains).
+from functools import lru_cache
 
-_FUNCTION_WORDS = {
-    "en": """a an the and or but nor of to in on at by for with from as into onto over under
-        about after before between through during without within than that which who whom
-        whose is are was were be been being has have had its their his her our your my this
-        these those not no so if can will would could should may might must shall do does
-        did very more most also such both each every any some many own other another".
-        """,
-    "de": """der die das den dem des ein eine einen einem einer eines und oder aber sondern
-        von zu zum zur in im an am auf aus bei mit nach seit über unter vor für durch gegen
-        ohne um als wie dass daß ist sind war waren hat haben wird werden kann können soll
-        muss nicht kein keine sich sein seine ihr ihre es er sie wir auch noch sehr wenn ob
-        weil da
-        """,
-    "fr": """le la les l' un une des du de d' et ou mais ni à au aux en dans sur sous par pour
-        avec sans chez entre vers que qui dont où est sont était a ont sera ce cette ces son
-        sa ses leur leurs ne pas plus très aussi se il elle ils elles nous vous comme si
-        quand car
-        """,
-    "es": """el la los las lo un una unos unas y e o u pero ni de del a al en con por para sin
-        sobre entre hacia desde hasta que quien cuyo es son era fue ha han será este esta
-        estos estas ese esa su sus no más muy también se como si cuando porque
-        """,
-}
-FUNCTION_WORDS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+from reflow.data import languages as _data
+
+# Closed-class words (articles, prepositions, conjunctions, auxiliaries) that a headline does
+# not end with, but a wrapped line often does: per language in reflow.data.languages (English for
+# a language without a list: harmless, it only abstains).
+FUNCTION_WORDS = _data.FUNCTION_WORDS
 
 # A line ending in one of these is not a heading: it closes a sentence, or goes on.
 LINE_ENDINGS_NOT_HEADING = ".!?…:;,\"'”’»)]-–—&/("
 _SENTENCE_END = ".!?…"
-CLOSING_MARKS = "\"'”’»)]"
-OPENING_MARKS = "\"'“‘„«¿¡(["
+# Quotation marks of every supported language (reflow.data.languages: "»...«" in Danish,
+# "„...“" in German and Czech, "«...»" in French and Russian) and brackets.
+CLOSING_MARKS = "".join(dict.fromkeys("\"'”’»)]" + _data.CLOSING_QUOTES))
+OPENING_MARKS = "".join(dict.fromkeys("\"'“‘„«¿¡([" + _data.OPENING_QUOTES))
 BARE_TABLE = str.maketrans("", "", OPENING_MARKS + CLOSING_MARKS + ".,;:!?…")
-DIALOGUE_OPENERS = "—–-\"'“‘„«‹"
+DIALOGUE_OPENERS = "".join(dict.fromkeys("—–-\"'“‘„«‹" + _data.OPENING_QUOTES))
 
 
 def closed(text: str) -> bool:
@@ -86,10 +68,13 @@ def is_title_case(text: str, language: str) -> bool:
 
     >>> is_title_case("The State of the Union", "en"), is_title_case("The state of it", "en")
     (True, False)
+    >>> is_title_case("Новости и События", "ru"), is_title_case("Der Hund und Die Katze", "de")
+    (True, False)
     """
-    if language == "de":
+    known = _data.LANGUAGES.get(language)
+    if known is not None and known.nouns_capitalised:
         return False
-    stop = FUNCTION_WORDS.get(language, FUNCTION_WORDS["en"])
+    stop = _data.function_words(language)
     content = [w for w in split_words(text) if w.lower().strip(",.:;'\"“”") not in stop]
     alpha = [w.lstrip(OPENING_MARKS) for w in content if any(c.isalpha() for c in w)]
     return bool(alpha) and all(w[:1].isupper() or w[:1].isdigit() for w in alpha)
@@ -106,8 +91,7 @@ def ends_with_function_word(text: str, language: str) -> bool:
     words = split_words(text)
     if not words:
         return False
-    stop = FUNCTION_WORDS.get(language, FUNCTION_WORDS["en"])
-    return words[-1].lower() in stop
+    return words[-1].lower() in _data.function_words(language)
 
 
 def bare(word: str) -> str:
@@ -122,38 +106,48 @@ def bare(word: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # The shape of a byline (the rule that adds its context is reflow.structure.bylines).
 
-_BY_WORDS = frozenset({"by", "von", "par", "por", "di", "door", "text:", "texto:", "tekst:"})
-_NAME_JOINERS = frozenset(
-    {"and", "und", "et", "y", "e", "en", "&", "van", "von", "de", "da", "del", "la", "le", "der"}
-)
+
+class _Bylines:
+    """The byline words of one language (see :func:`reflow.data.languages.by_words`)."""
+
+    def __init__(self, language: str) -> None:
+        self.words = _data.by_words(language)
+        self.prefixes = tuple(sorted(w + " " for w in self.words))
+        self.prefix_chars = max(map(len, self.prefixes))
+        #: A byline's first character: its first word capitalised, or whitespace before it (a
+        #: form feed, an indent).  One set lookup settles almost every line.
+        self.initials = frozenset({w[0].upper() for w in self.words} | set(" \t\f\v\x0c"))
 
 
-_BY_PREFIXES = tuple(sorted(w + " " for w in _BY_WORDS))
-#: A byline's first character: its first word capitalised, or whitespace before it (a form
-#: feed, an indent).  One set lookup settles almost every line.
-_BY_INITIALS = frozenset({w[0].upper() for w in _BY_WORDS} | set(" \t\f\v\x0c"))
+@lru_cache(maxsize=64)
+def _bylines(language: str) -> _Bylines:
+    return _Bylines(language)
 
 
-def is_byline(text: str) -> bool:
+def is_byline(text: str, language: str = "") -> bool:
     """ "By Jane Doe", "Von Anna Müller und Max Weber", "Par Jean Dupont", "Por Ana García",
-    "Di Marco Rossi", "Door Jan de Vries".
+    "Di Marco Rossi", "Door Jan de Vries", "Автор: Иван Петров" (the byline words of
+    ``language``, every language's when it is not given).
 
     >>> is_byline("By Jane Doe"), is_byline("By the way"), is_byline("BY JANE DOE, STAFF")
     (True, False, True)
+    >>> is_byline("Του Γιάννη Παπαδόπουλου", "el"), is_byline("Του Γιάννη Παπαδόπουλου", "en")
+    (True, False)
     """
-    if text[:1] not in _BY_INITIALS:
+    by = _bylines(language)
+    if text[:1] not in by.initials:
         return False  # the common case, decided on one character
-    if not text.lstrip()[:7].lower().startswith(_BY_PREFIXES):
+    if not text.lstrip()[: by.prefix_chars].lower().startswith(by.prefixes):
         return False  # decided without splitting the line
     words = split_words(text)
-    if not 2 <= len(words) <= 8 or words[0].lower() not in _BY_WORDS:
+    if not 2 <= len(words) <= 8 or words[0].lower() not in by.words:
         return False
     if not words[0][0].isupper() or text.rstrip()[-1] in ",;:":
         return False
     names = 0
     for w in words[1:]:
         core = w.rstrip(",")
-        if core.lower() in _NAME_JOINERS:
+        if core.lower() in _data.NAME_JOINERS:
             continue
         if not core[:1].isupper():
             return False

@@ -1,0 +1,256 @@
+"""Benchmark: language detection among the 25 languages, and the look-alike letter fold.
+
+Pages: tests/language_pages.py (UDHR paragraphs in 25 languages: long, short, quotation,
+neighbouring article; 500 pages).  Systems: reflow's detector (reflow.language), and py3langid
+(BSD-3-Clause, model shipped in its wheel, needs numpy) restricted to the same 25 languages, when
+it is installed (``pip install py3langid``; a benchmark-only package, never required).
+
+Reports accuracy per kind of page (right / undetermined / wrong), the languages that failed,
+per-paragraph languages on the mixed pages (reflow only), time per page (median of 3 runs), and
+how many lexicon look-ups a Latin look-alike letter breaks in Cyrillic and Greek words, with and
+without the fold.
+
+    .venv/bin/python bench/bench_language.py            # prints Markdown
+    .venv/bin/python bench/bench_language.py --write    # also bench/results/language-<date>.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib.metadata
+import platform
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from language_pages import Page, pages, unsupported_pages  # noqa: E402
+
+import reflow  # noqa: E402
+from reflow.language import UNDETERMINED, detect_language, languages  # noqa: E402
+from reflow.lexicon import _LATIN_CYRILLIC, _LATIN_GREEK, Lexicon  # noqa: E402
+
+KINDS = ("long", "short", "quote", "neighbour")
+
+
+def _py3langid():
+    try:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    except ImportError:
+        return None
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE)
+    # py3langid names Norwegian (Bokmål) "no".
+    ident.set_languages(["no" if c == "nb" else c for c in languages()])
+    return lambda text: {"no": "nb"}.get(code := ident.classify(text)[0], code)
+
+
+def measure(name: str, detect, items: list[Page]) -> tuple[list[str], Counter, float]:
+    """Accuracy rows and the median seconds per page over 3 runs."""
+    outcome: Counter = Counter()
+    failures: Counter = Counter()
+    times = []
+    for run in range(3):
+        t0 = time.perf_counter()
+        answers = [detect(p.text) for p in items]
+        times.append(time.perf_counter() - t0)
+        if run:
+            continue
+        for p, code in zip(items, answers, strict=True):
+            verdict = (
+                "right" if code == p.language else ("und" if code == UNDETERMINED else "wrong")
+            )
+            outcome[p.kind, verdict] += 1
+            if verdict != "right":
+                failures[f"{p.language}->{code}"] += 1
+    rows = []
+    for kind in KINDS:
+        n = sum(outcome[kind, v] for v in ("right", "und", "wrong"))
+        r, u, w = (outcome[kind, v] for v in ("right", "und", "wrong"))
+        rows.append(f"| {name} | {kind} | {n} | {r} ({100 * r / n:.1f} %) | {u} | {w} |")
+    single = [p for p in items if p.kind in ("long", "short")]
+    right = sum(outcome[k, "right"] for k in ("long", "short"))
+    rows.append(
+        f"| {name} | **single-language** | {len(single)} | **{right} "
+        f"({100 * right / len(single):.1f} %)** | "
+        f"{sum(outcome[k, 'und'] for k in ('long', 'short'))} | "
+        f"{sum(outcome[k, 'wrong'] for k in ('long', 'short'))} |"
+    )
+    return rows, failures, statistics.median(times) / len(items)
+
+
+def block_languages(items: list[Page]) -> str:
+    """reflow's per-paragraph languages on the mixed pages."""
+    right = missed = false = total = 0
+    for p in items:
+        if p.kind not in ("quote", "neighbour"):
+            continue
+        doc = reflow.reflow(p.text)
+        paras = [b for b in doc.blocks if b.role == "paragraph"]
+        if len(paras) != len(p.paragraphs):
+            continue
+        for b, (gold, _) in zip(paras, p.paragraphs, strict=True):
+            want = "" if gold == doc.language else gold
+            total += 1
+            if b.language == want:
+                right += 1
+            elif want:
+                missed += 1
+            else:
+                false += 1
+    return (
+        f"{right} of {total} paragraphs right ({100 * right / total:.1f} %); "
+        f"{missed} other-language paragraphs not marked, {false} marked wrongly"
+    )
+
+
+def unsupported() -> list[str]:
+    """What reflow says on pages of languages it has no profile for (``und`` is right)."""
+    answers: dict[str, Counter] = {}
+    for p in unsupported_pages():
+        answers.setdefault(p.language, Counter())[detect_language(p.text)[0]] += 1
+    return [
+        f"| {lang} | {sum(c.values())} | {c['und']} | "
+        + ", ".join(f"{k} {n}" for k, n in c.most_common() if k != UNDETERMINED)
+        + " |"
+        for lang, c in sorted(answers.items())
+    ]
+
+
+def pipeline_share(limit: int = 200) -> str:
+    """Detection's share of reflow's time on the evaluation corpus's extractions (the first
+    ``limit`` files in path order): the same documents reflowed with the language detected and
+    with it given, best of 3."""
+    files = sorted((ROOT / "eval" / "cases").rglob("*.txt"))[:limit]
+    texts = [(f.read_text("utf-8"), f.parent.parent.name) for f in files]
+    chars = sum(len(t) for t, _ in texts)
+
+    def run(auto: bool) -> float:
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            for text, lang in texts:
+                reflow.reflow(text, language="auto" if auto else lang)
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    for text, lang in texts:  # load every lexicon first: a first load costs up to a second
+        reflow.reflow(text, language=lang)
+    t_auto, t_given = run(True), run(False)
+    t0 = time.perf_counter()
+    for text, _ in texts:
+        detect_language(text)
+    t_detect = time.perf_counter() - t0
+    return (
+        f"{len(texts)} corpus files ({chars / 1e6:.2f} MB): reflow {chars / t_auto / 1e6:.2f} MB/s "
+        f"with the language detected, {chars / t_given / 1e6:.2f} MB/s with it given; detection "
+        f"alone {1000 * t_detect / len(texts):.2f} ms per document "
+        f"({100 * (t_auto - t_given) / t_auto:.0f} % of the detected run)"
+    )
+
+
+def fold_measure() -> list[str]:
+    """The 2,000 most frequent words (>= 4 letters) of each Cyrillic/Greek language, each with
+    its first letter that has a Latin look-alike of the same case swapped for it (lower case
+    words, and the same words capitalised): how many the lexicon still finds."""
+    import wordfreq
+
+    rows = []
+    for code, table in (("ru", _LATIN_CYRILLIC), ("uk", _LATIN_CYRILLIC), ("bg", _LATIN_CYRILLIC),
+                        ("el", _LATIN_GREEK)):  # fmt: skip
+        back = {v: k for k, v in table.items()}  # native letter -> Latin look-alike, same case
+        lex = Lexicon.get(code)
+        words = [w for w in wordfreq.top_n_list(code, 3000) if len(w) >= 4 and w.isalpha()][:2000]
+        for shape, variants in (
+            ("lower case", words),
+            ("capitalised", [w.capitalize() for w in words]),
+        ):
+            mixed = []
+            for w in variants:
+                for i, ch in enumerate(w):
+                    if ch in back:
+                        mixed.append(w[:i] + back[ch] + w[i + 1 :])
+                        break
+            found = sum(lex.zipf(m) > 0 for m in mixed)
+            unfolded = sum(lex._frequencies().get(m.casefold(), 0) > 0 for m in mixed)
+            n = len(mixed)
+            rows.append(
+                f"| {code} | {shape} | {n} | {unfolded} ({100 * unfolded / n:.1f} %) | "
+                f"{found} ({100 * found / n:.1f} %) |"
+            )
+    return rows
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write", action="store_true")
+    args = ap.parse_args()
+    items = pages()
+    detect_language("warm up")
+    systems = [("reflow " + reflow.__version__, lambda t: detect_language(t)[0])]
+    other = _py3langid()
+    if other is not None:
+        systems.append(("py3langid " + importlib.metadata.version("py3langid"), other))
+    out = [
+        f"# Language detection, {datetime.date.today()}",
+        "",
+        f"Python {platform.python_version()}, {platform.machine()}; pages: "
+        f"tests/language_pages.py ({len(items)} UDHR pages, 25 languages); "
+        "`bench/bench_language.py`.",
+        "",
+        "| system | pages | n | right | und | wrong |",
+        "|---|---|---|---|---|---|",
+    ]
+    speed = []
+    fails = []
+    for name, fn in systems:
+        rows, failures, per_page = measure(name, fn, items)
+        out += rows
+        chars = statistics.mean(len(p.text) for p in items)
+        speed.append(f"| {name} | {1000 * per_page:.2f} ms | {chars / per_page / 1e6:.2f} MB/s |")
+        fails.append(
+            f"- {name}: " + (", ".join(f"{k} {n}" for k, n in failures.most_common()) or "none")
+        )
+    out += ["", "Failures (gold->answer count):", "", *fails, ""]
+    out += ["| system | median time per page | throughput |", "|---|---|---|", *speed, ""]
+    out += ["Cost inside reflow: " + pipeline_share(), ""]
+    out += [
+        "Per-paragraph languages on the quotation and neighbour pages (reflow): "
+        + block_languages(items),
+        "",
+    ]
+    out += [
+        "Languages without a profile (2 long and up to 4 short UDHR pages each; `und` is the",
+        "right answer; a close relative of a supported language is often taken for it):",
+        "",
+        "| language | pages | und | taken for |",
+        "|---|---|---|---|",
+        *unsupported(),
+        "",
+    ]
+    out += [
+        "Look-alike letters: the 2,000 most frequent words (>= 4 letters) with their first letter",
+        "that has a Latin look-alike of the same case swapped for it; how many the lexicon finds",
+        "without and with the fold (words with no such letter are left out):",
+        "",
+        "| language | words | n | found without fold | found with fold |",
+        "|---|---|---|---|---|",
+        *fold_measure(),
+        "",
+    ]
+    text = "\n".join(out)
+    print(text)
+    if args.write:
+        stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d-%H%M")
+        path = ROOT / "bench" / "results" / f"language-{stamp}.md"
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
