@@ -15,10 +15,10 @@ from reflow.cli.single import (
     ERR_INPUT,
     ERR_INTERRUPTED,
     ERR_READ,
-    ERR_WRITE,
     EXIT_INPUT,
     EXIT_OK,
     WARN,
+    write_result,
 )
 from reflow.decode import InputError
 from reflow.pipeline import reflow
@@ -72,20 +72,8 @@ def main(argv: Sequence[str]) -> int:
         for w in doc.warnings:
             print(WARN.format(name=shown, message=w), file=sys.stderr)
         page = doc.to_html(title=os.path.basename(shown))
-        if args.output and args.output != "-":
-            tmp = args.output + ".tmp"
-            try:
-                with open(tmp, "w", encoding="utf-8") as fh:
-                    fh.write(page)
-                os.replace(tmp, args.output)
-            except OSError as exc:
-                print(
-                    ERR_WRITE.format(name=args.output, reason=exc.strerror or exc), file=sys.stderr
-                )
-                return EXIT_INPUT
-        else:
-            sys.stdout.write(page)
-            sys.stdout.flush()
+        if not write_result(page, args.output):
+            return EXIT_INPUT
         if args.explain:
             sys.stderr.write(doc.explain())
     except KeyboardInterrupt:

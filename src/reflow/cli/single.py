@@ -94,6 +94,25 @@ def reflow_input(name: str, data: bytes, config: Config) -> Document:
     return reflow_file(data, config, kind=kind)
 
 
+def write_result(text: str, output: str | None) -> bool:
+    """Write ``text`` to ``output`` (whole or not at all: a temporary file renamed), or to
+    stdout when ``output`` is empty or ``-``.  False, with the error said, when writing failed.
+    """
+    if not output or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return True
+    tmp = output + ".tmp"
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, output)
+    except OSError as exc:
+        print(ERR_WRITE.format(name=output, reason=exc.strerror or exc), file=sys.stderr)
+        return False
+    return True
+
+
 def run(args_list: Sequence[str]) -> int:
     """Reflow the files (or stdin) that ``args_list`` names; return the exit status."""
     args = build_parser().parse_args(args_list)
@@ -138,20 +157,8 @@ def run(args_list: Sequence[str]) -> int:
             return status  # no page to write: the error is said above
         joiner = "" if args.format == "json" else "\n"
         result = joiner.join(outputs)
-        if args.output and args.output != "-":
-            tmp = args.output + ".tmp"
-            try:
-                with open(tmp, "w", encoding="utf-8") as fh:
-                    fh.write(result)
-                os.replace(tmp, args.output)
-            except OSError as exc:
-                print(
-                    ERR_WRITE.format(name=args.output, reason=exc.strerror or exc), file=sys.stderr
-                )
-                return EXIT_INPUT
-        else:
-            sys.stdout.write(result)
-            sys.stdout.flush()
+        if not write_result(result, args.output):
+            return EXIT_INPUT
         if explanations:
             sys.stderr.write("".join(explanations))
     except KeyboardInterrupt:
