@@ -18,6 +18,7 @@ from reflow.cli.single import (
     EXIT_INPUT,
     EXIT_OK,
     WARN,
+    stdout_gone,
     write_result,
 )
 from reflow.decode import InputError
@@ -80,6 +81,5 @@ def main(argv: Sequence[str]) -> int:
         print(ERR_INTERRUPTED, file=sys.stderr)
         return 130
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        stdout_gone()
     return EXIT_OK

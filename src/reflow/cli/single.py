@@ -94,6 +94,13 @@ def reflow_input(name: str, data: bytes, config: Config) -> Document:
     return reflow_file(data, config, kind=kind)
 
 
+def stdout_gone() -> None:
+    """The reader went away (``reflow big.txt | head``): not an error of ours.  Standard output
+    goes to the null device, so the interpreter's final flush raises nothing either."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def write_result(text: str, output: str | None) -> bool:
     """Write ``text`` to ``output`` (whole or not at all: a temporary file renamed), or to
     stdout when ``output`` is empty or ``-``.  False, with the error said, when writing failed.
@@ -165,8 +172,6 @@ def run(args_list: Sequence[str]) -> int:
         print(ERR_INTERRUPTED, file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # The reader went away (``reflow big.txt | head``): not an error of ours.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        stdout_gone()
         return EXIT_OK
     return status

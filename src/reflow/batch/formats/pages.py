@@ -11,14 +11,11 @@ the errors file, and the run goes on.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 from reflow.batch.errors import error_line, error_reason
 from reflow.batch.formats.base import Result, Task, Unit, Workspace
-from reflow.batch.formats.txt import TEXT_SUFFIX, Txt
-from reflow.batch.journal import write_atomic
+from reflow.batch.formats.txt import TEXT_SUFFIX, Txt, encode_output, write_output
 from reflow.batch.options import BatchOptions
 from reflow.batch.records import render
 
@@ -55,15 +52,11 @@ class Pages(Txt):
                 # A path, not bytes: a PDF is read page by page from the disk.
                 doc = reflow_file(src, opts.config, kind=kind)
                 value = render(doc, opts.format, opts.keep_furniture, opts.decisions)
-                if isinstance(value, dict):
-                    value = json.dumps(value, ensure_ascii=False, indent=1) + "\n"
-                encoded = value.encode("utf-8")
+                encoded = encode_output(value)
             except Exception as exc:
                 errors.append(error_line(doc_id, src, error_reason(exc)))
                 continue
             # Writing is the machinery's part, as for .txt: a full disk stops the run.
-            out = Path(dst)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(out, encoded)
+            write_output(dst, encoded)
             ok += 1
         return b"", b"".join(errors), ok, len(errors)

@@ -21,6 +21,25 @@ from reflow.batch.records import check_size, reflow_value, too_big
 TEXT_SUFFIX = {"text": ".txt", "markdown": ".md", "json": ".json"}
 
 
+def encode_output(value: str | dict[str, Any]) -> bytes:
+    """One document's output file as bytes: text as it is, a JSON document indented.
+
+    >>> encode_output("a b\\n"), encode_output({"k": "é"})
+    (b'a b\\n', b'{\\n "k": "\\xc3\\xa9"\\n}\\n')
+    """
+    if isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+    return value.encode("utf-8")
+
+
+def write_output(dst: str, encoded: bytes) -> None:
+    """Write one document's output file, its folder made first, never half a file.  An error
+    here is the machinery's (a full disk stops the run), not the document's."""
+    out = Path(dst)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(out, encoded)
+
+
 class Txt(InputFormat):
     kind = "txt"
     suffixes = ((".txt", ""),)
@@ -57,14 +76,10 @@ class Txt(InputFormat):
                 value = reflow_value(
                     data, opts.config, opts.format, opts.keep_furniture, opts.decisions
                 )
-                if isinstance(value, dict):
-                    value = json.dumps(value, ensure_ascii=False, indent=1) + "\n"
-                encoded = value.encode("utf-8")
+                encoded = encode_output(value)
             except Exception as exc:
                 errors.append(error_line(doc_id, src, error_reason(exc)))
                 continue
-            out = Path(dst)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(out, encoded)
+            write_output(dst, encoded)
             ok += 1
         return b"", b"".join(errors), ok, len(errors)
