@@ -313,6 +313,9 @@ class Lexicon:
         # (left, right) -> verdict of the hyphenation stage: a word broken once is often broken
         # the same way again in a corpus, and the verdict depends on nothing else.  Bounded.
         self.verdicts: dict[tuple[str, str], object] = _BoundedDict(VERDICT_CACHE)
+        # word -> Zipf, as asked (folding and two look-ups per word otherwise): the coverage of
+        # a document asks for each of its words once, and a corpus shares most of them.
+        self._zipfs: dict[str, float] = _BoundedDict(VERDICT_CACHE)
 
     @staticmethod
     @lru_cache(maxsize=64)
@@ -346,6 +349,12 @@ class Lexicon:
         >>> ru.zipf("Москве") > 4.0, ru.zipf("Mоскве") == ru.zipf("Москве")  # Latin "M"
         (True, True)
         """
+        z = self._zipfs.get(word)
+        if z is None:
+            z = self._zipfs[word] = self._zipf(word)
+        return z
+
+    def _zipf(self, word: str) -> float:
         freq = self._frequencies()
         word = fold(word)
         # casefold, as wordfreq keys its lists: "Straße" is "strasse", final "ς" is "σ".
