@@ -186,8 +186,10 @@ class DocumentVocabulary:
 COVERAGE_SAMPLE = 50
 #: Punctuation stripped from both ends of a whitespace token before it is counted.
 _PUNCTUATION = '.,;:!?"()[]{}<>“”„‘’‚«»‹›…*/\\|#%&+=~^`@$§¶•·–—-\u2010\u00ad¬⸗'
-#: Characters of text tokenised at once when counting words (see _index_words).
-_SLICE = 1 << 20
+#: Characters of text tokenised at once when counting words (see _index_words): the tokens
+#: of 64 K characters are ~0.7 MB of strings (those of 1 M characters, 10 MB, were the
+#: boundary stage's peak on a 400 KB document).
+_SLICE = 1 << 16
 #: A line-end hyphen and the word after the line break (the word before it is found with
 #: _WORD_BEFORE in a bounded window, so that a long run of letters is not scanned again and
 #: again: linear time).
