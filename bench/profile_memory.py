@@ -42,8 +42,20 @@ from reflow.structure import view, furniture, lone
 from reflow.decode import check_text
 # Warm up on the document's first 100 KB: the tables of its languages (lexicon, patterns)
 # are loaded once per process, not per document.
-reflow.reflow(text[:100_000]).to_text()
+if len(sys.argv) > 2:  # a warm-up document of other pages
+    with open(sys.argv[2], encoding="utf-8") as f:
+        reflow.reflow(f.read()).to_text()
+    from reflow.lexicon import Lexicon
+    lex = Lexicon.get(detect_languages(text)[0])
+    lex.zipf("the"), lex.has_patterns
+else:
+    reflow.reflow(text[:100_000]).to_text()
 import gc; gc.collect()
+# The source lines the report quotes, read before tracing (else linecache's copies of the
+# files would be counted as the document's).
+for name, mod in list(sys.modules.items()):
+    if getattr(mod, "__file__", None):
+        linecache.getlines(mod.__file__)
 steps = []
 snaps = {}
 tracemalloc.start(3)
@@ -128,6 +140,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", type=float, nargs="+", default=[16.0])
     ap.add_argument("--file", help="profile this text file instead of the built documents")
+    ap.add_argument(
+        "--warm-other",
+        action="store_true",
+        help="warm up on 100 KB of other pages (not the document's first 100 KB)",
+    )
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     sys.path.insert(0, str(HERE))
@@ -154,8 +171,12 @@ def main() -> int:
             path = Path(tmp) / "doc.txt"
             path.write_text(text, encoding="utf-8")
             del text
+            warm = []
+            if args.warm_other:
+                warm = [str(Path(tmp) / "warm.txt")]
+                Path(warm[0]).write_text(bench_scaling.build(0.1, all_pages[::-1]), "utf-8")
             r = subprocess.run(
-                [sys.executable, "-c", CHILD, str(path)],
+                [sys.executable, "-c", CHILD, str(path), *warm],
                 capture_output=True,
                 text=True,
                 check=True,

@@ -186,6 +186,10 @@ class DocumentVocabulary:
 COVERAGE_SAMPLE = 50
 #: Punctuation stripped from both ends of a whitespace token before it is counted.
 _PUNCTUATION = '.,;:!?"()[]{}<>“”„‘’‚«»‹›…*/\\|#%&+=~^`@$§¶•·–—-\u2010\u00ad¬⸗'
+#: Words Pyphen may keep in its cache (about 250 bytes each: Python ints for the points)
+#: before it is emptied: 65,536 words are ~16 MB (a 4 MB document of bench_scaling.py asked
+#: for 18,000; bench/results/memory-profile-*.md).
+PYPHEN_CACHE_WORDS = 1 << 16
 #: Characters of text tokenised at once when counting words (see _index_words): the tokens
 #: of 64 K characters are ~0.7 MB of strings (those of 1 M characters, 10 MB, were the
 #: boundary stage's peak on a 400 KB document).
@@ -390,4 +394,9 @@ class Lexicon:
             position = len(fold(word[:position]))
         # The look-alike fold keeps the length: the position stays.
         folded = fold_confusables(folded, self.script)
+        cache = getattr(getattr(hyph, "hd", None), "cache", None)
+        if isinstance(cache, dict) and len(cache) > PYPHEN_CACHE_WORDS:
+            # Pyphen keeps every word it was asked in a dictionary for the life of the process:
+            # a batch worker asked for millions of words would grow without end.
+            cache.clear()
         return position in hyph.positions(folded.lower())  # type: ignore[attr-defined]
