@@ -200,8 +200,14 @@ def _word_before(text: str, pos: int) -> str:
 COVERAGE_SAMPLE = 50
 #: Punctuation stripped from both ends of a whitespace token before it is counted.
 _PUNCTUATION = '.,;:!?"()[]{}<>“”„‘’‚«»‹›…*/\\|#%&+=~^`@$§¶•·–—-\u2010\u00ad¬⸗'
-#: Characters of text tokenised at once when counting words (see _index_words).
-_SLICE = 1 << 20
+#: Words Pyphen may keep in its cache (about 250 bytes each: Python ints for the points)
+#: before it is emptied: 65,536 words are ~16 MB (a 4 MB document of bench_scaling.py asked
+#: for 18,000; bench/results/memory-profile-*.md).
+PYPHEN_CACHE_WORDS = 1 << 16
+#: Characters of text tokenised at once when counting words (see _index_words): the tokens
+#: of 64 K characters are ~0.7 MB of strings (those of 1 M characters, 10 MB, were the
+#: boundary stage's peak on a 400 KB document).
+_SLICE = 1 << 16
 #: A line-end hyphen and the word after the line break (the word before it is found with
 #: _word_before in a bounded window, so that a long run of letters is not scanned again and
 #: again: linear time).
@@ -412,4 +418,9 @@ class Lexicon:
             position = len(fold(word[:position]))
         # The look-alike fold keeps the length: the position stays.
         folded = fold_confusables(folded, self.script)
+        cache = getattr(getattr(hyph, "hd", None), "cache", None)
+        if isinstance(cache, dict) and len(cache) > PYPHEN_CACHE_WORDS:
+            # Pyphen keeps every word it was asked in a dictionary for the life of the process:
+            # a batch worker asked for millions of words would grow without end.
+            cache.clear()
         return position in hyph.positions(folded.lower())  # type: ignore[attr-defined]
