@@ -67,6 +67,7 @@ words with a joined Zipf in [2, 3) is a line break in 319 of 327 (outside de/nl)
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from reflow.data.languages import (
@@ -210,6 +211,9 @@ def decide_hyphen(
     if (
         right.lower() in conjunctions
         and len(right_line.split(None, 2)) > 1
+        # A conjunction in a suspension is followed by the word it completes, never by
+        # punctuation: "ζω-/ή," is "ζωή" (life), "Python-/а." a Russian case ending.
+        and right_line.lstrip()[len(right) : len(right) + 1].isspace()
         # ... unless the two halves make a common word and the conjunction has two letters or
         # more: English "vend-/or" is "vendor".  A one-letter conjunction stays a suspended
         # hyphen even then (Bulgarian "пред- и следвоенния" although "преди" is a word).
@@ -228,6 +232,13 @@ def decide_hyphen(
         return HyphenDecision(Action.KEEP_HYPHEN, "hyphen-number", 0.95, f"{shown}: digits")
     joined = left + right
     compound = f"{left}-{right}"
+    if _other_scripts(left, right):
+        return HyphenDecision(
+            Action.KEEP_HYPHEN,
+            "hyphen-script",
+            0.9,
+            f"{shown}: the halves are in different scripts; no word is cut across scripts",
+        )
     if right[0].isupper() and not (right.isupper() and left.isupper()):
         return _capital(left, joined, compound, shown, vocabulary)
     lexical = _lexicon_verdict(left, right, joined, shown, lexicon)
@@ -267,6 +278,24 @@ def decide_hyphen(
             0.75,
             f"{shown}: an acronym joined to a word, as {lexicon.language} writes it",
         )
+    if (
+        lexical is not None
+        and lexical.action is Action.DEHYPHENATE
+        and lexical.confidence < 0.9
+        and lexicon is not None
+        and lexicon.language in LANGUAGES
+        and LANGUAGES[lexicon.language].hyphenated_loans
+        and len(right) >= 3
+        and right.islower()
+    ):
+        loan = _loan(left, right, left_line, lexicon, vocabulary)
+        if loan:
+            return HyphenDecision(
+                Action.KEEP_HYPHEN,
+                "loan-compound",
+                0.75,
+                f"{shown}: {loan}, and {lexicon.language} writes such a compound with a hyphen",
+            )
     if (
         vocabulary is not None
         and lexical is not None
@@ -445,6 +474,13 @@ def _judge(left: str, right: str, joined: str, shown: str, lexicon: Lexicon) -> 
             f"{shown}: the patterns do not break '{joined.lower()}' there; {figures}",
         )
     both_words = zl >= FRAGMENT_WORD and zr >= FRAGMENT_WORD and len(left) > 1 and len(right) > 1
+    if both_words and point and known is not None and left.casefold() in known.closed_prefixes:
+        return HyphenDecision(
+            Action.DEHYPHENATE,
+            "closed-prefix",
+            0.75,
+            f"{shown}: '{left.lower()}' is a prefix {lexicon.language} writes closed; {figures}",
+        )
     if both_words:
         if lexicon.language in CLOSED_LANGUAGES and point:
             return HyphenDecision(
@@ -493,3 +529,86 @@ def _judge(left: str, right: str, joined: str, shown: str, lexicon: Lexicon) -> 
     return HyphenDecision(
         Action.KEEP_HYPHEN, "hyphen-abstain", 0.5, f"{shown}: {figures}; {why}", True
     )
+
+
+#: A name before a hyphen (``loan-compound``) is one that is no common word of the language:
+#: "Debian" is at Zipf 2.7 in Norwegian, "Linux" 3.8, while the capitalised first halves of
+#: words broken at a line start ("Den-/ne", "Av-/hengig") are at 6 and above.
+LOAN_NAME_ZIPF = 4.0
+#: A lower-case first part is a foreign word when the language hardly knows it (below this)...
+LOAN_RARE_ZIPF = 2.5
+#: ... or when English knows it this much better (log10 units): "route" 3.2 in Norwegian, 4.7
+#: in English; "remove" 2.0 and 4.7.  Norwegian words on the same corpus ("system", "standard",
+#: "program") are within 1.0 of English.
+LOAN_ENGLISH_LEAD = 1.0
+#: ... and English knows it as a word (an English fragment, "distribu" 1.3, "diverge" 2.8 in
+#: "diverge-/rende", is no evidence).
+LOAN_ENGLISH_WORD = 3.0
+_SENTENCE_END = ".!?:;"
+
+
+def _loan(
+    left: str,
+    right: str,
+    left_line: str,
+    lexicon: Lexicon,
+    vocabulary: DocumentVocabulary | None,
+) -> str:
+    """Why the first part before a line-end hyphen is a name or a foreign word, or "".
+
+    Tuned on the Norwegian documents of eval/cases/languages-pdflatex (the only language with
+    ``hyphenated_loans`` measured).
+    """
+    zl = lexicon.zipf(left)
+    standalone = vocabulary.standalone_count(left) if vocabulary is not None else 0
+    # The part after a name is a word of its own ("Unix-/maskin"), or the document writes the
+    # name alone ("Debian"): "Debi-/ans" is neither.
+    word_after = lexicon.zipf(right) >= FRAGMENT_WORD and len(right) >= 4
+    if (
+        left[0].isupper()
+        and left[1:].islower()
+        and zl < LOAN_NAME_ZIPF
+        and (standalone or word_after)
+    ):
+        before = left_line[: len(left_line) - len(left) - 1].rstrip()
+        # A capital in the middle of a sentence: a name ("for Debian-/prosjektet"); at a
+        # sentence or line start it may be any word.
+        if before and before[-1] not in _SENTENCE_END and before[-1].isalnum():
+            return f"'{left}' is a name (capitalised inside a sentence, Zipf {zl:.1f})"
+    if not left.islower() or len(left) < 2:
+        return ""
+    if zl < LOAN_RARE_ZIPF and standalone:
+        return (
+            f"'{left}' is no {lexicon.language} word (Zipf {zl:.1f}) but stands alone in the text"
+        )
+    ze = Lexicon.get("en").zipf(left) if lexicon.language != "en" else 0.0
+    if ze >= LOAN_ENGLISH_WORD and ze >= zl + LOAN_ENGLISH_LEAD and zl < 3.5:
+        return f"'{left}' is an English word (Zipf {ze:.1f}; {zl:.1f} in {lexicon.language})"
+    return ""
+
+
+_GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff]")
+#: Latin letters with a Cyrillic or Greek look-alike (OCR mixes these inside one word).
+_LOOKALIKE = frozenset("ABCEHIKMOPTXYZabcehikmnopuvxy")
+
+
+def _other_scripts(left: str, right: str) -> bool:
+    """One half in Latin letters, the other in Cyrillic or Greek: "PXE-/загрузка",
+    "Python-/а".  Not when the Latin half could be look-alike letters of the other script read
+    by OCR, unless it is an acronym (capitals before a lower-case half).
+
+    >>> _other_scripts("PXE", "загрузка"), _other_scripts("Python", "а")
+    (True, True)
+    >>> _other_scripts("Mос", "ква")  # a Latin "M" read by OCR
+    False
+    """
+    lg = _GREEK_OR_CYRILLIC.search(left) is not None
+    rg = _GREEK_OR_CYRILLIC.search(right) is not None
+    if lg == rg:
+        return False
+    latin, other = (right, left) if lg else (left, right)
+    if not latin.isascii() or _GREEK_OR_CYRILLIC.search(latin) or not latin.isalpha():
+        return False
+    if any(ch not in _LOOKALIKE for ch in latin):
+        return True
+    return len(latin) >= 2 and latin.isupper() and other.islower()
