@@ -108,6 +108,38 @@ def block_languages(items: list[Page]) -> str:
     )
 
 
+def generated_pages(detect) -> tuple[list[str], str]:
+    """``detect`` on every page of the generated corpus (eval/cases: each extraction cut at its
+    form feeds; pypdf's output has none, so a pypdf extraction is one page): rows per language
+    (pages, right, und, wrong) and the failures."""
+    outcome: dict[str, Counter] = {}
+    failures: Counter = Counter()
+    for gold in sorted((ROOT / "eval" / "cases").rglob("gold.json")):
+        lang = gold.parent.parent.name
+        for text_file in sorted(gold.parent.glob("*.txt")):
+            for page in text_file.read_text("utf-8").split("\f"):
+                if not page.strip():
+                    continue
+                code = detect(page)
+                verdict = "right" if code == lang else ("und" if code == UNDETERMINED else "wrong")
+                outcome.setdefault(lang, Counter())[verdict] += 1
+                if verdict != "right":
+                    failures[f"{lang}->{code}"] += 1
+    rows = []
+    total: Counter = Counter()
+    for lang, c in sorted(outcome.items()):
+        n = sum(c.values())
+        total += c
+        share = f"{c['right']} ({100 * c['right'] / n:.1f} %)"
+        rows.append(f"| {lang} | {n} | {share} | {c['und']} | {c['wrong']} |")
+    n = sum(total.values())
+    rows.append(
+        f"| **all** | {n} | **{total['right']} ({100 * total['right'] / n:.2f} %)** | "
+        f"{total['und']} | {total['wrong']} |"
+    )
+    return rows, ", ".join(f"{k} {v}" for k, v in failures.most_common()) or "none"
+
+
 def unsupported() -> list[str]:
     """What reflow says on pages of languages it has no profile for (``und`` is right)."""
     answers: dict[str, Counter] = {}
@@ -218,6 +250,19 @@ def main() -> int:
     out += ["", "Failures (gold->answer count):", "", *fails, ""]
     out += ["| system | median time per page | throughput |", "|---|---|---|", *speed, ""]
     out += ["Cost inside reflow: " + pipeline_share(), ""]
+    for name, fn in systems:
+        rows, failed = generated_pages(fn)
+        out += [
+            f"Pages of the generated corpus (eval/cases, every page of every extraction, one "
+            f"language each; {name}):",
+            "",
+            "| language | pages | right | und | wrong |",
+            "|---|---|---|---|---|",
+            *rows,
+            "",
+            f"Failures: {failed}",
+            "",
+        ]
     out += [
         "Per-paragraph languages on the quotation and neighbour pages (reflow): "
         + block_languages(items),

@@ -9,6 +9,9 @@ rule                         when                                            out
                              definition)
 ``suspended-hyphen``         next word is a conjunction: "pre- / and post"   keep, space
 ``hyphen-number``            a digit on either side: "2021- / 22"            keep
+``hyphen-script``            one half in Latin letters, the other Cyrillic   keep
+                             or Greek: "PXE- / загрузка" (not look-alike
+                             letters read by OCR)
 ``document-joined``          (upper case next part) the document writes the  remove
                              name joined: "Network- / Manager"
 ``camel-case``               (upper case next part) the first part is        remove
@@ -28,9 +31,19 @@ rule                         when                                            out
                              when the lexicon would remove with less than
                              0.9) an acronym before a word: "EFI-/
                              partisjonen", "IP-/adres"
+``loan-compound``            (languages that hyphenate loans: nb, sv, when   keep
+                             the lexicon would remove with less than 0.9) a
+                             name or foreign word first: "Debian- /
+                             prosjektet", "route- / kommandoen"
 ``lexicon-joined``           the joined word is frequent (Zipf >= 3)         remove
 ``not-a-pattern-point``      the hyphenation patterns do not break the        keep
                              joined word there
+``closed-prefix``            both halves are words, the first a prefix the   remove
+                             language writes closed: "ne- / přejdou",
+                             "απο- / βλέπουν" (Slavic, Greek, Baltic)
+``closed-short-part``        both halves are words, one of three letters or  remove
+                             fewer (lower case), in those languages:
+                             "упражняване- / то", "zlo- / činmi"
 ``closed-compound``          both halves are words, the language writes      remove
                              compounds closed (de, nl, sv...)
 ``lexicon-joined-rare``      both halves are words, joined word seen          remove
@@ -111,6 +124,10 @@ PARTICLE_HOST = 4.0
 #: after a word of Zipf >= 4, the 5 real words have Zipf >= 3.8; "тито" and "кото" (3.4) are
 #: the rare words this keeps wrongly.
 PARTICLE_JOINED = 3.5
+#: Letters of a half that, in the languages with ``closed_prefixes``, is part of a word even
+#: when it is also a word: an ending ("ние", "то", "но") or a first syllable ("zlo-/činmi",
+#: "ин-/валидност"); see reflow.data.languages.
+SHORT_PART = 3
 #: Confidence of ``pattern-unknown-word``, just above the default Config.min_hyphen_confidence
 #: (0.6): raise that to 0.65 and these become abstentions.
 PATTERN_UNKNOWN_CONFIDENCE = 0.62
@@ -241,7 +258,11 @@ def decide_hyphen(
         )
     if right[0].isupper() and not (right.isupper() and left.isupper()):
         return _capital(left, joined, compound, shown, vocabulary)
-    lexical = _lexicon_verdict(left, right, joined, shown, lexicon)
+    # An elided article or pronoun before the word ("d’a-/dreçes", "l’a-/bri"): typesetters
+    # count its letters with the word's, so one letter of the word may stand before the break.
+    before = len(left_line) - 2 - len(left)
+    elided = len(left) == 1 and before > 0 and left_line[before] in "’'"
+    lexical = _lexicon_verdict(left, right, joined, shown, lexicon, elided)
     # "apt-show-" / "versions", "x-" / "window-manager": a token with another hyphen in it is a
     # hyphenated name or compound, whatever its halves look like.
     multi = "-" in left_line[left_line.rfind(" ") + 1 : -1] or "-" in right_line.split(None, 1)[0]
@@ -422,19 +443,21 @@ def _capital(
 
 
 def _lexicon_verdict(
-    left: str, right: str, joined: str, shown: str, lexicon: Lexicon | None
+    left: str, right: str, joined: str, shown: str, lexicon: Lexicon | None, elided: bool = False
 ) -> HyphenDecision | None:
     """What word frequencies and hyphenation patterns say; None without a lexicon."""
     if lexicon is None or not lexicon.has_frequencies:
         return None
-    key = (left, right)
+    key = (left, right, elided)
     verdict = lexicon.verdicts.get(key)
     if verdict is None:
-        verdict = lexicon.verdicts[key] = _judge(left, right, joined, shown, lexicon)
+        verdict = lexicon.verdicts[key] = _judge(left, right, joined, shown, lexicon, elided)
     return verdict
 
 
-def _judge(left: str, right: str, joined: str, shown: str, lexicon: Lexicon) -> HyphenDecision:
+def _judge(
+    left: str, right: str, joined: str, shown: str, lexicon: Lexicon, elided: bool = False
+) -> HyphenDecision:
     zj, zl, zr = lexicon.zipf(joined), lexicon.zipf(left), lexicon.zipf(right)
     figures = f"zipf {joined.lower()}={zj:.1f}, {left.lower()}={zl:.1f}, {right.lower()}={zr:.1f}"
     known = LANGUAGES.get(lexicon.language)
@@ -454,7 +477,7 @@ def _judge(left: str, right: str, joined: str, shown: str, lexicon: Lexicon) -> 
         )
     if zj >= JOINED_COMMON:
         return HyphenDecision(Action.DEHYPHENATE, "lexicon-joined", 0.9, f"{shown}: {figures}")
-    point = lexicon.is_hyphenation_point(joined, len(left))
+    point = lexicon.is_hyphenation_point(joined, len(left), elided)
     if point is False and zj < JOINED_SEEN and min(zl, zr) < FRAGMENT_WORD and len(right) >= 2:
         # Neither the word nor one of its halves is known: a word of another language (Latin
         # names in an English text) or an old spelling, which the patterns of the document's
@@ -480,6 +503,23 @@ def _judge(left: str, right: str, joined: str, shown: str, lexicon: Lexicon) -> 
             "closed-prefix",
             0.75,
             f"{shown}: '{left.lower()}' is a prefix {lexicon.language} writes closed; {figures}",
+        )
+    if (
+        both_words
+        and point
+        and known is not None
+        and known.closed_prefixes
+        and left.islower()
+        and (len(right) <= SHORT_PART or len(left) <= SHORT_PART)
+        and right.casefold() not in known.hyphen_suffixes
+    ):
+        return HyphenDecision(
+            Action.DEHYPHENATE,
+            "closed-short-part",
+            0.75,
+            f"{shown}: {lexicon.language} joins no short word with a hyphen but its particles;"
+            f" '{(right if len(right) <= SHORT_PART else left).lower()}' is part of a word;"
+            f" {figures}",
         )
     if both_words:
         if lexicon.language in CLOSED_LANGUAGES and point:
@@ -544,6 +584,9 @@ LOAN_ENGLISH_LEAD = 1.0
 #: ... and English knows it as a word (an English fragment, "distribu" 1.3, "diverge" 2.8 in
 #: "diverge-/rende", is no evidence).
 LOAN_ENGLISH_WORD = 3.0
+#: Letters a stem needs before a linking "s" counts (Swedish "installation-s", 12, measured on
+#: the Swedish documents; "cup-s" in "cups-/browsed", 3, is an English plural).
+LINKED_STEM = 4
 _SENTENCE_END = ".!?:;"
 
 
@@ -576,6 +619,10 @@ def _loan(
         if before and before[-1] not in _SENTENCE_END and before[-1].isalnum():
             return f"'{left}' is a name (capitalised inside a sentence, Zipf {zl:.1f})"
     if not left.islower() or len(left) < 2:
+        return ""
+    if left.endswith("s") and len(left) > LINKED_STEM and lexicon.zipf(left[:-1]) >= FRAGMENT_WORD:
+        # The linking "s" of a compound of the language's own words ("installations-/
+        # programmet", "partisjons-/tabellen"), not an English plural ("cups-/browsed").
         return ""
     if zl < LOAN_RARE_ZIPF and standalone:
         return (

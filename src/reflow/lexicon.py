@@ -329,6 +329,7 @@ class Lexicon:
         self._freq: dict[str, float] | None = None
         self._pyphen: object | None = None
         self._pyphen_loaded = False
+        self._elision: object | None = None
         # (left, right) -> verdict of the hyphenation stage: a word broken once is often broken
         # the same way again in a corpus, and the verdict depends on nothing else.  Bounded.
         self.verdicts: dict[tuple[str, str], object] = _BoundedDict(VERDICT_CACHE)
@@ -392,18 +393,38 @@ class Lexicon:
                     self._pyphen = None
         return self._pyphen
 
+    def _elision_hyphenator(self) -> object | None:
+        """The patterns with one letter allowed before a break (see is_hyphenation_point)."""
+        if self._elision is None:
+            import pyphen
+
+            base = self._hyphenator()
+            self._elision = pyphen.Pyphen(
+                lang=PYPHEN_DICTS[self.language], left=1, right=base.right
+            )  # type: ignore[attr-defined]
+        return self._elision
+
     @property
     def has_patterns(self) -> bool:
         return self._hyphenator() is not None
 
-    def is_hyphenation_point(self, word: str, position: int) -> bool | None:
+    def is_hyphenation_point(
+        self, word: str, position: int, after_elision: bool = False
+    ) -> bool | None:
         """Do the language's patterns allow a break in ``word`` before ``position``?
 
-        None when the language has no patterns.
+        None when the language has no patterns.  ``after_elision``: an elided word stands
+        before ``word`` ("d’adreces"), so one letter of it may stand before the break.
+
+        >>> ca = Lexicon.get("ca")
+        >>> ca.is_hyphenation_point("adreces", 1), ca.is_hyphenation_point("adreces", 1, True)
+        (False, True)
         """
         hyph = self._hyphenator()
         if hyph is None:
             return None
+        if after_elision and position == 1:
+            hyph = self._elision_hyphenator() or hyph
         folded = fold(word)
         if len(folded) != len(word):
             position = len(fold(word[:position]))

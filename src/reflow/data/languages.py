@@ -56,7 +56,11 @@ Field meanings:
     "εκ-/δικάζεται"): at a line end before a word, the hyphen is a line break even when the
     joined form is too rare for the word list.  Only in languages that do not join such a
     prefix with a hyphen (English "co-/operate", "in-/depth" do; French "sous-/marin" does).
-    The particles of ``hyphen_prefixes`` (Russian "по-русски") are decided before these.
+    The particles of ``hyphen_prefixes`` (Russian "по-русски") are decided before these.  The
+    same languages join no short word with a hyphen but the particles of ``hyphen_suffixes``
+    and ``hyphen_prefixes``: a half of three letters or fewer that is also a word is part of
+    the word ("обусловлен-/но", Bulgarian "съществува-/ние", "упражняване-/то", Slovak
+    "zlo-/činmi").
 ``hyphen_min``
     the fewest letters before and after a break that the language's hyphenation allows: 2 and 2
     in most; Greek breaks after a single vowel ("α-/μερόληπτο", "ζω-/ή"), as Greek
@@ -64,7 +68,8 @@ Field meanings:
 ``hyphenated_loans``
     a compound whose first part is a name, an abbreviation or a foreign word takes a hyphen
     although the language writes its own compounds closed (Norwegian "Debian-prosjektet",
-    "cd-kommandoen", "crontab-filen"; Språkrådet's rules on the hyphen in compounds).
+    "cd-kommandoen", "crontab-filen"; Swedish "Debian-paket", "Unix-familjen"; the Norwegian
+    and Swedish language councils' rules on the hyphen in compounds).
 """
 
 from __future__ import annotations
@@ -724,6 +729,7 @@ LANGUAGES: dict[str, Language] = {
             ("”", "”", "’", "’"),
             closed_compounds=True,
             long_compounds=True,
+            hyphenated_loans=True,
         ),
         Language(
             "uk",
