@@ -4,7 +4,8 @@ wordfreq (word frequencies) and Pyphen (hyphenation patterns) cover.
 Where each field comes from (see also ``src/reflow/data/README.md``):
 
 * ``function_words``, ``open_words``, ``conjunctions``, ``by_words``, ``caption_words``,
-  ``page_words``, ``source_words``, ``quotes``, ``closed_compounds``, ``long_compounds``:
+  ``page_words``, ``source_words``, ``quotes``, ``closed_compounds``, ``long_compounds``,
+  ``closed_prefixes``, ``hyphen_min``, ``hyphenated_loans``:
   written by the reflow developers from general grammar references of each language (closed
   word classes: articles, prepositions, conjunctions, auxiliaries, pronouns; typographic
   conventions).  No third-party list was copied.  Licence: the project's (MIT).  Kept from what
