@@ -465,3 +465,64 @@ def test_page_xml_region_text_without_lines() -> None:
     doc = reflow.reflow_file(data, language="en")
     assert not any(d.rule.startswith("geometry") for d in doc.decisions)
     assert doc.paragraphs[0].startswith("The council met on Monday and agreed.")
+
+
+def _column_lines(rows: list[tuple[str, float]], x0: float = 50.0) -> list[PageLine]:
+    """One column of 10 pt body lines, 12 pt apart, flush left: (text, right end) each."""
+    return [PageLine(x0, 60 + 12 * k, x1, 70 + 12 * k, t, 10.0) for k, (t, x1) in enumerate(rows)]
+
+
+def test_last_line_shorter_than_any_wrapped_line_ends_the_paragraph() -> None:
+    """Ragged right, no indent, no gap: a sentence that ends further from the column's right
+    edge than the document's wrapped lines ever stop ends its paragraph, even when the next
+    (long) word could not have fitted there; a sentence ending on a full line runs on."""
+    vocab = [
+        "boats",
+        "came",
+        "in",
+        "one",
+        "by",
+        "one",
+        "with",
+        "fish",
+        "for",
+        "the",
+        "town",
+        "while",
+        "nets",
+        "dried",
+        "on",
+        "every",
+        "wall",
+        "and",
+        "gulls",
+        "cried",
+        "over",
+        "roofs",
+        "where",
+        "smoke",
+        "rose",
+        "from",
+        "old",
+        "chimneys",
+        "near",
+        "quays",
+    ]
+    wrapped = [
+        (" ".join(vocab[(k + j) % len(vocab)] for j in range(7)), 245.0 - (k % 4))
+        for k in range(30)
+    ]
+    rows = wrapped[:15]
+    rows.append(("for the town. Then the sea was calm and", 246.0))  # a sentence ends inside
+    rows.append(("the nets were dry and it came to an end.", 246.0))  # ...and on a full line
+    rows.append(("So the day was over.", 190.0))  # 5.6 em short: the paragraph's end
+    rows.append(("Straight after the rain the market", 244.0))
+    rows += wrapped[15:]
+    rows.append(("was held.", 100.0))
+    lines = build_lines([_column_lines(rows)])
+    doc = reflow.pipeline.reflow_lines(lines, reflow.Config(language="en"))
+    assert len(doc.paragraphs) == 2
+    assert doc.paragraphs[1].startswith("Straight")
+    ev = {d.rule: d.evidence for d in doc.decisions}
+    assert "5.50 em before the column's right edge" in ev["geometry-last-line"]
+    assert "geometry-full-line" in ev
