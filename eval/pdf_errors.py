@@ -55,6 +55,9 @@ def main() -> int:
     ap.add_argument("--language")
     ap.add_argument("--limit", type=int, default=60)
     ap.add_argument("--quiet", action="store_true", help="only the counts of rules")
+    ap.add_argument(
+        "--built", action="store_true", help="only the documents whose PDF is already built"
+    )
     args = ap.parse_args()
     rules: dict[str, Counter[str]] = {
         "missed": Counter(),
@@ -68,6 +71,8 @@ def main() -> int:
         if args.language and g["language"] != args.language:
             continue
         if not g.get("pdf") or not g["extractions"]:
+            continue
+        if args.built and not (gold_path.parent / g["pdf"]).resolve().exists():
             continue
         pdf = run.build_pdf(gold_path.parent, (gold_path.parent / g["pdf"]).resolve())
         if pdf is None:

@@ -526,3 +526,44 @@ def test_last_line_shorter_than_any_wrapped_line_ends_the_paragraph() -> None:
     ev = {d.rule: d.evidence for d in doc.decisions}
     assert "5.50 em before the column's right edge" in ev["geometry-last-line"]
     assert "geometry-full-line" in ev
+
+
+def test_page_xml_nested_order_and_regions_left_out() -> None:
+    """Indices are local to their OrderedGroup (a nested group is read where it stands), and a
+    region the ReadingOrder leaves out goes where its top edge puts it, not after the page."""
+    data = to_page(_regions(), order=[2, 1])  # the headline (top of the page) left out
+    texts = [t for t in read(data)[0].texts if t.strip()]
+    assert texts[0] == HEADLINE
+    assert texts.index("Music played on three") < texts.index("The festival opened on Satur-")
+    # The group comes first in the file but second by its index; sorting every index of the
+    # file together would read r2, r1, r3.
+    nested = (
+        '<OrderedGroup id="g1" index="1"><RegionRefIndexed index="0" regionRef="r2"/>'
+        '<RegionRefIndexed index="1" regionRef="r3"/></OrderedGroup>'
+        '<RegionRefIndexed index="0" regionRef="r1"/>'
+    )
+    flat = to_page(_regions(), reading_order=True).decode()
+    start = flat.index('<OrderedGroup id="ro1">') + len('<OrderedGroup id="ro1">')
+    end = flat.index("</OrderedGroup>")
+    texts = [t for t in read((flat[:start] + nested + flat[end:]).encode())[0].texts if t.strip()]
+    assert texts[0] == HEADLINE
+    assert texts.index("The festival opened on Satur-") < texts.index("Music played on three")
+
+
+def test_ocr_line_heights_are_not_font_sizes() -> None:
+    """An OCR reader's sizes are line heights: a tall line of a short page (a few distinct
+    heights, as a typesetter's sizes would be) is not called a heading by its size."""
+    tall = [Text(50, 60, "Tall line of the page", 22)]
+    body = [Text(50, 100 + 12 * k, f"body line number {k} of the page goes on") for k in range(6)]
+    doc = reflow.reflow_file(to_page([tall, body]), language="en")
+    assert not any(d.rule.startswith("geometry-heading") for d in doc.decisions)
+    doc = reflow.reflow_file(write_pdf([Page(lines=tall + body)]), language="en")
+    assert any(d.rule.startswith("geometry-heading") for d in doc.decisions)
+
+
+def test_ligature_glyph_gives_its_letters_in_one_word() -> None:
+    """A ligature glyph whose ToUnicode is two letters ("fi"): PDFium gives both with the
+    glyph's box; they stay one word ("firewall", not "f irewall" or two lines)."""
+    page = Page(lines=[Text(50, 100, "The Arewall is conAgured for Ave users.", 10.0, "L")])
+    lines, _ = read(write_pdf([page]), "pdf")
+    assert [t for t in lines.texts if t.strip()] == ["The firewall is configured for five users."]
