@@ -83,3 +83,20 @@ def test_reflow_meets_the_real_floors(real_floors: dict[str, object]) -> None:
     measured = gate.measure(gate.REAL)
     bad = gate.failures(measured, real_floors["floors"])  # type: ignore[arg-type]
     assert not bad, "below floor on real pages:\n" + "\n".join(bad)
+
+
+# --- the corpus's PDFs read by reflow itself (issue 12): floors.json["pdf"] -----------------
+
+
+def test_reflow_meets_the_pdf_floors(floors: dict[str, object]) -> None:
+    """Needs the PDFs typeset (pdflatex, LibreOffice): eval/gate.py --corpus pdf or
+    eval/pdf_suite.py builds them into eval/build/pdf; without them this test is skipped."""
+    pytest.importorskip("pypdfium2")
+    pdf_floors = gate.section(floors, "pdf")
+    missing = [c.doc_id for c in gate.pdf_cases() if not c.pdf.resolve().exists()]
+    if missing:
+        pytest.skip(f"{len(missing)} PDFs not built (e.g. {missing[0]}): eval/gate.py --corpus pdf")
+    assert gate.pdf_fingerprint() == pdf_floors["fingerprint"]
+    assert set(pdf_floors["floors"]) == {"pdflatex/pdf", "libreoffice/pdf"}  # type: ignore[arg-type]
+    bad = gate.failures(gate.measure_pdf(build=False), pdf_floors["floors"])  # type: ignore[arg-type]
+    assert not bad, "below floor on the PDFs:\n" + "\n".join(bad)
