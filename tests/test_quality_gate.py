@@ -86,17 +86,12 @@ def test_reflow_meets_the_real_floors(real_floors: dict[str, object]) -> None:
 
 
 # --- the corpus's PDFs read by reflow itself (issue 12): floors.json["pdf"] -----------------
+# Not a test here: the floors need the corpus typeset by pdflatex and LibreOffice (about 25 min
+# on this machine), which CI does not do, and a test that skips when they are missing would
+# pass without checking anything.  `python eval/gate.py --corpus pdf` builds what is missing and
+# checks floors.json["pdf"]; the README says so.
 
 
-def test_reflow_meets_the_pdf_floors(floors: dict[str, object]) -> None:
-    """Needs the PDFs typeset (pdflatex, LibreOffice): eval/gate.py --corpus pdf or
-    eval/pdf_suite.py builds them into eval/build/pdf; without them this test is skipped."""
-    pytest.importorskip("pypdfium2")
+def test_the_pdf_floors_cover_both_typesetters(floors: dict[str, object]) -> None:
     pdf_floors = gate.section(floors, "pdf")
-    missing = [c.doc_id for c in gate.pdf_cases() if not c.pdf.resolve().exists()]
-    if missing:
-        pytest.skip(f"{len(missing)} PDFs not built (e.g. {missing[0]}): eval/gate.py --corpus pdf")
-    assert gate.pdf_fingerprint() == pdf_floors["fingerprint"]
     assert set(pdf_floors["floors"]) == {"pdflatex/pdf", "libreoffice/pdf"}  # type: ignore[arg-type]
-    bad = gate.failures(gate.measure_pdf(build=False), pdf_floors["floors"])  # type: ignore[arg-type]
-    assert not bad, "below floor on the PDFs:\n" + "\n".join(bad)
