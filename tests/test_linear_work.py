@@ -159,3 +159,28 @@ def test_language_detection_reads_a_bounded_sample(monkeypatch: pytest.MonkeyPat
     per_paragraph = scored[len(per_document) :]
     assert 0 < len(per_paragraph) <= paragraphs  # the pages mix languages: paragraphs are asked
     assert all(n <= 3 * language.BLOCK_SAMPLE_CHARS for n in per_paragraph)
+
+
+def test_is_caps_shortcut_same_answer() -> None:
+    """is_caps's early rejection (lower case among the first characters) answers as the full
+    count of capitals and lower-case letters, on random mixtures of every length around it."""
+    from reflow.structure import words
+
+    def counted(text: str) -> bool:
+        upper = sum(map(str.isupper, text))
+        lower = sum(map(str.islower, text))
+        return upper + lower >= 3 and upper >= 0.9 * (upper + lower)
+
+    rng = random.Random(11)
+    alphabet = "ABCDÉΣabcdéσ 1-.ǅ"
+    outcomes = set()
+    for _ in range(20000):
+        n = rng.randint(0, 3 * words.CAPS_HEAD)
+        caps = rng.random()
+        text = "".join(
+            rng.choice(alphabet[:6]) if rng.random() < caps else rng.choice(alphabet[6:])
+            for _ in range(n)
+        )
+        assert words.is_caps(text) == counted(text), text
+        outcomes.add(counted(text))
+    assert outcomes == {True, False}
