@@ -68,7 +68,7 @@ def test_pair_index_answers_as_the_search() -> None:
     lines = split_lines(text)
     labels = label_lines(lines, Config(), "en")
     phrases = view.phrase_text(lines, labels)
-    pairs = view._phrase_pairs(phrases)
+    pairs = view.PairIndex(phrases)
     words = phrases.split()
     rng = random.Random(3)
     asked = [(words[k], words[k + 1]) for k in rng.sample(range(len(words) - 1), 400)]
@@ -76,7 +76,7 @@ def test_pair_index_answers_as_the_search() -> None:
     found = 0
     for last, first in asked:
         expected = f" {last} {first} " in phrases
-        assert (f"{last} {first}" in pairs) is expected, (last, first)
+        assert ((last, first) in pairs) is expected, (last, first)
         found += expected
     assert 200 < found < len(asked) - 200  # both answers are tested, many times
 
