@@ -126,3 +126,61 @@ def test_word_before_is_the_bounded_search() -> None:
             assert lexicon._word_before(text, pos) == (m.group() if m else ""), (text, pos)
             checked += 1
     assert checked > 100_000
+
+
+def test_language_detection_reads_a_bounded_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The document's language is scored on at most SAMPLE_CHARS characters however long the
+    document is (on the evaluation corpus detection is a fifth of the whole pipeline already),
+    and a paragraph's own language on at most BLOCK_SAMPLE_CHARS of it."""
+    from reflow import language
+
+    scored: list[int] = []
+    scores = language._scores
+
+    def counting(text: str) -> tuple[list[float], int, list[int]]:
+        scored.append(len(text))
+        return scores(text)
+
+    monkeypatch.setattr(language, "_scores", counting)
+    once = _pages() * 4
+    assert len(once) > 2 * language.SAMPLE_CHARS
+    language.detect_languages(once)
+    short = sum(scored)
+    scored.clear()
+    language.detect_languages(once + "\x0c" + once)
+    assert sum(scored) == short  # a document twice as long: the same characters scored
+    # Case folding may lengthen a character to three ("ß" -> "ss"): the bound is 3x the sample.
+    assert 0 < short <= 3 * language.SAMPLE_CHARS
+    scored.clear()
+    doc = reflow.reflow(once + "\x0c" + once)
+    paragraphs = sum(b.role is reflow.Role.PARAGRAPH for b in doc.blocks)
+    sample = doc.source[: language.SAMPLE_CHARS].casefold()
+    per_document = scored[: len(language._segments(sample))]
+    per_paragraph = scored[len(per_document) :]
+    assert 0 < len(per_paragraph) <= paragraphs  # the pages mix languages: paragraphs are asked
+    assert all(n <= 3 * language.BLOCK_SAMPLE_CHARS for n in per_paragraph)
+
+
+def test_is_caps_shortcut_same_answer() -> None:
+    """is_caps's early rejection (lower case among the first characters) answers as the full
+    count of capitals and lower-case letters, on random mixtures of every length around it."""
+    from reflow.structure import words
+
+    def counted(text: str) -> bool:
+        upper = sum(map(str.isupper, text))
+        lower = sum(map(str.islower, text))
+        return upper + lower >= 3 and upper >= 0.9 * (upper + lower)
+
+    rng = random.Random(11)
+    alphabet = "ABCDÉΣabcdéσ 1-.ǅ"
+    outcomes = set()
+    for _ in range(20000):
+        n = rng.randint(0, 3 * words.CAPS_HEAD)
+        caps = rng.random()
+        text = "".join(
+            rng.choice(alphabet[:6]) if rng.random() < caps else rng.choice(alphabet[6:])
+            for _ in range(n)
+        )
+        assert words.is_caps(text) == counted(text), text
+        outcomes.add(counted(text))
+    assert outcomes == {True, False}

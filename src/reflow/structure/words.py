@@ -57,9 +57,19 @@ def is_caps(text: str) -> bool:
     >>> is_caps("EXPORTS BOOM IN 2022"), is_caps("Exports boom")
     (True, False)
     """
+    n = len(text)
+    if n > CAPS_HEAD and 10 * sum(map(str.islower, text[:CAPS_HEAD])) > n:
+        # More lower-case letters among the first characters than a tenth of the line: the
+        # capitals cannot reach 90 % (upper <= n - lower < 9 * lower), so the rest of the line
+        # need not be counted.  Most body lines end here (half the time of this test).
+        return False
     upper = sum(map(str.isupper, text))
     lower = sum(map(str.islower, text))
     return upper + lower >= 3 and upper >= 0.9 * (upper + lower)
+
+
+#: Characters of a line that :func:`is_caps` counts first (its answer does not depend on it).
+CAPS_HEAD = 20
 
 
 def is_title_case(text: str, language: str) -> bool:
