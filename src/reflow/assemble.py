@@ -94,12 +94,6 @@ def _repairs(
     return special, repairs
 
 
-def _index_of(body: list[int], i: int) -> int | None:
-    """Position of line ``i`` in the sorted list ``body``, or None."""
-    k = bisect_left(body, i)
-    return k if k < len(body) and body[k] == i else None
-
-
 def assemble(
     lines: Lines,
     labels: LineLabels,
@@ -199,11 +193,15 @@ def assemble(
         if fold:
             marked.update(bisect_right(starts, m.start()) - 1 for m in _SPACES.finditer(source))
         if marked:
-            position = {i: k for k, i in enumerate(body)} if len(marked) > 64 else None
+            # Each marked line's place among the body lines by bisection, from the last place
+            # on (both are sorted): a dictionary of every body line's place was the largest
+            # thing in memory while a long document was assembled (100 bytes a line).
+            lo = 0
             for i in sorted(marked):
-                k = position.get(i) if position is not None else _index_of(body, i)
-                if k is not None:
+                k = bisect_left(body, i, lo)
+                if k < n_body and body[k] == i:
                     redo[k] = line_text(i)
+                lo = k
 
     def run_text(lo: int, hi: int) -> str:
         """Body lines body[lo:hi] stripped (or redone), joined by single spaces."""

@@ -24,10 +24,11 @@ TXT_GROUP = 64
 
 #: One document (a .txt file, a JSONL line, a Parquet cell) larger than this goes to the errors
 #: file unread, so that one huge record cannot take the machine's memory.  Reflowing one
-#: document costs ~8 bytes of memory per input byte over ~50 MiB of tables, and ~1 MB/s
-#: (bench/bench_doc_memory.py, bench/results/doc-memory-2026-11-29-1349.md: 16 MB took
-#: +170 MiB RSS and 13.6 s on the shared 2-core dev machine), so 32 MiB is ~0.3 GB and ~30 s
-#: in one worker, and ~16 times a long book (1-2 MB of text); a 2 GB record would want ~16 GB.
+#: document costs 13-18 bytes of memory per input byte over ~50 MiB of tables, and ~1-2 MB/s
+#: (bench/bench_scaling.py, bench/results/scaling-2026-11-29-1700.md: 16 MB of extractor output
+#: took +269 MB RSS, 64 MB +822 MB, on the shared 2-core dev machine), so 32 MiB is ~0.5 GB and
+#: ~30 s in one worker, and ~16 times a long book (1-2 MB of text); a 2 GB record would want
+#: ~30 GB.
 MAX_DOCUMENT_BYTES = 32 << 20
 
 ERRORS_NAME = "reflow-errors.jsonl"

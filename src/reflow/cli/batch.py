@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SIZE",
         default=MAX_DOCUMENT_BYTES,
         help="a document (file, JSONL line, Parquet cell) larger than this goes to the errors "
-        f"file unread; K, M, G suffixes (default {MAX_DOCUMENT_BYTES >> 20}M: ~0.3 GB of memory "
+        f"file unread; K, M, G suffixes (default {MAX_DOCUMENT_BYTES >> 20}M: ~0.5 GB of memory "
         "to reflow it)",
     )
     t.add_argument(
