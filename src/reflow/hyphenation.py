@@ -146,6 +146,10 @@ def left_fragment(line: str) -> str:
     'infor'
     """
     end = len(line) - 1
+    word = line[line.rfind(" ") + 1 : end]
+    if word.isalnum():
+        # The common case, "read-": the last token is the fragment, without a loop per letter.
+        return word
     i = end
     while i > 0 and line[i - 1].isalnum():
         i -= 1
@@ -161,6 +165,10 @@ def right_fragment(line: str) -> str:
     'tion'
     """
     s = line.lstrip()
+    word = s.split(None, 1)[0] if s else s
+    if word.isalnum():
+        # The common case, "ers along": the first token is the fragment.
+        return word
     i = 0
     while i < len(s) and s[i].isalnum():
         i += 1

@@ -104,9 +104,9 @@ class DocumentVocabulary:
             text, broken = self._text, Counter()
             for m in _BREAK.finditer(text):
                 pos = m.start()
-                left = _WORD_BEFORE.search(text, max(0, pos - 64), pos)
-                if left is not None:
-                    a, b = left.group().lower(), m.group(1).lower()
+                left = _word_before(text, pos)
+                if left:
+                    a, b = left.lower(), m.group(1).lower()
                     broken[a] += 1
                     broken[b] += 1
                     self._pairs.append((a, b))
@@ -175,10 +175,24 @@ class DocumentVocabulary:
             right = _WORD_AT.match(text, pos + 1)
             if right is None:  # cannot happen: the pattern looked ahead for a letter
                 continue
-            left = _WORD_BEFORE.search(text, max(0, pos - 64), pos)
-            if left is not None:
-                found[f"{left.group().lower()}-{right.group().lower()}"] += 1
+            left = _word_before(text, pos)
+            if left:
+                found[f"{left.lower()}-{right.group().lower()}"] += 1
         return found
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The letters right before ``pos``, at most :data:`WORD_BEFORE_CHARS` of them ("" when
+    none): one match at the start of the reversed window, where a search for a run ending at
+    ``pos`` tried every start in the window (twice as slow on the evaluation corpus).
+
+    >>> _word_before("a well-known", 6), _word_before("2-x", 1), _word_before("x" * 70 + "-", 70)
+    ('well', '', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')
+    """
+    stop = pos - WORD_BEFORE_CHARS - 1
+    window = text[pos - 1 : stop if stop >= 0 else None : -1] if pos > 0 else ""
+    m = _WORD_AT.match(window)
+    return m.group()[::-1] if m else ""
 
 
 #: Words (4 letters or more) a document needs before its lexicon coverage is measured at all:
@@ -186,10 +200,16 @@ class DocumentVocabulary:
 COVERAGE_SAMPLE = 50
 #: Punctuation stripped from both ends of a whitespace token before it is counted.
 _PUNCTUATION = '.,;:!?"()[]{}<>“”„‘’‚«»‹›…*/\\|#%&+=~^`@$§¶•·–—-\u2010\u00ad¬⸗'
-#: Characters of text tokenised at once when counting words (see _index_words).
-_SLICE = 1 << 20
+#: Words Pyphen may keep in its cache (about 250 bytes each: Python ints for the points)
+#: before it is emptied: 65,536 words are ~16 MB (a 4 MB document of bench_scaling.py asked
+#: for 18,000; bench/results/memory-profile-*.md).
+PYPHEN_CACHE_WORDS = 1 << 16
+#: Characters of text tokenised at once when counting words (see _index_words): the tokens
+#: of 64 K characters are ~0.7 MB of strings (those of 1 M characters, 10 MB, were the
+#: boundary stage's peak on a 400 KB document).
+_SLICE = 1 << 16
 #: A line-end hyphen and the word after the line break (the word before it is found with
-#: _WORD_BEFORE in a bounded window, so that a long run of letters is not scanned again and
+#: _word_before in a bounded window, so that a long run of letters is not scanned again and
 #: again: linear time).
 _BREAK = re.compile("[-\u2010\u2011\u00ad\u00ac\u2e17][ \t]*\n[ \t\f]*([^\\W\\d_]+)")
 #: Substring tests (each a scan of the text) allowed before the word index is built: building
@@ -199,7 +219,8 @@ SCAN_BUDGET = 8
 #: are skipped inside the regex engine.
 _HYPHEN = re.compile(r"[-\u2010](?=[^\W\d_])")
 _WORD_AT = re.compile(r"[^\W\d_]+")
-_WORD_BEFORE = re.compile(r"[^\W\d_]+\Z")
+#: A word before a hyphen is read at most this far back (a longer run of letters is no word).
+WORD_BEFORE_CHARS = 64
 
 
 #: Historical letter forms read as their modern letter for lexicon and pattern look-ups only
@@ -313,6 +334,9 @@ class Lexicon:
         # (left, right) -> verdict of the hyphenation stage: a word broken once is often broken
         # the same way again in a corpus, and the verdict depends on nothing else.  Bounded.
         self.verdicts: dict[tuple[str, str], object] = _BoundedDict(VERDICT_CACHE)
+        # word -> Zipf, as asked (folding and two look-ups per word otherwise): the coverage of
+        # a document asks for each of its words once, and a corpus shares most of them.
+        self._zipfs: dict[str, float] = _BoundedDict(VERDICT_CACHE)
 
     @staticmethod
     @lru_cache(maxsize=64)
@@ -346,6 +370,12 @@ class Lexicon:
         >>> ru.zipf("Москве") > 4.0, ru.zipf("Mоскве") == ru.zipf("Москве")  # Latin "M"
         (True, True)
         """
+        z = self._zipfs.get(word)
+        if z is None:
+            z = self._zipfs[word] = self._zipf(word)
+        return z
+
+    def _zipf(self, word: str) -> float:
         freq = self._frequencies()
         word = fold(word)
         # casefold, as wordfreq keys its lists: "Straße" is "strasse", final "ς" is "σ".
@@ -388,4 +418,9 @@ class Lexicon:
             position = len(fold(word[:position]))
         # The look-alike fold keeps the length: the position stays.
         folded = fold_confusables(folded, self.script)
+        cache = getattr(getattr(hyph, "hd", None), "cache", None)
+        if isinstance(cache, dict) and len(cache) > PYPHEN_CACHE_WORDS:
+            # Pyphen keeps every word it was asked in a dictionary for the life of the process:
+            # a batch worker asked for millions of words would grow without end.
+            cache.clear()
         return position in hyph.positions(folded.lower())  # type: ignore[attr-defined]
