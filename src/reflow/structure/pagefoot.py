@@ -40,7 +40,7 @@ import re
 from reflow.lexicon import Lexicon
 from reflow.model import Role
 from reflow.structure.view import DocView
-from reflow.structure.words import closed
+from reflow.structure.words import closed, is_caps
 
 #: Roles that mark the next page's start in a flat export.
 _PAGE_FURNITURE = (Role.PAGE_NUMBER, Role.PAGE_HEADER, Role.PAGE_FOOTER)
@@ -98,15 +98,23 @@ def _before_page(doc: DocView, i: int, numbered: bool) -> bool:
     pages, role = doc.labels.pages, doc.labels.roles[j]
     if pages[j] != pages[i]:
         return True
-    if role is Role.PAGE_NUMBER and doc.lines.page_count > 1:
-        # Form feeds cut the pages: this number is the foot of the line's own page, and a
-        # short line above it is the page's last text line, a heading cut by the page break
-        # as often as a catch-word (generated corpus, pdftotext -raw: "Navigazione" / "1").
+    note = doc.labels.notes.get(j)
+    if (role is Role.PAGE_NUMBER and any(c.isalpha() for c in doc.lines.texts[j])) or (
+        note is not None and note[0] == "dateline"
+    ):
+        # A worded page number ("Strana 2") or a date line is a modern page's foot or head;
+        # old print, which has catch-words, numbers its pages bare (generated corpus, sk, sl).
         return False
+    if doc.lines.page_count > 1:
+        # Form feeds cut the pages: furniture on the line's own page is that page's foot
+        # (or a head the extractor moved), and a short line above it is the page's last text
+        # line, a heading cut by the page break as often as a catch-word (generated corpus,
+        # pdftotext -raw: "Navigazione" / "1"; pdfminer, sl: a date line).  Only a signature
+        # mark may stand under a catch-word on its page.
+        return note is not None and note[0] in _SIGNATURE_RULES
     if role is Role.PAGE_FOOTER:
         # A running foot is the foot of the line's own page, with the catch-word under it;
         # only a signature mark may stand below a catch-word.
-        note = doc.labels.notes.get(j)
         return note is not None and note[0] in _SIGNATURE_RULES
     return role in _PAGE_FURNITURE
 
@@ -120,7 +128,12 @@ def _after_text(doc: DocView, i: int) -> bool:
         k -= 1
     if k < 0:
         return False
-    return doc.labels.roles[k] is not Role.PAGE_HEADER
+    # Nor a heading or a line in capitals (the heading rules run later): a heading at a page
+    # foot is followed by its own text, not by a catch-word (generated corpus, bg: "ПРЕАМБЮЛ"
+    # / "от Всеобщата" / a head inferred from repetition).
+    return doc.labels.roles[k] not in (Role.PAGE_HEADER, Role.HEADING) and not is_caps(
+        doc.lines.texts[k]
+    )
 
 
 def _page_end_word(doc: DocView, i: int, numbered: bool) -> bool:
