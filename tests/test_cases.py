@@ -13,7 +13,9 @@ KNOWN_FAILURES = (
     load_cases("known_failures.json")
     + load_cases("extractor_known_failures.json")
     + load_cases("real_known_failures.json")
+    + load_cases("real_structure_known_failures.json")
 )
+REAL_STRUCTURE = load_cases("real_structure.json")
 EXTRACTOR = load_cases("extractor.json")
 
 
@@ -40,6 +42,11 @@ def test_constructed(case: dict) -> None:
 @pytest.mark.parametrize("case", EXTRACTOR, ids=[c["id"] for c in EXTRACTOR])
 def test_real_extractor_output(case: dict) -> None:
     _check({**case, "force_lang": True})
+
+
+@pytest.mark.parametrize("case", REAL_STRUCTURE, ids=[c["id"] for c in REAL_STRUCTURE])
+def test_real_page_structure(case: dict) -> None:
+    _check(case)
 
 
 @pytest.mark.parametrize("case", NEGATIVES, ids=[c["id"] for c in NEGATIVES])

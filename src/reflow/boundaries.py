@@ -57,6 +57,7 @@ from reflow.lexicon import DocumentVocabulary, Lexicon
 from reflow.lines import Lines, trailing_space_convention
 from reflow.model import Action, Decision
 from reflow.structure import LineLabels, PageGeometry
+from reflow.structure.pagefoot import CATCH_WORD_UNMATCHED
 
 #: Closing quotes and brackets that may follow the end of a sentence: 'in the garden.”'.
 _CLOSERS = "\"'”’»›)]*"
@@ -165,6 +166,7 @@ def decide_boundaries(
     decisions: list[Decision | None] = [None] * max(0, n - 1)
     texts, starts, pages = lines.texts, lines.starts, labels.pages
     geometry = PageGeometry(lines) if lines.boxes is not None else None
+    apart = {i for i, note in labels.notes.items() if note[0] == CATCH_WORD_UNMATCHED}
     for k in _boundaries_to_decide(texts, body, pages, ctx.trailing_space_convention):
         a, b = body[k], body[k + 1]
         a_text = texts[a].rstrip()
@@ -184,6 +186,11 @@ def decide_boundaries(
                 rule, evidence = None, ""
             else:
                 rule, action, conf, evidence = _within_column(ctx, k, a_text, b_text)
+        elif apart and any(x in apart for x in range(a + 1, b)):
+            # A catch-word that the next page does not open with (structure/pagefoot.py):
+            # the pages do not follow each other, so neither does the text.
+            rule, action, conf = "pages-apart", Action.BREAK, 0.7
+            evidence = "a catch-word between names a page that does not follow"
         else:
             rule, action, conf, evidence = _across_gap(ctx, k, a, b, a_text, b_text)
         if rule is None:  # a hyphen at the line end: the hyphen stage decides

@@ -62,6 +62,8 @@ from reflow.structure.headings import (
     rule_wide_lines,
 )
 from reflow.structure.lone import rule_lone_caps, rule_lone_furniture
+from reflow.structure.pagefoot import rule_page_foot
+from reflow.structure.sections import rule_section_headings
 from reflow.structure.view import DocView, LineLabels, measure
 
 __all__ = [
@@ -77,6 +79,7 @@ __all__ = [
 #: The rules after the furniture pass (page numbers, running heads, loose furniture: in
 #: :func:`label_lines`), in order; a line keeps the first label it gets.
 RULES: tuple[Callable[[DocView], None], ...] = (
+    rule_page_foot,  # first: needs only the page numbers of the furniture pass
     rule_captions,
     rule_bylines,
     rule_headings,
@@ -84,6 +87,7 @@ RULES: tuple[Callable[[DocView], None], ...] = (
     rule_article_heads,
     rule_headline_at_page_end,
     rule_lone_caps,
+    rule_section_headings,
     rule_short_lines,
     rule_heads_over_bylines,  # again: the deck and byline under a headline of short lines
     rule_wide_lines,

@@ -47,6 +47,15 @@ class _Patterns:
         self.numbered = re.compile(
             rf"(?:{_alternation(numbered, capitalise=True)}) \d{{1,3}}(?:\.\d{{1,3}})?[a-z]?[.:] \S"
         )
+        # Real forms of a numbered caption (issue 9): "Fig. 1 Distribution ..." without a stop,
+        # "FIGURE 1.", "Fig. (1).", "Tab. II", "Scheme 1." alone or before a capital.  A lower
+        # case word after the number is body that cites the figure ("Fig. 1 shows ..."); a
+        # section number ("Tableau 11.2.", "Table 3.1 is") is left to the strict pattern.
+        self.loose = re.compile(
+            rf"(?:{_alternation(numbered, capitalise=True)}|{_alternation(_upper(numbered))})"
+            r" (?:\(\d{1,3}\)|\d{1,3}[a-z]?|[IVXLC]{1,6})"
+            r"(?:[.:]? (?=[A-Z])|[.:]?$)"
+        )
         # "Sources: ...", "Quelle: ..." (upper case first letter, as before).
         self.source = re.compile(rf"(?:{_alternation(source, capitalise=True)}) ?: ?\S")
         #: Every caption pattern as one alternation, tried with ``match`` first: one C-level
@@ -58,6 +67,7 @@ class _Patterns:
                 for p in (
                     self.caption,
                     self.numbered,
+                    self.loose,
                     _PHOTO_BY,
                     self.source,
                     _AGENCY_CREDIT,
@@ -66,6 +76,21 @@ class _Patterns:
                 )
             )
         )
+
+
+def _after_block(doc: DocView, i: int) -> bool:
+    """A blank line, a label or a closed sentence above line i: a loose caption form
+    ("Figure 2.", "Fig. 1 Honey") there starts a caption, not the last line of a sentence
+    that cites the figure ("as shown in" / "Figure 2.")."""
+    k = i - 1
+    while k >= 0 and doc.lines.blank[k]:
+        k -= 1
+    return k < 0 or k < i - 1 or doc.labels.roles[k] is not None or doc.closed_lines[k]
+
+
+def _upper(words: list[str]) -> list[str]:
+    """The words in capitals ("FIGURE", "FIG.", "TAB."): captions set in capitals."""
+    return [w.upper() for w in words]
 
 
 @lru_cache(maxsize=64)
@@ -96,7 +121,12 @@ def rule_captions(doc: DocView) -> None:
         if not p.any_start.match(t):
             continue
         found: tuple[Role, str, str, float] | None = None
-        if p.caption.match(t) or p.numbered.match(t) or _PHOTO_BY.match(t):
+        if (
+            p.caption.match(t)
+            or p.numbered.match(t)
+            or _PHOTO_BY.match(t)
+            or (p.loose.match(t) and _after_block(doc, i))
+        ):
             found = (Role.CAPTION, "caption-prefix", f'begins "{t.split()[0]}"', 0.85)
         elif _PHOTO_CREDIT.fullmatch(t):
             found = (Role.CAPTION, "credit", "reads as a photo credit", 0.8)

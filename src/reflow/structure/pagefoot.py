@@ -1,0 +1,235 @@
+"""The foot of a printed page in an export without form feeds: catch-words and lone capitals.
+
+Part of stage 3 (:mod:`reflow.structure`).  Old books print under the last line of a page the
+first word of the next page (the catch-word), often beside the printer's signature (``A ij``,
+``C``).  :mod:`reflow.structure.lone` finds a catch-word by its twin, the same word opening the
+next page; but a document made of pages that do not follow each other (or whose next page
+opens with a drop capital, ``W`` / ``As Griechen-Land``) has no twin.  The position in the page
+cycle is the evidence here: the line stands right before the next page's furniture (a page
+number, a running head, a form feed) or ends the text.
+
+Rules (``page-end-word``, ``catch-word-unmatched``, ``signature-capital``):
+
+* a line of one or two words (after an optional signature mark: ``A ij nicht``, ``C der``),
+  open (no sentence end), at most half the document's line width, whose next non-blank line is
+  a labelled page number, running head or foot, or on another page, or which ends the text;
+* a single capital letter alone on its line in that position, or right above such a
+  page-end word (``A`` / ``Was`` / ``2``), that is not a drop capital: the capital and the
+  next line's first word together are not a word of the language (``W`` / ``As`` is ``WAs``,
+  ``was``: a drop capital).
+
+Tuned on ``impact-bhl`` (flat export): the page-end word picks 34 lines of gold furniture and
+8 others (2 body, 2 table cells, 4 captions/notes); the signature capital 6 of 6.  Checked on
+``ocrd-structure`` (held out): 62 of 67 and 8 of 8.
+
+>>> from reflow.config import Config
+>>> from reflow.lines import split_lines
+>>> from reflow.structure import label_lines
+>>> text = ("Der Anfang einer Seite, die hier wie eine\\nandere Zeile lang genug ist und so\\n"
+...         "weiter geht bis zum Ende der Seite hin.\\nA\\nWas\\n2\\n"
+...         "Das ist die naechste Seite.\\n")
+>>> labels = label_lines(split_lines(text), Config(), "de")
+>>> [labels.notes[i][0] for i in (3, 4, 5)]
+['signature-capital', 'catch-word-unmatched', 'page-number-line']
+"""
+
+from __future__ import annotations
+
+import re
+
+from reflow.lexicon import Lexicon
+from reflow.model import Role
+from reflow.structure.view import DocView
+from reflow.structure.words import closed, is_caps
+
+#: Roles that mark the next page's start in a flat export.
+_PAGE_FURNITURE = (Role.PAGE_NUMBER, Role.PAGE_HEADER, Role.PAGE_FOOTER)
+#: Words of a page-end line at most, signature mark left out: every catch-word of the OCR-D
+#: and BHL pages is one word (or the two halves around a line-end hyphen's gap); two allow
+#: "C der" read as a letter and a word.
+MAX_WORDS = 2
+#: Share of the document's width a page-end word may fill at most (as lone.py's catch-word).
+MAX_WIDTH = 0.5
+#: A signature mark before the catch-word: capitals or lower case with a number or a roman
+#: numeral ("A ij", "a iij", "B 2"), or one capital.  Bounded pieces: linear.
+_SIGNATURE_PREFIX = re.compile(r"(?:[A-Za-z]{1,2} (?:\d{1,2}|[ijv]{1,5})\.?|[A-Z]) ")
+#: A signature mark that is one by its shape alone: capitals and a number or roman numeral
+#: ("A 2", "A ij"), lower case and a roman numeral ("a ij"); a line of it and a word is a page
+#: foot wherever it stands ("A ij nicht" before a page that does not follow).  Not lower case
+#: and a number ("in 3 Tagen").
+_STRONG_SIGNATURE = re.compile(r"(?:[A-Z]{1,2} (?:\d{1,2}|[ijv]{1,5})|[a-z]{1,2} [ijv]{1,5})\.? ")
+#: A signature of the preliminary leaves, printed with brackets, asterisks or colons and a
+#: number: ") : ( 4", "( : ) ij", "* * ij", ") ( 2" (OCR-D pages; tuned there, impact-bhl has
+#: none).
+_SYMBOL_SIGNATURE = re.compile(r"(?:[()*:†] ?){1,5}(?:\d{1,2}|[ijv]{1,5})\.?")
+#: Zipf frequency from which the capital and the next line's first word make a word, so that
+#: the capital is a drop capital (``E`` / ``S giebet``: "es" is 7.5 in German; the least
+#: frequent drop-capital words of the real pages are above 3).
+DROP_CAPITAL_ZIPF = 3.0
+_WORD = re.compile(r"\w+")
+#: The rule of a catch-word whose next page opens with another word; read by the boundary
+#: stage (reflow.boundaries), which breaks the paragraph there.
+CATCH_WORD_UNMATCHED = "catch-word-unmatched"
+#: Rules of the signature marks that may stand under a catch-word.
+_SIGNATURE_RULES = ("signature-mark", "signature-capital", "signature-symbols")
+
+
+def _next_nonblank(doc: DocView, i: int) -> int:
+    blank = doc.lines.blank
+    j = i + 1
+    while j < len(blank) and blank[j]:
+        j += 1
+    return j
+
+
+def _before_page(doc: DocView, i: int, numbered: bool) -> bool:
+    """The next non-blank line is the next page's furniture or on another page; or there is
+    none, in a text whose pages are numbered (``numbered``: a page number was labelled) or
+    after a closed sentence or a label.  The last line of an unnumbered snippet is as often
+    the end of a wrapped sentence (``con un solo`` / ``comando:``)."""
+    j = _next_nonblank(doc, i)
+    if j >= len(doc.lines.texts):
+        if numbered:
+            return True
+        k = i - 1
+        while k >= 0 and doc.lines.blank[k]:
+            k -= 1
+        return k >= 0 and (doc.labels.roles[k] is not None or closed(doc.lines.texts[k]))
+    pages, role = doc.labels.pages, doc.labels.roles[j]
+    if pages[j] != pages[i]:
+        return True
+    note = doc.labels.notes.get(j)
+    if (role is Role.PAGE_NUMBER and any(c.isalpha() for c in doc.lines.texts[j])) or (
+        note is not None and note[0] == "dateline"
+    ):
+        # A worded page number ("Strana 2") or a date line is a modern page's foot or head;
+        # old print, which has catch-words, numbers its pages bare (generated corpus, sk, sl).
+        return False
+    if doc.lines.page_count > 1:
+        # Form feeds cut the pages: furniture on the line's own page is that page's foot
+        # (or a head the extractor moved), and a short line above it is the page's last text
+        # line, a heading cut by the page break as often as a catch-word (generated corpus,
+        # pdftotext -raw: "Navigazione" / "1"; pdfminer, sl: a date line).  Only a signature
+        # mark may stand under a catch-word on its page.
+        return note is not None and note[0] in _SIGNATURE_RULES
+    if role is Role.PAGE_FOOTER:
+        # A running foot is the foot of the line's own page, with the catch-word under it;
+        # only a signature mark may stand below a catch-word.
+        return note is not None and note[0] in _SIGNATURE_RULES
+    return role in _PAGE_FURNITURE
+
+
+def _after_text(doc: DocView, i: int) -> bool:
+    """The line above is no running head: a page foot is under the page's text (fuzz
+    finding: a page-end word under a repeated head made a second pass read the lines after
+    it otherwise)."""
+    k = i - 1
+    while k >= 0 and doc.lines.blank[k]:
+        k -= 1
+    if k < 0:
+        return False
+    # Nor a heading or a line in capitals (the heading rules run later): a heading at a page
+    # foot is followed by its own text, not by a catch-word (generated corpus, bg: "ПРЕАМБЮЛ"
+    # / "от Всеобщата" / a head inferred from repetition).
+    return doc.labels.roles[k] not in (Role.PAGE_HEADER, Role.HEADING) and not is_caps(
+        doc.lines.texts[k]
+    )
+
+
+def _page_end_word(doc: DocView, i: int, numbered: bool) -> bool:
+    if doc.labels.roles[i] is not None or doc.lines.blank[i]:
+        return False
+    if doc.trailing_space_wraps and doc.lines.texts[i][-1:].isspace():
+        # The extractor leaves a space on wrapped lines (pdfminer): this one goes on.
+        return False
+    t = doc.lines.texts[i].strip()
+    if len(t) > 40 or (doc.width_measured and len(t) > MAX_WIDTH * doc.width) or closed(t):
+        return False
+    if t.endswith(":"):
+        # The line before a listing or a quotation that the extractor moved or dropped
+        # (generated corpus, libreoffice: "container:", "exemple :" at a page foot).
+        return False
+    m = _SIGNATURE_PREFIX.match(t)
+    words = t[m.end() :].split() if m else t.split()
+    if not 0 < len(words) <= MAX_WORDS or not any(c.isalpha() for c in t):
+        return False
+    if m is not None and _STRONG_SIGNATURE.match(t):
+        return True
+    return _after_text(doc, i) and _before_page(doc, i, numbered)
+
+
+def is_drop_capital(letter: str, next_text: str, language: str) -> bool:
+    """Do a capital alone on its line and the next line's first word make a word?
+
+    >>> is_drop_capital("W", "As Griechen-Land zu erſt betrift/", "de")
+    True
+    >>> is_drop_capital("A", "Was", "de")
+    False
+    """
+    m = _WORD.match(next_text.lstrip())
+    if m is None:
+        return False
+    word = (letter + m.group(0)).lower().replace("ſ", "s")
+    return Lexicon.get(language).zipf(word) >= DROP_CAPITAL_ZIPF
+
+
+def rule_page_foot(doc: DocView) -> None:
+    """Rules ``page-end-word``, ``catch-word-unmatched`` and ``signature-capital`` (module
+    docstring)."""
+    texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
+    n = len(texts)
+    if sum(not b for b in blank) < 3:
+        return
+    numbered = Role.PAGE_NUMBER in roles
+    for i in range(n):
+        # Cheap prefilter: short lines only (a catch-word, a signature).
+        if blank[i] or roles[i] is not None or len(texts[i]) > 60:
+            continue
+        t = texts[i].strip()
+        if t[:1] in "()*:†" and _SYMBOL_SIGNATURE.fullmatch(t):
+            doc.labels.label(
+                i,
+                Role.PAGE_FOOTER,
+                "signature-symbols",
+                f"{t!r}: a signature mark of the preliminary leaves, alone on its line",
+                0.75,
+            )
+            continue
+        if len(t) == 1 and t.isupper():
+            j = _next_nonblank(doc, i)
+            if j < n and is_drop_capital(t, texts[j], doc.language):
+                continue
+            if _after_text(doc, i) and (
+                _before_page(doc, i, numbered) or (j < n and _page_end_word(doc, j, numbered))
+            ):
+                doc.labels.label(
+                    i,
+                    Role.PAGE_FOOTER,
+                    "signature-capital",
+                    f"{t!r} alone at the page foot, no drop capital "
+                    "(it makes no word with the next line)",
+                    0.7,
+                )
+            continue
+        if _page_end_word(doc, i, numbered):
+            if _next_nonblank(doc, i) < n:
+                # lone.py's catch-word rule found no twin opening the next page: the next
+                # page is not the one this word announces (a document of pages far apart).
+                # The boundary stage breaks the paragraph across this line (``pages-apart``).
+                doc.labels.label(
+                    i,
+                    Role.PAGE_FOOTER,
+                    CATCH_WORD_UNMATCHED,
+                    f"{t!r}: a short open line right before the next page's furniture (a "
+                    "catch-word), and the next page does not open with it: the pages do not "
+                    "follow each other",
+                    0.7,
+                )
+            else:
+                doc.labels.label(
+                    i,
+                    Role.PAGE_FOOTER,
+                    "page-end-word",
+                    f"{t!r}: a short open line at the end of numbered pages (a catch-word)",
+                    0.7,
+                )
