@@ -190,11 +190,13 @@ def reading_order(page: ET.Element) -> list[str]:
     return out
 
 
-def page_regions(xml: bytes) -> list[Region]:
+def page_regions(xml: bytes, custom_first: bool = False) -> list[Region]:
     """The text regions of one PAGE-XML page, in reading order.
 
     Regions the reading order leaves out (page numbers and running heads often are) go where
-    their top edge puts them among the ordered ones.
+    their top edge puts them among the ordered ones.  ``custom_first``: the Transkribus
+    ``structure {type:...}`` tag wins over the ``type`` attribute (Transkribus exports keep an
+    older ``type`` on regions later re-tagged, e.g. table cells still typed ``header``).
     """
     root = ET.fromstring(xml)
     page = next(e for e in root.iter() if local(e.tag) == "Page")
@@ -204,9 +206,9 @@ def page_regions(xml: bytes) -> list[Region]:
             continue
         if any(local(c.tag) == "TextRegion" for c in el):
             continue
-        kind = el.get("type") or ""
+        m = re.search(r"structure \{type:([\w-]+);", el.get("custom", ""))
+        kind = (m.group(1) if m and custom_first else "") or el.get("type") or ""
         if not kind:
-            m = re.search(r"structure \{type:([\w-]+);", el.get("custom", ""))
             kind = m.group(1) if m else "other"
         lines = []
         spans: list[tuple[int, int]] = []
@@ -472,6 +474,7 @@ def build_source(
     max_pages: int,
     languages: dict[str, str],
     skip: set[str],
+    custom_first: bool = False,
 ) -> dict[str, object]:
     commit = git_head(gitdir)
     books = load_source(gitdir, folder_of)
@@ -480,7 +483,7 @@ def build_source(
         if book in skip:
             continue
         for f in files[:max_pages]:
-            pages[f] = page_regions(git_show(gitdir, f))
+            pages[f] = page_regions(git_show(gitdir, f), custom_first)
     vocab = vocabulary(list(pages.values()))
     stats: Counter[str] = Counter()
     dest = out / name
@@ -550,6 +553,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--ocrd", type=Path, help="git dir of OCR-D/gt_structure_text")
     ap.add_argument("--bhl", type=Path, help="git dir of impactcentre/groundtruth-bhl")
+    ap.add_argument("--hkb", type=Path, help="git dir of UB-Mannheim/hkb-gt")
     ap.add_argument("--out", type=Path, default=HERE)
     ap.add_argument("--chunk", type=int, default=4, help="consecutive pages per document")
     ap.add_argument("--max-pages", type=int, default=1000, help="pages per book at most")
@@ -591,6 +595,24 @@ def main(argv: list[str] | None = None) -> int:
             },
             # Russian (pre-reform orthography): reflow has no Russian lexicon or patterns.
             {"trudyrusskagoent161881russ"},
+        )
+        print(json.dumps(s, indent=1))
+    if args.hkb:
+        s = build_source(
+            "hkb-newspaper",
+            args.hkb,
+            re.compile(r"data/GT-PAGE/([^/]+)/"),
+            args.out,
+            {
+                "name": "Hakenkreuzbanner ground truth, UB Mannheim (hkb-gt)",
+                "url": "https://github.com/UB-Mannheim/hkb-gt",
+                "licence": "CC BY-SA 4.0",
+            },
+            args.chunk,
+            args.max_pages,
+            {},
+            set(),
+            custom_first=True,
         )
         print(json.dumps(s, indent=1))
     return 0
