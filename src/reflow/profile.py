@@ -36,12 +36,13 @@ CLOSERS = "\"'”’»›)]*"
 TERMINALS = ".!?…:"
 #: What may stand after a sentence end and before the line end without continuing the sentence:
 #: a footnote mark glued to it after a letter ("filet.1", "birds.”†"; not "1.2"), a citation
-#: number after a word of four letters or more ("homes. 9"; not "Fig. 2", "p. 129", "Vol. 3"),
+#: number of one or two digits after a word of four lower-case letters or more ("homes. 9"; not
+#: "Fig. 2", "p. 129", "Vol. 3", "Hauptstr. 135"),
 #: or one character of OCR debris ("dienen. _").  Searched in a line's last 24 characters only;
 #: linear (bounded pieces anchored at the end, each starting after a fixed lookbehind).
 _TAIL = re.compile(
     r"(?:(?<=[^\W\d_][.!?…])[\"'”’»)\]]?(?:\d{1,3}|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})"
-    r"|(?<=[^\W\d_]{4}[.!?])\s+\d{1,3}"
+    r"|(?<=[^\W\d_]{4}[.!?])\s+\d{1,2}"
     r"|(?<=[.!?…:\"'”’»)\]])\s+[_|~¬■•·^]{1,2})\Z"
 )
 
@@ -76,10 +77,21 @@ def strip_tail(text: str) -> str:
 
     >>> strip_tail("homes. 9"), strip_tail("dienen. _"), strip_tail("filet.1"), strip_tail("Fig. 2")
     ('homes.', 'dienen.', 'filet.', 'Fig. 2')
+    >>> strip_tail("Mittelstr. 36"), strip_tail("des Geistes. 12")
+    ('Mittelstr. 36', 'des Geistes. 12')
     """
     text = text.rstrip()
     m = _TAIL.search(text, max(0, len(text) - 24))
-    return text[: m.start()].rstrip() if m else text
+    if m is None:
+        return text
+    head = text[: m.start()]
+    if m.group(0)[-1].isdigit() and m.group(0)[0].isspace():
+        # A number apart from the sentence end cites only after a word in lower case: "homes.
+        # 9", not "Hauptstr. 135" (a street, 3 false breaks in hkb-newspaper) nor "Abb. 4".
+        word = head.rsplit(None, 1)[-1] if head.strip() else ""
+        if not word[:-1].isalpha() or not word[:-1].islower():
+            return text
+    return head.rstrip()
 
 
 def is_terminal(text: str) -> bool:
