@@ -339,7 +339,7 @@ def main() -> None:
 
 Machine: {platform.machine()}, {os.cpu_count()} cores (shared with other developers' jobs:
 load average {load_before[0]:.2f} before, {load_after[0]:.2f} after the throughput runs);
-{versions}.  Command: `python bench/bench_batch.py{" --quick" if args.quick else ""}`.
+{versions}.  Command: `python bench/bench_batch.py {" ".join(sys.argv[1:])}`.
 Corpus: generated JSONL (bench/bench_batch.py `make_corpus`), {n_docs:,} records,
 {size / mb:.1f} MB, ~{size / n_docs / 1000:.1f} kB a record.
 
@@ -351,7 +351,8 @@ Corpus: generated JSONL (bench/bench_batch.py `make_corpus`), {n_docs:,} records
 
 - Scaling, 2 workers vs 1: **{one / two:.2f}x** in wall time (target >= 1.8x).  In the same
   rounds, two processes of a pure-Python CPU loop gave **{ceiling:.2f}x** of one (runs:
-  {", ".join(f"{c:.2f}" for c in ceilings)}): that is all the machine had to give.  The CPU
+  {", ".join(f"{c:.2f}" for c in ceilings)}): that is all the machine had to give, and
+  reflow reached **{one / two / ceiling:.0%}** of it.  The CPU
   time of the whole process tree is {(two_cpu / one_cpu - 1) * 100:+.1f}% with 2 workers
   (pool start-up, IPC, the main process reading and writing): on two otherwise idle cores the
   ratio could reach about {2 * one_cpu / two_cpu:.2f}x (an upper bound, not a measurement).

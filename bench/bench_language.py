@@ -108,6 +108,132 @@ def block_languages(items: list[Page]) -> str:
     )
 
 
+def generated_pages(detect) -> tuple[list[str], str]:
+    """``detect`` on every page of the generated corpus (eval/cases: each extraction cut at its
+    form feeds; pypdf's output has none, so a pypdf extraction is one page): rows per language
+    (pages, right, und, wrong) and the failures."""
+    outcome: dict[str, Counter] = {}
+    failures: Counter = Counter()
+    for gold in sorted((ROOT / "eval" / "cases").rglob("gold.json")):
+        lang = gold.parent.parent.name
+        for text_file in sorted(gold.parent.glob("*.txt")):
+            for page in text_file.read_text("utf-8").split("\f"):
+                if not page.strip():
+                    continue
+                code = detect(page)
+                verdict = "right" if code == lang else ("und" if code == UNDETERMINED else "wrong")
+                outcome.setdefault(lang, Counter())[verdict] += 1
+                if verdict != "right":
+                    failures[f"{lang}->{code}"] += 1
+    rows = []
+    total: Counter = Counter()
+    for lang, c in sorted(outcome.items()):
+        n = sum(c.values())
+        total += c
+        share = f"{c['right']} ({100 * c['right'] / n:.1f} %)"
+        rows.append(f"| {lang} | {n} | {share} | {c['und']} | {c['wrong']} |")
+    n = sum(total.values())
+    rows.append(
+        f"| **all** | {n} | **{total['right']} ({100 * total['right'] / n:.2f} %)** | "
+        f"{total['und']} | {total['wrong']} |"
+    )
+    return rows, ", ".join(f"{k} {v}" for k, v in failures.most_common()) or "none"
+
+
+def _corpus_pages() -> dict[str, list[str]]:
+    """The pdftotext-raw pages of the generated corpus per language (form feeds cut pages)."""
+    out: dict[str, list[str]] = {}
+    for f in sorted((ROOT / "eval" / "cases").rglob("pdftotext-raw.txt")):
+        pages_ = [p for p in f.read_text("utf-8").split("\f") if len(p.split()) >= 60]
+        out.setdefault(f.parent.parent.name, []).extend(pages_)
+    return out
+
+
+def generated_mixed(per_language: int = 10) -> list[str]:
+    """Mixed pages made from the generated corpus: a page of language A with a neighbouring
+    article (the first third of a page of language B, the next language in code order) after it,
+    and with a quotation (20-50 words of B, whole sentences) in its middle.  reflow's
+    answer for the document (the language of more text is right), the paragraphs of the B
+    part that carry B (blocks[].language), and the paragraphs of A that carry B."""
+    by_lang = _corpus_pages()
+    codes = sorted(by_lang)
+    rows = []
+    for kind in ("neighbour", "quote"):
+        right = n = 0
+        b_paras = b_marked = a_wrong = 0
+        for i, a in enumerate(codes):
+            b = codes[(i + 1) % len(codes)]
+            for k in range(min(per_language, len(by_lang[a]))):
+                page = by_lang[a][k]
+                other_page = by_lang[b][k % len(by_lang[b])]
+                words = other_page.split()
+                # A is cut after a line that ends a sentence (the middle one for a quotation,
+                # the last one for a neighbour), so that B does not continue A's sentence.
+                lines = page.rstrip().split("\n")
+                ends = [j for j, line in enumerate(lines) if line.rstrip().endswith(".")]
+                if not ends:
+                    continue
+                if kind == "neighbour":
+                    # A third of B's page: A stays the larger part (the document's language).
+                    piece = " ".join(words[: len(words) // 3])
+                    cut = ends[-1] + 1
+                else:
+                    # From a sentence start, so that the quotation does not continue A's text.
+                    start = next(
+                        (
+                            j
+                            for j in range(10, len(words))
+                            if words[j - 1].endswith(".") and words[j][:1].isupper()
+                        ),
+                        20,
+                    )
+                    # ... and to the last sentence end within 50 words (at least 20).
+                    stop = max(
+                        (j + 1 for j in range(start + 20, start + 50) if j < len(words)
+                         and words[j].endswith(".")),
+                        default=start + 50,
+                    )  # fmt: skip
+                    piece = " ".join(words[start:stop])
+                    cut = min(ends, key=lambda j: abs(j - len(lines) // 2)) + 1
+                text = "\n".join(lines[:cut]) + "\n\n" + _wrap(piece) + "\n\n"
+                text += "\n".join(lines[cut:])
+                doc = reflow.reflow(text)
+                n += 1
+                # The document's language is the one of more text (A, unless A's page was
+                # short and B's third is longer).
+                larger = a if len(text) - len(piece) >= len(piece) else b
+                right += doc.language == larger
+                # A paragraph is B's when more of its words are in the B piece than in A's page.
+                in_b = set(piece.lower().split())
+                in_a = set(page.lower().split())
+                for block in doc.blocks:
+                    words_ = block.text.lower().split()
+                    if block.role != "paragraph" or len(words_) < 8:
+                        continue
+                    if sum(w in in_b for w in words_) > sum(w in in_a for w in words_):
+                        b_paras += 1
+                        b_marked += block.language == b
+                    elif block.language == b:
+                        a_wrong += 1
+        rows.append(
+            f"| {kind} | {n} | {right} ({100 * right / n:.1f} %) | {b_marked} of {b_paras} | "
+            f"{a_wrong} |"
+        )
+    return rows
+
+
+def _wrap(text: str, width: int = 40) -> str:
+    """``text`` in lines of about ``width`` characters (a narrow column)."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "\n".join([*lines, line])
+
+
 def unsupported() -> list[str]:
     """What reflow says on pages of languages it has no profile for (``und`` is right)."""
     answers: dict[str, Counter] = {}
@@ -218,6 +344,30 @@ def main() -> int:
     out += ["", "Failures (gold->answer count):", "", *fails, ""]
     out += ["| system | median time per page | throughput |", "|---|---|---|", *speed, ""]
     out += ["Cost inside reflow: " + pipeline_share(), ""]
+    for name, fn in systems:
+        rows, failed = generated_pages(fn)
+        out += [
+            f"Pages of the generated corpus (eval/cases, every page of every extraction, one "
+            f"language each; {name}):",
+            "",
+            "| language | pages | right | und | wrong |",
+            "|---|---|---|---|---|",
+            *rows,
+            "",
+            f"Failures: {failed}",
+            "",
+        ]
+    out += [
+        "Mixed pages from the generated corpus (reflow; a page of language A, the next language",
+        "B in code order as a neighbouring article after it or a quotation of 20-50 words in its",
+        "middle; 10 pages per language):",
+        "",
+        "| kind | pages | document language (the larger part's) | B paragraphs marked B |"
+        " A paragraphs marked B |",
+        "|---|---|---|---|---|",
+        *generated_mixed(),
+        "",
+    ]
     out += [
         "Per-paragraph languages on the quotation and neighbour pages (reflow): "
         + block_languages(items),

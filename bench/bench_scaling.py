@@ -40,18 +40,21 @@ SIZES = (0.1, 0.4, 1.0, 4.0, 16.0, 64.0)
 
 CHILD = r"""
 import json, resource, statistics, sys, time
-mode, path = sys.argv[1], sys.argv[2]
+mode, path, warm = sys.argv[1], sys.argv[2], sys.argv[5]
 structure, min_seconds = sys.argv[3] == "1", float(sys.argv[4])
 with open(path, encoding="utf-8") as f:
     text = f.read()
 import reflow
-# Load the document's lexicon (word frequencies, patterns) before measuring: a one-time cost
-# per process and language, not a cost per document.
+# Load the tables of the languages (word frequencies, patterns) before measuring: a one-time
+# cost per process and language, not a cost per document.  On other pages than the
+# document's, so that no cache holds the document's own words.
+with open(warm, encoding="utf-8") as f:
+    reflow.reflow(f.read(), detect_structure=structure).to_text()
 from reflow.language import detect_language
 from reflow.lexicon import Lexicon
 lex = Lexicon.get(detect_language(text)[0])
-lex.has_frequencies, lex.has_patterns
-reflow.reflow("warm up: ap-\nproved.\n", language="en").to_text()
+lex.has_frequencies, lex.has_patterns, lex.zipf("the")
+import gc; gc.collect()
 if mode == "memory":
     import tracemalloc
     tracemalloc.start()
@@ -100,14 +103,39 @@ def build(megabytes: float, all_pages: list[str]) -> str:
     return "\x0c".join(out)
 
 
-def run_child(mode: str, path: str, structure: bool, min_seconds: float) -> dict:
+def run_child(mode: str, path: str, structure: bool, min_seconds: float, warm: str) -> dict:
     r = subprocess.run(
-        [sys.executable, "-c", CHILD, mode, path, "1" if structure else "0", str(min_seconds)],
+        [
+            sys.executable,
+            "-c",
+            CHILD,
+            mode,
+            path,
+            "1" if structure else "0",
+            str(min_seconds),
+            warm,
+        ],
         capture_output=True,
         text=True,
         check=True,
     )
     return json.loads(r.stdout)
+
+
+def cli_peak(path: str, fmt: str) -> int:
+    """Peak RSS in bytes of ``reflow --format FMT path -o ...`` run as a user runs it."""
+    out = path + ".out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reflow", "--format", fmt, path, "-o", out],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"reflow --format {fmt} failed on {path}")
+    os.remove(out)
+    return usage.ru_maxrss * 1024
 
 
 def main() -> int:
@@ -122,6 +150,11 @@ def main() -> int:
         help="no traced run above this size (MB): tracing is 3-4x slower; RSS is still shown",
     )
     ap.add_argument("--min-seconds", type=float, default=2.0)
+    ap.add_argument(
+        "--cli",
+        action="store_true",
+        help="also the peak RSS of the CLI (text and JSON output to a file), over a tiny input's",
+    )
     ap.add_argument("--record", action="store_true")
     args = ap.parse_args()
     import reflow
@@ -131,16 +164,27 @@ def main() -> int:
     rows = []
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
+        cli_base = {}
+        if args.cli:
+            tiny = os.path.join(tmp, "tiny.txt")
+            Path(tiny).write_text("A warm-up doc-\nument.\n", encoding="utf-8")
+            cli_base = {fmt: cli_peak(tiny, fmt) for fmt in ("text", "json")}
+        # The warm-up document: 100 KB of the pages in the opposite order (others than the
+        # first pages of every document measured, unless it is longer than all the pages).
+        warm = os.path.join(tmp, "warm.txt")
+        Path(warm).write_text(build(0.1, all_pages[::-1]), encoding="utf-8")
         for mb in args.sizes:
             text = build(mb, all_pages)
             size = len(text.encode("utf-8"))
             path = os.path.join(tmp, "doc.txt")
             Path(path).write_text(text, encoding="utf-8")
             del text
-            timed = run_child("time", path, structure, args.min_seconds)
+            timed = run_child("time", path, structure, args.min_seconds, warm)
             skip = args.no_memory or mb > args.trace_max
-            traced = {} if skip else run_child("memory", path, structure, 0)
+            traced = {} if skip else run_child("memory", path, structure, 0, warm)
             row = {"bytes": size, **timed, **traced}
+            for fmt in cli_base:
+                row["cli_" + fmt] = cli_peak(path, fmt) - cli_base[fmt]
             rows.append(row)
             print(
                 f"{size / 1e6:8.2f} MB  {timed['cpu']:8.2f} CPU s  "
@@ -163,11 +207,17 @@ def main() -> int:
         f"load average {load:.1f} on {os.cpu_count()} shared cores at the start. "
         "Time: CPU time (the cores are shared), median of the runs that fit in "
         f"{args.min_seconds:g} s (at least one). Memory: peak growth over the loaded input, "
-        "as a multiple of its UTF-8 size.",
+        "as a multiple of its UTF-8 size"
+        + (
+            "; CLI: peak RSS of `reflow --format text|json FILE -o OUT` over the same command "
+            "on a one-line file (the interpreter and the tables)."
+            if cli_base
+            else "."
+        ),
         "",
         "| size (MB) | runs | wall s | CPU s | CPU s/MB | x best s/MB | MB/s (CPU) "
-        "| peak RSS growth | traced peak |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| peak RSS growth | traced peak |" + (" CLI text | CLI JSON |" if cli_base else ""),
+        "|---|---|---|---|---|---|---|---|---|" + ("---|---|" if cli_base else ""),
     ]
     for r in rows:
         mb = r["bytes"] / 1e6
@@ -180,7 +230,13 @@ def main() -> int:
         lines.append(
             f"| {mb:.2f} | {r['runs']} | {r['seconds']:.3f} | {r['cpu']:.3f} | {per:.3f} "
             f"| {per / best:.2f} | {mb / r['cpu']:.2f} | {r['rss_growth'] / 1e6:.0f} MB "
-            f"({r['rss_growth'] / r['bytes']:.1f}x) | " + traced + " |"
+            f"({r['rss_growth'] / r['bytes']:.1f}x) | "
+            + traced
+            + " |"
+            + "".join(
+                f" {r['cli_' + fmt] / 1e6:.0f} MB ({r['cli_' + fmt] / r['bytes']:.1f}x) |"
+                for fmt in cli_base
+            )
         )
     worst = max(r["cpu"] / (r["bytes"] / 1e6) for r in rows) / best
     lines += ["", f"Slowest s/MB is {worst:.2f}x the fastest (target: at most 1.3x)."]

@@ -5,6 +5,7 @@
     python eval/gate.py --pin           # re-pin all floors after the corpus was regenerated
     python eval/gate.py --lower pdflatex/pypdf:wer=0.09 --reason "why this is acceptable"
     python eval/gate.py --corpus real ...   # the same for the real pages (eval/real/)
+    python eval/gate.py --pin --only languages-more- --reason R   # pin new suites, keep the rest
 
 Floors live in eval/floors.json with a fingerprint of the corpus (the real pages under the key
 ``real``, with their own fingerprint and history); tests/test_quality_gate.py
@@ -126,6 +127,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lower", action="extend", nargs="+", default=[], metavar="SUITE:METRIC=VALUE")
     ap.add_argument("--reason", default="", help="required with --lower and --pin")
     ap.add_argument("--corpus", choices=sorted(CORPORA), default="generated")
+    ap.add_argument(
+        "--only",
+        default="",
+        metavar="PREFIX",
+        help="with --pin or --raise: only suites whose name starts with PREFIX; the floors of\n"
+        "the others stay as they are (a helper pins the suites it added or owns)",
+    )
     args = ap.parse_args(argv)
     root = CORPORA[args.corpus]
     fp = fingerprint(root)
@@ -166,9 +174,20 @@ def main(argv: list[str] | None = None) -> int:
         if data["fingerprint"] == fp:
             print("corpus unchanged: use --raise (or --lower with a reason)", file=sys.stderr)
             return 2
-        data["floors"] = {s: {m: floor_of(m, v) for m, v in r.items()} for s, r in measured.items()}
+        pinned = {s: {m: floor_of(m, v) for m, v in r.items()} for s, r in measured.items()}
+        if args.only:
+            kept = {s: f for s, f in floors.items() if not s.startswith(args.only)}
+            pinned = {s: f for s, f in pinned.items() if s.startswith(args.only)} | kept
+        data["floors"] = dict(sorted(pinned.items()))
         data["fingerprint"] = fp
-        history.append({"date": today, "change": "pin", "reason": args.reason or "first pin"})
+        history.append(
+            {
+                "date": today,
+                "change": "pin",
+                "reason": args.reason or "first pin",
+                **({"only": args.only} if args.only else {}),
+            }
+        )
         save(whole)
         print(json.dumps(data["floors"], indent=1))
         return 0
@@ -182,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.raise_:
         raised = 0
         for suite, r in measured.items():
+            if not suite.startswith(args.only):
+                continue
             for metric, value in r.items():
                 new = floor_of(metric, value)
                 old = floors.setdefault(suite, {}).get(metric)

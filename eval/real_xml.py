@@ -8,7 +8,7 @@ as evidence only) and scores reflow's answer against the document's gold, beside
 two text exports of the same pages (``blank-lines``, ``flat``).  Hyphens are scored with the
 ``flat`` export's hyphen list (the same printed line ends).
 
-    .venv/bin/python eval/real_xml.py --ocrd GITDIR [--bhl GITDIR] [--out STEM]
+    .venv/bin/python eval/real_xml.py --ocrd GITDIR [--bhl GITDIR] [--hkb GITDIR] [--out STEM]
 
 GITDIR: the git directory of the source's snapshot at the commit in eval/real/README.md.
 """
@@ -53,9 +53,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ocrd", type=Path, help="git dir of OCR-D/gt_structure_text")
     ap.add_argument("--bhl", type=Path, help="git dir of impactcentre/groundtruth-bhl")
+    ap.add_argument("--hkb", type=Path, help="git dir of UB-Mannheim/hkb-gt")
     ap.add_argument("--out", help="results path without extension")
     args = ap.parse_args()
-    sources = {"ocrd-structure": args.ocrd, "impact-bhl": args.bhl}
+    sources = {"ocrd-structure": args.ocrd, "impact-bhl": args.bhl, "hkb-newspaper": args.hkb}
     results: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
     skipped: dict[str, int] = defaultdict(int)
     config = reflow.Config(language="auto")

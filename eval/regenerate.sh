@@ -24,3 +24,6 @@ nice .venv/bin/python eval/generate.py --typesetter pdflatex "$@"
 nice .venv/bin/python eval/generate.py --typesetter libreoffice "$@"
 # The added languages (ru, el, nb, pl, cs), pdflatex only: eval/cases/languages-pdflatex/
 nice .venv/bin/python eval/generate.py --typesetter pdflatex --added --per-language 10
+# The languages added second (sv, ca, da, bg, sk, sl, hu), pdflatex only:
+# eval/cases/languages-more-pdflatex/ (Danish, Bulgarian, Slovak, Slovenian, Hungarian: the UDHR)
+nice .venv/bin/python eval/generate.py --typesetter pdflatex --added-more --per-language 10

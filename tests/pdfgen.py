@@ -54,6 +54,18 @@ def write_pdf(pages: list[Page], compress: bool = True) -> bytes:
         )
         for k, v in FONTS.items()
     }
+    # Font L: Helvetica whose "A" glyph stands for the two letters "fi" (its ToUnicode), as a
+    # ligature glyph does in LibreOffice's PDFs: one glyph box, two characters.
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Lig def "
+        b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <41> <00660069> "
+        b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    to_unicode = add(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
+    fonts["L"] = add(
+        f"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+        f"/ToUnicode {to_unicode} 0 R >>".encode()
+    )
     font_res = " ".join(f"/F{k} {n} 0 R" for k, n in fonts.items())
     kids = []
     for page in pages:

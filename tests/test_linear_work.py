@@ -69,7 +69,7 @@ def test_pair_index_answers_as_the_search() -> None:
     lines = split_lines(text)
     labels = label_lines(lines, Config(), "en")
     phrases = view.phrase_text(lines, labels)
-    pairs = view._phrase_pairs(phrases)
+    pairs = view.PairIndex(phrases)
     words = phrases.split()
     rng = random.Random(3)
     asked = [(words[k], words[k + 1]) for k in rng.sample(range(len(words) - 1), 400)]
@@ -77,7 +77,7 @@ def test_pair_index_answers_as_the_search() -> None:
     found = 0
     for last, first in asked:
         expected = f" {last} {first} " in phrases
-        assert (f"{last} {first}" in pairs) is expected, (last, first)
+        assert ((last, first) in pairs) is expected, (last, first)
         found += expected
     assert 200 < found < len(asked) - 200  # both answers are tested, many times
 
@@ -129,3 +129,24 @@ def test_profile_work_is_linear() -> None:
     assert lines2 == 2 * lines1 and work1 > lines1  # windows of several lines were sorted
     assert 1.8 <= work2 / work1 <= 2.2
     assert work2 <= 2 * profile.WIDTH_WINDOW * lines2
+
+
+def test_word_before_is_the_bounded_search() -> None:
+    """lexicon._word_before (one match on the reversed window) gives what the bounded search
+    for a run of letters ending at the hyphen gave, on random text with long runs."""
+    import re
+
+    from reflow import lexicon
+
+    search = re.compile(r"[^\W\d_]+\Z").search
+    rng = random.Random(5)
+    alphabet = "ab-\u2010 1_é\nÄ²ſ"
+    checked = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        text = "x" * rng.choice((0, 63, 64, 65, 70)) + text + "y" * rng.choice((0, 64, 66)) + "-"
+        for pos in range(len(text) + 1):
+            m = search(text, max(0, pos - lexicon.WORD_BEFORE_CHARS), pos)
+            assert lexicon._word_before(text, pos) == (m.group() if m else ""), (text, pos)
+            checked += 1
+    assert checked > 100_000

@@ -465,3 +465,105 @@ def test_page_xml_region_text_without_lines() -> None:
     doc = reflow.reflow_file(data, language="en")
     assert not any(d.rule.startswith("geometry") for d in doc.decisions)
     assert doc.paragraphs[0].startswith("The council met on Monday and agreed.")
+
+
+def _column_lines(rows: list[tuple[str, float]], x0: float = 50.0) -> list[PageLine]:
+    """One column of 10 pt body lines, 12 pt apart, flush left: (text, right end) each."""
+    return [PageLine(x0, 60 + 12 * k, x1, 70 + 12 * k, t, 10.0) for k, (t, x1) in enumerate(rows)]
+
+
+def test_last_line_shorter_than_any_wrapped_line_ends_the_paragraph() -> None:
+    """Ragged right, no indent, no gap: a sentence that ends further from the column's right
+    edge than the document's wrapped lines ever stop ends its paragraph, even when the next
+    (long) word could not have fitted there; a sentence ending on a full line runs on."""
+    vocab = [
+        "boats",
+        "came",
+        "in",
+        "one",
+        "by",
+        "one",
+        "with",
+        "fish",
+        "for",
+        "the",
+        "town",
+        "while",
+        "nets",
+        "dried",
+        "on",
+        "every",
+        "wall",
+        "and",
+        "gulls",
+        "cried",
+        "over",
+        "roofs",
+        "where",
+        "smoke",
+        "rose",
+        "from",
+        "old",
+        "chimneys",
+        "near",
+        "quays",
+    ]
+    wrapped = [
+        (" ".join(vocab[(k + j) % len(vocab)] for j in range(7)), 245.0 - (k % 4))
+        for k in range(30)
+    ]
+    rows = wrapped[:15]
+    rows.append(("for the town. Then the sea was calm and", 246.0))  # a sentence ends inside
+    rows.append(("the nets were dry and it came to an end.", 246.0))  # ...and on a full line
+    rows.append(("So the day was over.", 190.0))  # 5.6 em short: the paragraph's end
+    rows.append(("Straight after the rain the market", 244.0))
+    rows += wrapped[15:]
+    rows.append(("was held.", 100.0))
+    lines = build_lines([_column_lines(rows)])
+    doc = reflow.pipeline.reflow_lines(lines, reflow.Config(language="en"))
+    assert len(doc.paragraphs) == 2
+    assert doc.paragraphs[1].startswith("Straight")
+    ev = {d.rule: d.evidence for d in doc.decisions}
+    assert "5.50 em before the column's right edge" in ev["geometry-last-line"]
+    assert "geometry-full-line" in ev
+
+
+def test_page_xml_nested_order_and_regions_left_out() -> None:
+    """Indices are local to their OrderedGroup (a nested group is read where it stands), and a
+    region the ReadingOrder leaves out goes where its top edge puts it, not after the page."""
+    data = to_page(_regions(), order=[2, 1])  # the headline (top of the page) left out
+    texts = [t for t in read(data)[0].texts if t.strip()]
+    assert texts[0] == HEADLINE
+    assert texts.index("Music played on three") < texts.index("The festival opened on Satur-")
+    # The group comes first in the file but second by its index; sorting every index of the
+    # file together would read r2, r1, r3.
+    nested = (
+        '<OrderedGroup id="g1" index="1"><RegionRefIndexed index="0" regionRef="r2"/>'
+        '<RegionRefIndexed index="1" regionRef="r3"/></OrderedGroup>'
+        '<RegionRefIndexed index="0" regionRef="r1"/>'
+    )
+    flat = to_page(_regions(), reading_order=True).decode()
+    start = flat.index('<OrderedGroup id="ro1">') + len('<OrderedGroup id="ro1">')
+    end = flat.index("</OrderedGroup>")
+    texts = [t for t in read((flat[:start] + nested + flat[end:]).encode())[0].texts if t.strip()]
+    assert texts[0] == HEADLINE
+    assert texts.index("The festival opened on Satur-") < texts.index("Music played on three")
+
+
+def test_ocr_line_heights_are_not_font_sizes() -> None:
+    """An OCR reader's sizes are line heights: a tall line of a short page (a few distinct
+    heights, as a typesetter's sizes would be) is not called a heading by its size."""
+    tall = [Text(50, 60, "Tall line of the page", 22)]
+    body = [Text(50, 100 + 12 * k, f"body line number {k} of the page goes on") for k in range(6)]
+    doc = reflow.reflow_file(to_page([tall, body]), language="en")
+    assert not any(d.rule.startswith("geometry-heading") for d in doc.decisions)
+    doc = reflow.reflow_file(write_pdf([Page(lines=tall + body)]), language="en")
+    assert any(d.rule.startswith("geometry-heading") for d in doc.decisions)
+
+
+def test_ligature_glyph_gives_its_letters_in_one_word() -> None:
+    """A ligature glyph whose ToUnicode is two letters ("fi"): PDFium gives both with the
+    glyph's box; they stay one word ("firewall", not "f irewall" or two lines)."""
+    page = Page(lines=[Text(50, 100, "The Arewall is conAgured for Ave users.", 10.0, "L")])
+    lines, _ = read(write_pdf([page]), "pdf")
+    assert [t for t in lines.texts if t.strip()] == ["The firewall is configured for five users."]

@@ -186,9 +186,12 @@ def assemble(
     first = body[0] if body else len(texts)
     for g in labelled_groups(0, first):
         emit_labelled(g)
-    # The text of every body line, stripped (and repaired where it has to be); then only the
-    # non-trivial decisions are visited: runs of plain wrapped-line joins are one " ".join.
-    stripped = [texts[i].strip() for i in body]
+    # Only the non-trivial decisions are visited: a run of plain wrapped-line joins is one
+    # " ".join of its lines, stripped.  The stripped texts are made one run at a time (a list
+    # of every body line's text held as many bytes again as the lines themselves, twice the
+    # input on short-line extractions); the lines that need more than a strip (repairs,
+    # runs of spaces) are found first and made by line_text.
+    redo: dict[int, str] = {}
     if fold or special:
         # The lines to repair, found by one regex pass over the source (a line whose runs of
         # spaces are all at its ends is redone too: same text, only slower).
@@ -200,7 +203,19 @@ def assemble(
             for i in sorted(marked):
                 k = position.get(i) if position is not None else _index_of(body, i)
                 if k is not None:
-                    stripped[k] = line_text(i)
+                    redo[k] = line_text(i)
+
+    def run_text(lo: int, hi: int) -> str:
+        """Body lines body[lo:hi] stripped (or redone), joined by single spaces."""
+        if hi - lo == 1:
+            return redo[lo] if lo in redo else texts[body[lo]].strip()
+        parts = [texts[i].strip() for i in body[lo:hi]]
+        if redo:
+            for k in range(lo, hi) if hi - lo < len(redo) else redo:
+                if lo <= k < hi and k in redo:
+                    parts[k - lo] = redo[k]
+        return " ".join(parts)
+
     pieces: list[str] = []
     para_start = seg_start = 0
     pending: list[list[int]] = []
@@ -235,7 +250,7 @@ def assemble(
     for k in [k for k, d in enumerate(decisions) if d is not None]:
         d = decisions[k]
         assert d is not None
-        piece = " ".join(stripped[seg_start : k + 1]) if k > seg_start else stripped[k]
+        piece = run_text(seg_start, k + 1)
         seg_start = k + 1
         action = d.action
         if action is BREAK:
@@ -253,6 +268,6 @@ def assemble(
             pending.extend(labelled_groups(body[k] + 1, d.next_line))
     if n_body:
         last = n_body - 1
-        pieces.append(" ".join(stripped[seg_start:]))
+        pieces.append(run_text(seg_start, n_body))
         close(last, len(texts))
     return blocks, repairs

@@ -9,6 +9,9 @@ rule                         when                                            out
                              definition)
 ``suspended-hyphen``         next word is a conjunction: "pre- / and post"   keep, space
 ``hyphen-number``            a digit on either side: "2021- / 22"            keep
+``hyphen-script``            one half in Latin letters, the other Cyrillic   keep
+                             or Greek: "PXE- / загрузка" (not look-alike
+                             letters read by OCR)
 ``document-joined``          (upper case next part) the document writes the  remove
                              name joined: "Network- / Manager"
 ``camel-case``               (upper case next part) the first part is        remove
@@ -28,9 +31,19 @@ rule                         when                                            out
                              when the lexicon would remove with less than
                              0.9) an acronym before a word: "EFI-/
                              partisjonen", "IP-/adres"
+``loan-compound``            (languages that hyphenate loans: nb, sv, when   keep
+                             the lexicon would remove with less than 0.9) a
+                             name or foreign word first: "Debian- /
+                             prosjektet", "route- / kommandoen"
 ``lexicon-joined``           the joined word is frequent (Zipf >= 3)         remove
 ``not-a-pattern-point``      the hyphenation patterns do not break the        keep
                              joined word there
+``closed-prefix``            both halves are words, the first a prefix the   remove
+                             language writes closed: "ne- / přejdou",
+                             "απο- / βλέπουν" (Slavic, Greek, Baltic)
+``closed-short-part``        both halves are words, one of three letters or  remove
+                             fewer (lower case), in those languages:
+                             "упражняване- / то", "zlo- / činmi"
 ``closed-compound``          both halves are words, the language writes      remove
                              compounds closed (de, nl, sv...)
 ``lexicon-joined-rare``      both halves are words, joined word seen          remove
@@ -67,6 +80,7 @@ words with a joined Zipf in [2, 3) is a line break in 319 of 327 (outside de/nl)
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from reflow.data.languages import (
@@ -110,6 +124,10 @@ PARTICLE_HOST = 4.0
 #: after a word of Zipf >= 4, the 5 real words have Zipf >= 3.8; "тито" and "кото" (3.4) are
 #: the rare words this keeps wrongly.
 PARTICLE_JOINED = 3.5
+#: Letters of a half that, in the languages with ``closed_prefixes``, is part of a word even
+#: when it is also a word: an ending ("ние", "то", "но") or a first syllable ("zlo-/činmi",
+#: "ин-/валидност"); see reflow.data.languages.
+SHORT_PART = 3
 #: Confidence of ``pattern-unknown-word``, just above the default Config.min_hyphen_confidence
 #: (0.6): raise that to 0.65 and these become abstentions.
 PATTERN_UNKNOWN_CONFIDENCE = 0.62
@@ -146,6 +164,10 @@ def left_fragment(line: str) -> str:
     'infor'
     """
     end = len(line) - 1
+    word = line[line.rfind(" ") + 1 : end]
+    if word.isalnum():
+        # The common case, "read-": the last token is the fragment, without a loop per letter.
+        return word
     i = end
     while i > 0 and line[i - 1].isalnum():
         i -= 1
@@ -161,6 +183,10 @@ def right_fragment(line: str) -> str:
     'tion'
     """
     s = line.lstrip()
+    word = s.split(None, 1)[0] if s else s
+    if word.isalnum():
+        # The common case, "ers along": the first token is the fragment.
+        return word
     i = 0
     while i < len(s) and s[i].isalnum():
         i += 1
@@ -210,6 +236,9 @@ def decide_hyphen(
     if (
         right.lower() in conjunctions
         and len(right_line.split(None, 2)) > 1
+        # A conjunction in a suspension is followed by the word it completes, never by
+        # punctuation: "ζω-/ή," is "ζωή" (life), "Python-/а." a Russian case ending.
+        and right_line.lstrip()[len(right) : len(right) + 1].isspace()
         # ... unless the two halves make a common word and the conjunction has two letters or
         # more: English "vend-/or" is "vendor".  A one-letter conjunction stays a suspended
         # hyphen even then (Bulgarian "пред- и следвоенния" although "преди" is a word).
@@ -228,9 +257,20 @@ def decide_hyphen(
         return HyphenDecision(Action.KEEP_HYPHEN, "hyphen-number", 0.95, f"{shown}: digits")
     joined = left + right
     compound = f"{left}-{right}"
+    if _other_scripts(left, right):
+        return HyphenDecision(
+            Action.KEEP_HYPHEN,
+            "hyphen-script",
+            0.9,
+            f"{shown}: the halves are in different scripts; no word is cut across scripts",
+        )
     if right[0].isupper() and not (right.isupper() and left.isupper()):
         return _capital(left, joined, compound, shown, vocabulary)
-    lexical = _lexicon_verdict(left, right, joined, shown, lexicon)
+    # An elided article or pronoun before the word ("d’a-/dreçes", "l’a-/bri"): typesetters
+    # count its letters with the word's, so one letter of the word may stand before the break.
+    before = len(left_line) - 2 - len(left)
+    elided = len(left) == 1 and before > 0 and left_line[before] in "’'"
+    lexical = _lexicon_verdict(left, right, joined, shown, lexicon, elided)
     # "apt-show-" / "versions", "x-" / "window-manager": a token with another hyphen in it is a
     # hyphenated name or compound, whatever its halves look like.
     multi = "-" in left_line[left_line.rfind(" ") + 1 : -1] or "-" in right_line.split(None, 1)[0]
@@ -267,6 +307,24 @@ def decide_hyphen(
             0.75,
             f"{shown}: an acronym joined to a word, as {lexicon.language} writes it",
         )
+    if (
+        lexical is not None
+        and lexical.action is Action.DEHYPHENATE
+        and lexical.confidence < 0.9
+        and lexicon is not None
+        and lexicon.language in LANGUAGES
+        and LANGUAGES[lexicon.language].hyphenated_loans
+        and len(right) >= 3
+        and right.islower()
+    ):
+        loan = _loan(left, right, left_line, lexicon, vocabulary)
+        if loan:
+            return HyphenDecision(
+                Action.KEEP_HYPHEN,
+                "loan-compound",
+                0.75,
+                f"{shown}: {loan}, and {lexicon.language} writes such a compound with a hyphen",
+            )
     if (
         vocabulary is not None
         and lexical is not None
@@ -393,19 +451,21 @@ def _capital(
 
 
 def _lexicon_verdict(
-    left: str, right: str, joined: str, shown: str, lexicon: Lexicon | None
+    left: str, right: str, joined: str, shown: str, lexicon: Lexicon | None, elided: bool = False
 ) -> HyphenDecision | None:
     """What word frequencies and hyphenation patterns say; None without a lexicon."""
     if lexicon is None or not lexicon.has_frequencies:
         return None
-    key = (left, right)
+    key = (left, right, elided)
     verdict = lexicon.verdicts.get(key)
     if verdict is None:
-        verdict = lexicon.verdicts[key] = _judge(left, right, joined, shown, lexicon)
+        verdict = lexicon.verdicts[key] = _judge(left, right, joined, shown, lexicon, elided)
     return verdict
 
 
-def _judge(left: str, right: str, joined: str, shown: str, lexicon: Lexicon) -> HyphenDecision:
+def _judge(
+    left: str, right: str, joined: str, shown: str, lexicon: Lexicon, elided: bool = False
+) -> HyphenDecision:
     zj, zl, zr = lexicon.zipf(joined), lexicon.zipf(left), lexicon.zipf(right)
     figures = f"zipf {joined.lower()}={zj:.1f}, {left.lower()}={zl:.1f}, {right.lower()}={zr:.1f}"
     known = LANGUAGES.get(lexicon.language)
@@ -425,7 +485,7 @@ def _judge(left: str, right: str, joined: str, shown: str, lexicon: Lexicon) -> 
         )
     if zj >= JOINED_COMMON:
         return HyphenDecision(Action.DEHYPHENATE, "lexicon-joined", 0.9, f"{shown}: {figures}")
-    point = lexicon.is_hyphenation_point(joined, len(left))
+    point = lexicon.is_hyphenation_point(joined, len(left), elided)
     if point is False and zj < JOINED_SEEN and min(zl, zr) < FRAGMENT_WORD and len(right) >= 2:
         # Neither the word nor one of its halves is known: a word of another language (Latin
         # names in an English text) or an old spelling, which the patterns of the document's
@@ -445,6 +505,30 @@ def _judge(left: str, right: str, joined: str, shown: str, lexicon: Lexicon) -> 
             f"{shown}: the patterns do not break '{joined.lower()}' there; {figures}",
         )
     both_words = zl >= FRAGMENT_WORD and zr >= FRAGMENT_WORD and len(left) > 1 and len(right) > 1
+    if both_words and point and known is not None and left.casefold() in known.closed_prefixes:
+        return HyphenDecision(
+            Action.DEHYPHENATE,
+            "closed-prefix",
+            0.75,
+            f"{shown}: '{left.lower()}' is a prefix {lexicon.language} writes closed; {figures}",
+        )
+    if (
+        both_words
+        and point
+        and known is not None
+        and known.closed_prefixes
+        and left.islower()
+        and (len(right) <= SHORT_PART or len(left) <= SHORT_PART)
+        and right.casefold() not in known.hyphen_suffixes
+    ):
+        return HyphenDecision(
+            Action.DEHYPHENATE,
+            "closed-short-part",
+            0.75,
+            f"{shown}: {lexicon.language} joins no short word with a hyphen but its particles;"
+            f" '{(right if len(right) <= SHORT_PART else left).lower()}' is part of a word;"
+            f" {figures}",
+        )
     if both_words:
         if lexicon.language in CLOSED_LANGUAGES and point:
             return HyphenDecision(
@@ -493,3 +577,93 @@ def _judge(left: str, right: str, joined: str, shown: str, lexicon: Lexicon) -> 
     return HyphenDecision(
         Action.KEEP_HYPHEN, "hyphen-abstain", 0.5, f"{shown}: {figures}; {why}", True
     )
+
+
+#: A name before a hyphen (``loan-compound``) is one that is no common word of the language:
+#: "Debian" is at Zipf 2.7 in Norwegian, "Linux" 3.8, while the capitalised first halves of
+#: words broken at a line start ("Den-/ne", "Av-/hengig") are at 6 and above.
+LOAN_NAME_ZIPF = 4.0
+#: A lower-case first part is a foreign word when the language hardly knows it (below this)...
+LOAN_RARE_ZIPF = 2.5
+#: ... or when English knows it this much better (log10 units): "route" 3.2 in Norwegian, 4.7
+#: in English; "remove" 2.0 and 4.7.  Norwegian words on the same corpus ("system", "standard",
+#: "program") are within 1.0 of English.
+LOAN_ENGLISH_LEAD = 1.0
+#: ... and English knows it as a word (an English fragment, "distribu" 1.3, "diverge" 2.8 in
+#: "diverge-/rende", is no evidence).
+LOAN_ENGLISH_WORD = 3.0
+#: Letters a stem needs before a linking "s" counts (Swedish "installation-s", 12, measured on
+#: the Swedish documents; "cup-s" in "cups-/browsed", 3, is an English plural).
+LINKED_STEM = 4
+_SENTENCE_END = ".!?:;"
+
+
+def _loan(
+    left: str,
+    right: str,
+    left_line: str,
+    lexicon: Lexicon,
+    vocabulary: DocumentVocabulary | None,
+) -> str:
+    """Why the first part before a line-end hyphen is a name or a foreign word, or "".
+
+    Tuned on the Norwegian documents of eval/cases/languages-pdflatex (the only language with
+    ``hyphenated_loans`` measured).
+    """
+    zl = lexicon.zipf(left)
+    standalone = vocabulary.standalone_count(left) if vocabulary is not None else 0
+    # The part after a name is a word of its own ("Unix-/maskin"), or the document writes the
+    # name alone ("Debian"): "Debi-/ans" is neither.
+    word_after = lexicon.zipf(right) >= FRAGMENT_WORD and len(right) >= 4
+    if (
+        left[0].isupper()
+        and left[1:].islower()
+        and zl < LOAN_NAME_ZIPF
+        and (standalone or word_after)
+    ):
+        before = left_line[: len(left_line) - len(left) - 1].rstrip()
+        # A capital in the middle of a sentence: a name ("for Debian-/prosjektet"); at a
+        # sentence or line start it may be any word.
+        if before and before[-1] not in _SENTENCE_END and before[-1].isalnum():
+            return f"'{left}' is a name (capitalised inside a sentence, Zipf {zl:.1f})"
+    if not left.islower() or len(left) < 2:
+        return ""
+    if left.endswith("s") and len(left) > LINKED_STEM and lexicon.zipf(left[:-1]) >= FRAGMENT_WORD:
+        # The linking "s" of a compound of the language's own words ("installations-/
+        # programmet", "partisjons-/tabellen"), not an English plural ("cups-/browsed").
+        return ""
+    if zl < LOAN_RARE_ZIPF and standalone:
+        return (
+            f"'{left}' is no {lexicon.language} word (Zipf {zl:.1f}) but stands alone in the text"
+        )
+    ze = Lexicon.get("en").zipf(left) if lexicon.language != "en" else 0.0
+    if ze >= LOAN_ENGLISH_WORD and ze >= zl + LOAN_ENGLISH_LEAD and zl < 3.5:
+        return f"'{left}' is an English word (Zipf {ze:.1f}; {zl:.1f} in {lexicon.language})"
+    return ""
+
+
+_GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff]")
+#: Latin letters with a Cyrillic or Greek look-alike (OCR mixes these inside one word).
+_LOOKALIKE = frozenset("ABCEHIKMOPTXYZabcehikmnopuvxy")
+
+
+def _other_scripts(left: str, right: str) -> bool:
+    """One half in Latin letters, the other in Cyrillic or Greek: "PXE-/загрузка",
+    "Python-/а".  Not when the Latin half could be look-alike letters of the other script read
+    by OCR, unless it is an acronym (capitals before a lower-case half).
+
+    >>> _other_scripts("PXE", "загрузка"), _other_scripts("Python", "а")
+    (True, True)
+    >>> _other_scripts("Mос", "ква")  # a Latin "M" read by OCR
+    False
+    """
+    lg = _GREEK_OR_CYRILLIC.search(left) is not None
+    rg = _GREEK_OR_CYRILLIC.search(right) is not None
+    if lg == rg:
+        return False
+    latin, other = (right, left) if lg else (left, right)
+    if not latin.isascii() or _GREEK_OR_CYRILLIC.search(latin) or not latin.isalpha():
+        return False
+    if any(ch not in _LOOKALIKE for ch in latin):
+        return True
+    return len(latin) >= 2 and latin.isupper() and other.islower()

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from operator import add
 
 from reflow.data.languages import LANGUAGES
 
@@ -150,9 +151,15 @@ def _scores(text: str) -> tuple[list[float], int, list[int]]:
     for word, k in words.items():
         entries = table.get(word)
         if entries is not None:
-            for i, gain in entries:
-                scores[i] += k * gain
-                hits[i] += k
+            if k == 1:
+                # Most words of a segment occur once: 1 * gain is gain, bit for bit.
+                for i, gain in entries:
+                    scores[i] += gain
+                    hits[i] += 1
+            else:
+                for i, gain in entries:
+                    scores[i] += k * gain
+                    hits[i] += k
     # Letters of another script cost every language of this one; letters that only some
     # languages of a script have cost the others.  Only non-ASCII characters are looked at
     # (ASCII letters belong to every Latin alphabet: loanwords bring "w" and "y" everywhere).
@@ -222,20 +229,22 @@ def detect_languages(text: str) -> tuple[str, str, tuple[str, ...]]:
     whole: tuple[list[float], int, list[int]] | None = None
     segments = _segments(sample)
     explained = 0  # words in the profile of their segment's language
+    codes = _profiles().codes
     for segment in segments:
         result = _scores(segment)
-        code, _ = _verdict(*result)
-        if code != UNDETERMINED:
-            votes[code] += len(segment)
-            explained += result[2][_profiles().codes.index(code)]
-        # Scores add up over segments: the whole sample's come for free.
+        best = _winner(*result)
+        if best is not None:
+            votes[codes[best]] += len(segment)
+            explained += result[2][best]
+        # Scores add up over segments: the whole sample's come for free (map(add): the same
+        # sums in the same order as a loop, in C).
         if whole is None:
             whole = result
         else:
             whole = (
-                [a + b for a, b in zip(whole[0], result[0], strict=True)],
+                list(map(add, whole[0], result[0])),
                 whole[1] + result[1],
-                [a + b for a, b in zip(whole[2], result[2], strict=True)],
+                list(map(add, whole[2], result[2])),
             )
     if whole is None:
         return UNDETERMINED, "no words", ()
@@ -289,6 +298,20 @@ def _segments(sample: str) -> list[str]:
 
 def _decide(sample: str) -> tuple[str, str]:
     return _verdict(*_scores(sample.casefold()))
+
+
+def _winner(scores: list[float], n: int, hits: list[int]) -> int | None:
+    """The index of the language :func:`_verdict` names, or None for ``und``, without its
+    evidence (a segment's verdict needs no sentence)."""
+    if n == 0:
+        return None
+    best = max(range(len(scores)), key=scores.__getitem__)
+    # The runner-up's score is the second largest value (the best's own when two tie).
+    if hits[best] < MIN_HITS or scores[best] - sorted(scores)[-2] < MIN_MARGIN:
+        return None
+    if hits[best] / n < MIN_COVERAGE:
+        return None
+    return best
 
 
 def _verdict(scores: list[float], n: int, hits: list[int]) -> tuple[str, str]:

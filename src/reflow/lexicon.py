@@ -104,12 +104,20 @@ class DocumentVocabulary:
             text, broken = self._text, Counter()
             for m in _BREAK.finditer(text):
                 pos = m.start()
-                left = _WORD_BEFORE.search(text, max(0, pos - 64), pos)
-                if left is not None:
-                    a, b = left.group().lower(), m.group(1).lower()
+                left = _word_before(text, pos)
+                if left:
+                    a, b = left.lower(), m.group(1).lower()
                     broken[a] += 1
                     broken[b] += 1
                     self._pairs.append((a, b))
+            # A first half whose second half is not on the next line (a page number, a running
+            # head or a blank line between: "crowdfun-" / "2" / ... / "ding") is no more a
+            # word of its own than one whose second half is.
+            for m in _ORPHAN_BREAK.finditer(text):
+                pos = m.start()
+                left = _word_before(text, pos)
+                if left:
+                    broken[left.lower()] += 1
             self._broken = broken
         return self._broken
 
@@ -175,10 +183,24 @@ class DocumentVocabulary:
             right = _WORD_AT.match(text, pos + 1)
             if right is None:  # cannot happen: the pattern looked ahead for a letter
                 continue
-            left = _WORD_BEFORE.search(text, max(0, pos - 64), pos)
-            if left is not None:
-                found[f"{left.group().lower()}-{right.group().lower()}"] += 1
+            left = _word_before(text, pos)
+            if left:
+                found[f"{left.lower()}-{right.group().lower()}"] += 1
         return found
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The letters right before ``pos``, at most :data:`WORD_BEFORE_CHARS` of them ("" when
+    none): one match at the start of the reversed window, where a search for a run ending at
+    ``pos`` tried every start in the window (twice as slow on the evaluation corpus).
+
+    >>> _word_before("a well-known", 6), _word_before("2-x", 1), _word_before("x" * 70 + "-", 70)
+    ('well', '', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')
+    """
+    stop = pos - WORD_BEFORE_CHARS - 1
+    window = text[pos - 1 : stop if stop >= 0 else None : -1] if pos > 0 else ""
+    m = _WORD_AT.match(window)
+    return m.group()[::-1] if m else ""
 
 
 #: Words (4 letters or more) a document needs before its lexicon coverage is measured at all:
@@ -186,12 +208,20 @@ class DocumentVocabulary:
 COVERAGE_SAMPLE = 50
 #: Punctuation stripped from both ends of a whitespace token before it is counted.
 _PUNCTUATION = '.,;:!?"()[]{}<>“”„‘’‚«»‹›…*/\\|#%&+=~^`@$§¶•·–—-\u2010\u00ad¬⸗'
-#: Characters of text tokenised at once when counting words (see _index_words).
-_SLICE = 1 << 20
+#: Words Pyphen may keep in its cache (about 250 bytes each: Python ints for the points)
+#: before it is emptied: 65,536 words are ~16 MB (a 4 MB document of bench_scaling.py asked
+#: for 18,000; bench/results/memory-profile-*.md).
+PYPHEN_CACHE_WORDS = 1 << 16
+#: Characters of text tokenised at once when counting words (see _index_words): the tokens
+#: of 64 K characters are ~0.7 MB of strings (those of 1 M characters, 10 MB, were the
+#: boundary stage's peak on a 400 KB document).
+_SLICE = 1 << 16
 #: A line-end hyphen and the word after the line break (the word before it is found with
-#: _WORD_BEFORE in a bounded window, so that a long run of letters is not scanned again and
+#: _word_before in a bounded window, so that a long run of letters is not scanned again and
 #: again: linear time).
 _BREAK = re.compile("[-\u2010\u2011\u00ad\u00ac\u2e17][ \t]*\n[ \t\f]*([^\\W\\d_]+)")
+#: A line-end hyphen not followed by a word on the next line (see _broken_halves).
+_ORPHAN_BREAK = re.compile("[-\u2010\u2011\u00ad\u00ac\u2e17][ \t]*\n(?![ \t\f]*[^\\W\\d_])")
 #: Substring tests (each a scan of the text) allowed before the word index is built: building
 #: it costs about ten scans (str.find runs at GB/s, the tokenising at ~10 MB/s).
 SCAN_BUDGET = 8
@@ -199,7 +229,8 @@ SCAN_BUDGET = 8
 #: are skipped inside the regex engine.
 _HYPHEN = re.compile(r"[-\u2010](?=[^\W\d_])")
 _WORD_AT = re.compile(r"[^\W\d_]+")
-_WORD_BEFORE = re.compile(r"[^\W\d_]+\Z")
+#: A word before a hyphen is read at most this far back (a longer run of letters is no word).
+WORD_BEFORE_CHARS = 64
 
 
 #: Historical letter forms read as their modern letter for lexicon and pattern look-ups only
@@ -273,6 +304,15 @@ def fold_confusables(word: str, script: str) -> str:
     return word.translate(_FOLD_TO[script])
 
 
+#: Greek vowels with the acute accent (tonos, also the older oxia), without it: for pattern
+#: look-ups only (see Lexicon.is_hyphenation_point).  The vowels with both diaeresis and
+#: accent keep the diaeresis.
+_GREEK_TONOS = str.maketrans(
+    "\u03ac\u03ad\u03ae\u03af\u03cc\u03cd\u03ce\u0390\u03b0"
+    "\u1f71\u1f73\u1f75\u1f77\u1f79\u1f7b\u1f7d",
+    "αεηιουωϊϋαεηιουω",
+)
+
 # Romanian s and t with a comma below, as wordfreq keys them (texts often have the cedilla forms).
 _ROMANIAN_COMMA = str.maketrans("şţŞŢ", "șțȘȚ")
 
@@ -310,9 +350,13 @@ class Lexicon:
         self._freq: dict[str, float] | None = None
         self._pyphen: object | None = None
         self._pyphen_loaded = False
+        self._elision: object | None = None
         # (left, right) -> verdict of the hyphenation stage: a word broken once is often broken
         # the same way again in a corpus, and the verdict depends on nothing else.  Bounded.
         self.verdicts: dict[tuple[str, str], object] = _BoundedDict(VERDICT_CACHE)
+        # word -> Zipf, as asked (folding and two look-ups per word otherwise): the coverage of
+        # a document asks for each of its words once, and a corpus shares most of them.
+        self._zipfs: dict[str, float] = _BoundedDict(VERDICT_CACHE)
 
     @staticmethod
     @lru_cache(maxsize=64)
@@ -346,6 +390,12 @@ class Lexicon:
         >>> ru.zipf("Москве") > 4.0, ru.zipf("Mоскве") == ru.zipf("Москве")  # Latin "M"
         (True, True)
         """
+        z = self._zipfs.get(word)
+        if z is None:
+            z = self._zipfs[word] = self._zipf(word)
+        return z
+
+    def _zipf(self, word: str) -> float:
         freq = self._frequencies()
         word = fold(word)
         # casefold, as wordfreq keys its lists: "Straße" is "strasse", final "ς" is "σ".
@@ -363,29 +413,69 @@ class Lexicon:
             self._pyphen_loaded = True
             name = PYPHEN_DICTS.get(self.language)
             if name:
+                known = LANGUAGES.get(self.language)
+                left, right = known.hyphen_min if known else (2, 2)
                 try:
                     import pyphen
 
-                    self._pyphen = pyphen.Pyphen(lang=name)
+                    self._pyphen = pyphen.Pyphen(lang=name, left=left, right=right)
                 except (ImportError, KeyError, OSError):
                     self._pyphen = None
         return self._pyphen
+
+    def _elision_hyphenator(self) -> object | None:
+        """The patterns with one letter allowed before a break (see is_hyphenation_point)."""
+        if self._elision is None:
+            import pyphen
+
+            base = self._hyphenator()
+            self._elision = pyphen.Pyphen(
+                lang=PYPHEN_DICTS[self.language], left=1, right=base.right
+            )  # type: ignore[attr-defined]
+        return self._elision
 
     @property
     def has_patterns(self) -> bool:
         return self._hyphenator() is not None
 
-    def is_hyphenation_point(self, word: str, position: int) -> bool | None:
+    def is_hyphenation_point(
+        self, word: str, position: int, after_elision: bool = False
+    ) -> bool | None:
         """Do the language's patterns allow a break in ``word`` before ``position``?
 
-        None when the language has no patterns.
+        None when the language has no patterns.  ``after_elision``: an elided word stands
+        before ``word`` ("d’adreces"), so one letter of it may stand before the break.
+
+        >>> ca = Lexicon.get("ca")
+        >>> ca.is_hyphenation_point("adreces", 1), ca.is_hyphenation_point("adreces", 1, True)
+        (False, True)
         """
         hyph = self._hyphenator()
         if hyph is None:
             return None
+        if after_elision and position == 1:
+            hyph = self._elision_hyphenator() or hyph
         folded = fold(word)
         if len(folded) != len(word):
             position = len(fold(word[:position]))
         # The look-alike fold keeps the length: the position stays.
-        folded = fold_confusables(folded, self.script)
-        return position in hyph.positions(folded.lower())  # type: ignore[attr-defined]
+        folded = fold_confusables(folded, self.script).lower()
+        cache = getattr(getattr(hyph, "hd", None), "cache", None)
+        if isinstance(cache, dict) and len(cache) > PYPHEN_CACHE_WORDS:
+            # Pyphen keeps every word it was asked in a dictionary for the life of the process:
+            # a batch worker asked for millions of words would grow without end.
+            cache.clear()
+        if self.script == "Cyrillic":
+            # Pyphen's Russian patterns have no "ё" (they hyphenate "удаленной", not
+            # "удалённой"); "е" hyphenates the same way.
+            folded = folded.replace("ё", "е")
+        positions = hyph.positions(folded)  # type: ignore[attr-defined]
+        if position in positions or self.script != "Greek":
+            return position in positions
+        # Pyphen's Greek patterns cover few accented vowels: "αμερόληπτο" gets no break in
+        # "ρό-λη".  Without the acute accent (tonos) the same letters get the breaks Greek rules
+        # give; the accented word still gives the breaks the accent makes (the hiatus in
+        # "πρωτοβουλί-α"), so a break allowed in either spelling counts.  Diaeresis is kept
+        # ("προϊόν").  Both spellings have the same length.
+        plain = folded.translate(_GREEK_TONOS)
+        return plain != folded and position in hyph.positions(plain)  # type: ignore[attr-defined]

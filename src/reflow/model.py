@@ -105,7 +105,7 @@ class DecisionLog(Sequence[Decision]):
     (``--explain``, JSON).  This keeps reflow fast and its memory small on large inputs.
     """
 
-    __slots__ = ("_body", "_extras", "_full", "_raw", "_source")
+    __slots__ = ("_body", "_extras", "_full", "_raw", "_source", "_starts")
 
     def __init__(
         self,
@@ -113,28 +113,41 @@ class DecisionLog(Sequence[Decision]):
         body: Sequence[int],
         source: str,
         extras: Sequence[Decision] = (),
+        starts: Sequence[int] | None = None,
     ) -> None:
         self._raw = raw
         self._body = body
         self._source = source
         self._extras = extras
+        # Where each line starts (reflow.lines.Lines.starts, 8 bytes a line): a plain join's
+        # offset is found from it and the source, without cutting the source into lines again.
+        self._starts = starts
         self._full: tuple[Decision, ...] | None = None
+
+    def _trivial(self, a: int) -> Decision:
+        """The plain wrapped-line join after line ``a`` (the line after it is ``a + 1``)."""
+        if self._starts is None:
+            self._starts = split_lines(self._source).starts
+        source, start, end = self._source, self._starts[a], self._starts[a + 1] - 1
+        if end > start and source[end] == "\n" and source[end - 1] == "\r":
+            end -= 1  # a \r\n line end
+        offset = start + len(source[start:end].rstrip())
+        return Decision(Action.JOIN, TRIVIAL_RULE, a, a + 1, offset, TRIVIAL_CONFIDENCE)
+
+    def _stream(self) -> Iterator[Decision]:
+        """Every decision in order, made as it is read; nothing is kept (a long document's
+        decisions as objects are several times its size: the JSON writer streams them)."""
+        if self._full is not None:
+            yield from self._full
+            return
+        body = self._body
+        boundaries = (self._trivial(body[k]) if d is None else d for k, d in enumerate(self._raw))
+        extras = sorted(self._extras, key=lambda d: d.line)
+        yield from heapq.merge(boundaries, extras, key=lambda d: d.line)
 
     def _materialize(self) -> tuple[Decision, ...]:
         if self._full is None:
-            boundaries: list[Decision] = []
-            if any(d is None for d in self._raw):
-                lines = split_lines(self._source)
-                texts, starts = lines.texts, lines.starts
-            for k, d in enumerate(self._raw):
-                if d is None:
-                    a = self._body[k]
-                    offset = starts[a] + len(texts[a].rstrip())
-                    d = Decision(Action.JOIN, TRIVIAL_RULE, a, a + 1, offset, TRIVIAL_CONFIDENCE)
-                boundaries.append(d)
-            extras = sorted(self._extras, key=lambda d: d.line)
-            merged = heapq.merge(boundaries, extras, key=lambda d: d.line)
-            self._full = tuple(merged)
+            self._full = tuple(self._stream())
             self._raw, self._extras = [], ()
         return self._full
 
@@ -151,7 +164,7 @@ class DecisionLog(Sequence[Decision]):
         return self._materialize()[i]
 
     def __iter__(self) -> Iterator[Decision]:
-        return iter(self._materialize())
+        return self._stream()
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence):

@@ -64,7 +64,9 @@ def reflow_lines(lines: Lines, config: Config, warnings: Sequence[str] = ()) -> 
         Decision(Action.LABEL, rule, i, i, lines.starts[i], conf, f"{labels.roles[i]}: {evidence}")
         for i, (rule, evidence, conf) in sorted(labels.notes.items())
     ]
-    decisions = DecisionLog(boundary_decisions, body, source, label_decisions + repairs)
+    decisions = DecisionLog(
+        boundary_decisions, body, source, label_decisions + repairs, lines.starts
+    )
     return Document(
         source=source,
         blocks=tuple(blocks),

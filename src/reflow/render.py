@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from reflow.lines import Box, split_lines
-from reflow.model import FURNITURE, SCHEMA_VERSION, Action, Decision, DocumentData, Role
+from reflow.model import (
+    FURNITURE,
+    SCHEMA_VERSION,
+    Action,
+    Block,
+    Decision,
+    DocumentData,
+    Role,
+)
 
 
 def _shown(doc: DocumentData, keep_furniture: bool) -> list:
@@ -29,8 +37,27 @@ def render_text(doc: DocumentData, keep_furniture: bool = False) -> str:
     >>> reflow("Title line\\n\\nA wrapped\\nline.\\n").to_text()
     'Title line\\n\\nA wrapped line.\\n'
     """
-    shown = [b for b in doc.blocks if b.text and (keep_furniture or b.role in TEXT_ROLES)]
-    return "\n\n".join(b.text for b in shown) + "\n" if shown else ""
+    return "".join(text_pieces(doc, keep_furniture))
+
+
+def text_pieces(doc: DocumentData, keep_furniture: bool = False) -> Iterator[str]:
+    """:func:`render_text` in pieces, for a writer that streams: ``"".join`` of them is the
+    text, and no piece is longer than a block (the CLI writes a long document without a copy
+    of its whole text).
+
+    >>> from reflow import reflow
+    >>> list(text_pieces(reflow("Title line\\n\\nA wrapped\\nline.\\n")))
+    ['Title line', '\\n\\n', 'A wrapped line.', '\\n']
+    """
+    sep = ""
+    for b in doc.blocks:
+        if b.text and (keep_furniture or b.role in TEXT_ROLES):
+            if sep:
+                yield sep
+            sep = "\n\n"
+            yield b.text
+    if sep:
+        yield "\n"
 
 
 def _md_escape(text: str) -> str:
@@ -51,44 +78,62 @@ def render_markdown(doc: DocumentData, keep_furniture: bool = False) -> str:
     <BLANKLINE>
     Body.
     """
-    out: list[str] = []
+    return "".join(markdown_pieces(doc, keep_furniture))
+
+
+def markdown_pieces(doc: DocumentData, keep_furniture: bool = False) -> Iterator[str]:
+    """:func:`render_markdown` in pieces (see :func:`text_pieces`)."""
+    sep = ""
     article = None
     for b in _shown(doc, keep_furniture):
         if article is not None and b.article != article:
-            out.append("---")
+            yield sep + "---"
+            sep = "\n\n"
         article = b.article
+        if sep:
+            yield sep
+        sep = "\n\n"
         if b.role is Role.HEADING:
-            out.append("## " + b.text)
+            yield "## " + b.text
         elif b.role is Role.CAPTION:
-            out.append("*" + b.text.replace("*", "\\*") + "*")
+            yield "*" + b.text.replace("*", "\\*") + "*"
         elif b.role in FURNITURE:
-            out.append(f"<!-- {b.role}: {b.text.replace('--', '- -')} -->")
+            yield f"<!-- {b.role}: {b.text.replace('--', '- -')} -->"
         elif b.role is Role.OTHER:
-            out.append("> " + b.text)
+            yield "> " + b.text
         else:
-            out.append(_md_escape(b.text))
-    return "\n\n".join(out) + "\n" if out else ""
+            yield _md_escape(b.text)
+    if sep:
+        yield "\n"
 
 
 def document_dict(doc: DocumentData, decisions: bool = True) -> dict[str, Any]:
     """The JSON schema (version :data:`reflow.model.SCHEMA_VERSION`), documented in docs/json.md."""
-    d: dict[str, Any] = {
-        "schema": SCHEMA_VERSION,
-        "language": doc.language,
-        "language_evidence": doc.language_evidence,
-        "pages": doc.pages,
-        "page_evidence": doc.page_evidence,
-        "blocks": [b.to_dict() for b in doc.blocks],
-    }
-    if doc.boxes is not None:
-        # Read from a PDF or OCR file: each block also says where on which page it stood.
-        for block, out in zip(doc.blocks, d["blocks"], strict=True):
-            out["boxes"] = [_box_dict(doc.boxes[i]) for i in block.lines if doc.boxes[i]]
+    d: dict[str, Any] = {**_head(doc), "blocks": [_block_dict(doc, b) for b in doc.blocks]}
     if decisions:
         d["decisions"] = [x.to_dict() for x in doc.decisions]
     if doc.warnings:
         d["warnings"] = list(doc.warnings)
     return d
+
+
+def _head(doc: DocumentData) -> dict[str, Any]:
+    """The JSON's fields before the blocks, in the schema's order."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "language": doc.language,
+        "language_evidence": doc.language_evidence,
+        "pages": doc.pages,
+        "page_evidence": doc.page_evidence,
+    }
+
+
+def _block_dict(doc: DocumentData, block: Block) -> dict[str, Any]:
+    out = block.to_dict()
+    if doc.boxes is not None:
+        # Read from a PDF or OCR file: each block also says where on which page it stood.
+        out["boxes"] = [_box_dict(doc.boxes[i]) for i in block.lines if doc.boxes[i]]
+    return out
 
 
 def _box_dict(box: Box) -> dict[str, Any]:
@@ -106,7 +151,41 @@ def _box_dict(box: Box) -> dict[str, Any]:
 
 def render_json(doc: DocumentData, decisions: bool = True, indent: int | None = None) -> str:
     """:func:`document_dict` as JSON text (non-ASCII characters kept as they are)."""
+    if indent is None:
+        return "".join(json_pieces(doc, decisions))
     return json.dumps(document_dict(doc, decisions=decisions), ensure_ascii=False, indent=indent)
+
+
+def json_pieces(doc: DocumentData, decisions: bool = True) -> Iterator[str]:
+    """:func:`render_json` (no indent) in pieces, one a block or decision: the same text as
+    ``json.dumps`` of :func:`document_dict`, without the dictionaries of every block and
+    decision (and the decisions themselves) in memory at once.
+
+    >>> from reflow import reflow
+    >>> doc = reflow("A wrapped\\nline.\\n")
+    >>> "".join(json_pieces(doc)) == json.dumps(document_dict(doc), ensure_ascii=False)
+    True
+    """
+    yield _dumps(_head(doc))[:-1] + ', "blocks": ['
+    sep = ""
+    for b in doc.blocks:
+        yield sep + _dumps(_block_dict(doc, b))
+        sep = ", "
+    yield "]"
+    if decisions:
+        yield ', "decisions": ['
+        sep = ""
+        for x in doc.decisions:
+            yield sep + _dumps(x.to_dict())
+            sep = ", "
+        yield "]"
+    if doc.warnings:
+        yield ', "warnings": ' + _dumps(list(doc.warnings))
+    yield "}"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def explain_header(doc: DocumentData) -> list[str]:

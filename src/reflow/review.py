@@ -28,6 +28,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache
 from html import escape
 from importlib import resources
@@ -170,7 +171,7 @@ def json_for_script(value: object) -> str:
 
 
 def _marks(
-    shown: list[tuple[int, Decision]], starts: list[int], texts: list[str]
+    shown: list[tuple[int, Decision]], starts: Sequence[int], texts: list[str]
 ) -> dict[int, list[tuple[int, bool, str, int]]]:
     """Where each shown decision goes: line -> [(position in line, wraps a char?, class, id)]."""
     marks: dict[int, list[tuple[int, bool, str, int]]] = {}
@@ -275,7 +276,7 @@ def _paragraph_html(
     return "".join(out)
 
 
-def _sections(doc: DocumentData, n_lines: int, starts: list[int]) -> list[tuple[int, int, int]]:
+def _sections(doc: DocumentData, n_lines: int, starts: Sequence[int]) -> list[tuple[int, int, int]]:
     """Cut the lines into (first line, end line, page) sections: at each new page, and at a
     block start once a section holds :data:`SECTION_LINES` lines."""
     first_page: dict[int, int] = {}

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import TextIO
 
 from reflow.cli.engine import add_engine_arguments, config_from_arguments
 from reflow.config import Config
-from reflow.decode import InputError
+from reflow.decode import InputError, decode
 from reflow.document import Document
-from reflow.pipeline import reflow
+from reflow.lines import split_lines
+from reflow.pipeline import reflow, reflow_lines
+from reflow.render import json_pieces, markdown_pieces, text_pieces
 
 USAGE_EPILOG = """\
 examples:
@@ -94,6 +98,68 @@ def reflow_input(name: str, data: bytes, config: Config) -> Document:
     return reflow_file(data, config, kind=kind)
 
 
+def _reflow_read(held: list[bytes], config: Config) -> Document:
+    """:func:`reflow_input` on the bytes in ``held``, which it takes out: text input is
+    decoded and its bytes let go before the engine runs (they were as large again as the
+    decoded text, for the whole run)."""
+    from reflow.readers import detect_kind
+
+    data = held.pop()
+    if detect_kind(data[:65536]) != "text":
+        return reflow_input("", data, config)
+    source, warnings = decode(data, config.decode_errors)
+    del data
+    return reflow_lines(split_lines(source), config, warnings)
+
+
+class _WriteFailed(Exception):
+    """Writing the output failed; the message is said already."""
+
+
+class _Sink:
+    """Where the output goes, written as it is made (a document's text is never held twice):
+    stdout, or a temporary file renamed to ``output`` at the end (whole or not at all)."""
+
+    def __init__(self, output: str | None) -> None:
+        self.output = output if output and output != "-" else None
+        self.fh: TextIO | None = None
+
+    def write(self, piece: str) -> None:
+        if self.output is None:
+            sys.stdout.write(piece)
+            return
+        try:
+            if self.fh is None:
+                self.fh = open(self.output + ".tmp", "w", encoding="utf-8")  # noqa: SIM115
+            self.fh.write(piece)
+        except OSError as exc:
+            self._failed(exc)
+
+    def commit(self) -> None:
+        if self.output is None:
+            sys.stdout.flush()
+            return
+        try:
+            if self.fh is None:
+                self.fh = open(self.output + ".tmp", "w", encoding="utf-8")  # noqa: SIM115
+            self.fh.close()
+            os.replace(self.output + ".tmp", self.output)
+        except OSError as exc:
+            self._failed(exc)
+
+    def discard(self) -> None:
+        """Leave no temporary file behind (an interrupted or failed run)."""
+        if self.fh is not None:
+            self.fh.close()
+            with contextlib.suppress(OSError):
+                os.remove(self.output + ".tmp")  # type: ignore[operator]
+
+    def _failed(self, exc: OSError) -> None:
+        print(ERR_WRITE.format(name=self.output, reason=exc.strerror or exc), file=sys.stderr)
+        self.discard()
+        raise _WriteFailed from None
+
+
 def stdout_gone() -> None:
     """The reader went away (``reflow big.txt | head``): not an error of ours.  Standard output
     goes to the null device, so the interpreter's final flush raises nothing either."""
@@ -128,20 +194,23 @@ def run(args_list: Sequence[str]) -> int:
         return EXIT_USAGE
     config = config_from_arguments(args)
     names = args.files or ["-"]
-    outputs: list[str] = []
+    if args.format == "html":
+        return _run_html(args, config, names)
+    sink = _Sink(args.output)
     explanations: list[str] = []
     status = EXIT_OK
+    written = 0
     try:
         for name in names:
             shown = "<stdin>" if name == "-" else name
             try:
-                data = _read(name)
+                held = [_read(name)]
             except OSError as exc:
                 print(ERR_READ.format(name=shown, reason=exc.strerror or exc), file=sys.stderr)
                 status = EXIT_INPUT
                 continue
             try:
-                doc = reflow_input(name, data, config)
+                doc = _reflow_read(held, config)
             except InputError as exc:
                 print(ERR_INPUT.format(name=shown, reason=exc), file=sys.stderr)
                 status = EXIT_INPUT
@@ -149,29 +218,64 @@ def run(args_list: Sequence[str]) -> int:
             for w in doc.warnings:
                 print(WARN.format(name=shown, message=w), file=sys.stderr)
             if args.format == "json":
-                out = doc.to_json(decisions=not args.no_decisions) + "\n"
-            elif args.format == "html":
-                out = doc.to_html(title=os.path.basename(shown))
+                pieces = json_pieces(doc, decisions=not args.no_decisions)
             elif args.format == "markdown":
-                out = doc.to_markdown(keep_furniture=args.keep_furniture)
+                pieces = markdown_pieces(doc, keep_furniture=args.keep_furniture)
             else:
-                out = doc.to_text(keep_furniture=args.keep_furniture)
-            outputs.append(out)
+                pieces = text_pieces(doc, keep_furniture=args.keep_furniture)
+            # Documents one after another: JSON ends each with a line end, text and Markdown
+            # put a line end between them.
+            if written and args.format != "json":
+                sink.write("\n")
+            for piece in pieces:
+                sink.write(piece)
+            if args.format == "json":
+                sink.write("\n")
+            written += 1
             if args.explain:
                 head = f"== {shown}\n" if len(names) > 1 else ""
                 explanations.append(head + doc.explain())
-        if args.format == "html" and not outputs:
-            return status  # no page to write: the error is said above
-        joiner = "" if args.format == "json" else "\n"
-        result = joiner.join(outputs)
-        if not write_result(result, args.output):
-            return EXIT_INPUT
+            del doc
+        sink.commit()
         if explanations:
             sys.stderr.write("".join(explanations))
+    except _WriteFailed:
+        return EXIT_INPUT
     except KeyboardInterrupt:
+        sink.discard()
         print(ERR_INTERRUPTED, file=sys.stderr)
         return 130
     except BrokenPipeError:
         stdout_gone()
         return EXIT_OK
     return status
+
+
+def _run_html(args: argparse.Namespace, config: Config, names: list[str]) -> int:
+    """``--format html``: the review page of one input (a page per input makes no sense)."""
+    name = names[0]
+    shown = "<stdin>" if name == "-" else name
+    try:
+        try:
+            data = _read(name)
+        except OSError as exc:
+            print(ERR_READ.format(name=shown, reason=exc.strerror or exc), file=sys.stderr)
+            return EXIT_INPUT
+        try:
+            doc = reflow_input(name, data, config)
+        except InputError as exc:
+            print(ERR_INPUT.format(name=shown, reason=exc), file=sys.stderr)
+            return EXIT_INPUT
+        for w in doc.warnings:
+            print(WARN.format(name=shown, message=w), file=sys.stderr)
+        if not write_result(doc.to_html(title=os.path.basename(shown)), args.output):
+            return EXIT_INPUT
+        if args.explain:
+            sys.stderr.write(doc.explain())
+    except KeyboardInterrupt:
+        print(ERR_INTERRUPTED, file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        stdout_gone()
+        return EXIT_OK
+    return EXIT_OK

@@ -4,7 +4,8 @@ wordfreq (word frequencies) and Pyphen (hyphenation patterns) cover.
 Where each field comes from (see also ``src/reflow/data/README.md``):
 
 * ``function_words``, ``open_words``, ``conjunctions``, ``by_words``, ``caption_words``,
-  ``page_words``, ``source_words``, ``quotes``, ``closed_compounds``, ``long_compounds``:
+  ``page_words``, ``source_words``, ``quotes``, ``closed_compounds``, ``long_compounds``,
+  ``closed_prefixes``, ``hyphen_min``, ``hyphenated_loans``:
   written by the reflow developers from general grammar references of each language (closed
   word classes: articles, prepositions, conjunctions, auxiliaries, pronouns; typographic
   conventions).  No third-party list was copied.  Licence: the project's (MIT).  Kept from what
@@ -50,6 +51,26 @@ Field meanings:
     suffix particle after a common word, or after a prefix particle before a word, is real
     even when the joined form shows up in the word list as a misspelling ("ктото", Zipf 3.0).
     Only particles that are not also common word endings ("ка" is one: "ру-/ка").
+``closed_prefixes``
+    prepositions and the negation as they prefix a verb, noun or adjective, always written
+    closed (Czech "ne-/přejdou", "na-/závislé"; Polish "od-/ważniejszych"; Greek "απο-/βλέπουν",
+    "εκ-/δικάζεται"): at a line end before a word, the hyphen is a line break even when the
+    joined form is too rare for the word list.  Only in languages that do not join such a
+    prefix with a hyphen (English "co-/operate", "in-/depth" do; French "sous-/marin" does).
+    The particles of ``hyphen_prefixes`` (Russian "по-русски") are decided before these.  The
+    same languages join no short word with a hyphen but the particles of ``hyphen_suffixes``
+    and ``hyphen_prefixes``: a half of three letters or fewer that is also a word is part of
+    the word ("обусловлен-/но", Bulgarian "съществува-/ние", "упражняване-/то", Slovak
+    "zlo-/činmi").
+``hyphen_min``
+    the fewest letters before and after a break that the language's hyphenation allows: 2 and 2
+    in most; Greek breaks after a single vowel ("α-/μερόληπτο", "ζω-/ή"), as Greek
+    typesetting rules and TeX's Greek patterns (lefthyphenmin = righthyphenmin = 1) allow.
+``hyphenated_loans``
+    a compound whose first part is a name, an abbreviation or a foreign word takes a hyphen
+    although the language writes its own compounds closed (Norwegian "Debian-prosjektet",
+    "cd-kommandoen", "crontab-filen"; Swedish "Debian-paket", "Unix-familjen"; the Norwegian
+    and Swedish language councils' rules on the hyphen in compounds).
 """
 
 from __future__ import annotations
@@ -91,6 +112,9 @@ class Language:
     nouns_capitalised: bool = False
     hyphen_prefixes: frozenset[str] = frozenset()
     hyphen_suffixes: frozenset[str] = frozenset()
+    closed_prefixes: frozenset[str] = frozenset()
+    hyphen_min: tuple[int, int] = (2, 2)
+    hyphenated_loans: bool = False
 
 
 _EN_FUNCTION = """a an the and or but nor of to in on at by for with from as into onto over under
@@ -126,6 +150,7 @@ LANGUAGES: dict[str, Language] = {
             ("източник", "източници"),
             ("„", "“", "‘", "’"),
             long_compounds=True,
+            closed_prefixes=_words("не на от до за о об из у в с пре при пред над под раз без"),
         ),
         Language(
             "ca",
@@ -173,6 +198,9 @@ LANGUAGES: dict[str, Language] = {
             ("zdroj", "zdroje"),
             ("„", "“", "‚", "‘"),
             long_compounds=True,
+            closed_prefixes=_words(
+                "ne na od do po pro při před nad pod za z ze s se v ve u o ob vy roz bez"
+            ),
         ),
         Language(
             "da",
@@ -250,6 +278,11 @@ LANGUAGES: dict[str, Language] = {
             ("πηγή", "πηγές"),
             ("«", "»", "“", "”"),
             long_compounds=True,
+            closed_prefixes=_words(
+                """απο δια εκ εξ εν εμ συν συμ κατα μετα παρα περι προ προσ υπο υπερ αντι ανα
+                επι αμφι"""
+            ),
+            hyphen_min=(1, 1),
         ),
         Language(
             "en",
@@ -444,6 +477,7 @@ LANGUAGES: dict[str, Language] = {
             ("šaltinis", "šaltiniai"),
             ("„", "“", "‚", "‘"),
             long_compounds=True,
+            closed_prefixes=_words("ne nu pa per pri su at ap iš į be"),
         ),
         Language(
             "lv",
@@ -467,6 +501,7 @@ LANGUAGES: dict[str, Language] = {
             ("avots", "avoti"),
             ("„", "“", "«", "»"),
             long_compounds=True,
+            closed_prefixes=_words("ne no pa par pie sa iz ap at aiz uz"),
         ),
         Language(
             "nb",
@@ -491,6 +526,7 @@ LANGUAGES: dict[str, Language] = {
             ("«", "»", "‘", "’"),
             closed_compounds=True,
             long_compounds=True,
+            hyphenated_loans=True,
         ),
         Language(
             "nl",
@@ -539,6 +575,9 @@ LANGUAGES: dict[str, Language] = {
             ("źródło", "źródła"),
             ("„", "”", "«", "»"),
             long_compounds=True,
+            closed_prefixes=_words(
+                "nie na od do po prze przy przed nad pod za z ze s w we u o ob wy roz bez"
+            ),
         ),
         Language(
             "pt",
@@ -611,6 +650,9 @@ LANGUAGES: dict[str, Language] = {
             long_compounds=True,
             hyphen_prefixes=_words("кое кой"),
             hyphen_suffixes=_words("то либо нибудь таки"),
+            closed_prefixes=_words(
+                "не на от до за о об из у в с вы пере при пред над под раз рас воз без"
+            ),
         ),
         Language(
             "sk",
@@ -635,6 +677,9 @@ LANGUAGES: dict[str, Language] = {
             ("zdroj", "zdroje"),
             ("„", "“", "‚", "‘"),
             long_compounds=True,
+            closed_prefixes=_words(
+                "ne na od do po pre pri pred nad pod za z zo s so v vo u o ob vy roz bez"
+            ),
         ),
         Language(
             "sl",
@@ -658,6 +703,9 @@ LANGUAGES: dict[str, Language] = {
             ("vir", "viri"),
             ("„", "“", "‚", "‘"),
             long_compounds=True,
+            closed_prefixes=_words(
+                "ne na od do po pre pri pred nad pod za z s v u o ob iz raz brez"
+            ),
         ),
         Language(
             "sv",
@@ -682,6 +730,7 @@ LANGUAGES: dict[str, Language] = {
             ("”", "”", "’", "’"),
             closed_compounds=True,
             long_compounds=True,
+            hyphenated_loans=True,
         ),
         Language(
             "uk",
@@ -708,6 +757,9 @@ LANGUAGES: dict[str, Language] = {
             long_compounds=True,
             hyphen_prefixes=_words("будь казна хтозна"),
             hyphen_suffixes=_words("то небудь таки"),
+            closed_prefixes=_words(
+                "не на від до за о об з із у в с ви пере при перед над під роз без"
+            ),
         ),
     )
 }

@@ -59,12 +59,36 @@ def _text(el: Element) -> tuple[str | None, float | None]:
 
 
 def _order(page: Element) -> dict[str, int]:
+    """Each region's place in the page's ``ReadingOrder``: groups are walked depth first, the
+    children of an ``OrderedGroup`` by their ``index`` (local to the group, so the indices of
+    two nested groups are never compared), those of an unordered group as the file has them."""
     ro = page.find("ReadingOrder")
     if ro is None:
         return {}
-    refs = [el for el in ro.iter() if el.get("regionRef")]
-    refs.sort(key=lambda el: int(el.get("index", "0")) if el.get("index", "").isdigit() else 0)
-    return {el.get("regionRef", ""): k for k, el in enumerate(refs)}
+    out: dict[str, int] = {}
+    stack = [iter(list(ro))]
+    while stack:  # an explicit stack: a deeply nested file cannot exhaust the recursion limit
+        el = next(stack[-1], None)
+        if el is None:
+            stack.pop()
+            continue
+        ref = el.get("regionRef")
+        if ref and ref not in out:
+            out[ref] = len(out)
+        kids = [c for c in el if c.tag != "Labels"]
+        if any(c.get("index") is not None for c in kids):
+            kids.sort(key=lambda c: int(c.get("index", "0")) if c.get("index", "").isdigit() else 0)
+        if kids:
+            stack.append(iter(kids))
+    return out
+
+
+def _top(region: Element) -> float:
+    pts = _points(region)
+    if pts:
+        return min(y for _, y in pts)
+    ys = [y for line in region if line.tag == "TextLine" for _, y in _points(line)]
+    return min(ys) if ys else 0.0
 
 
 def _style(el: Element) -> tuple[float | None, bool | None]:
@@ -116,13 +140,25 @@ def iter_page_pages(data: bytes) -> Iterator[list[PageLine]]:
     for p, page in enumerate(root.iter("Page")):
         order = _order(page)
         lines: list[PageLine] = FileOrder() if order else []
-        regions = list(page.iter("TextRegion"))
+        # A region that holds regions (a table's cells, a nested block) gives its children's
+        # lines, not its own copy of their text.
+        regions = [r for r in page.iter("TextRegion") if not any(c.tag == "TextRegion" for c in r)]
         if order:
-            # The file's reading order, regions it leaves out after the others in file order.
-            rank = {
-                id(r): order.get(r.get("id") or "", len(order) + k) for k, r in enumerate(regions)
-            }
-            regions.sort(key=lambda r: rank[id(r)])
+            # The file's reading order; a region it leaves out (page numbers and running heads
+            # often are) goes where its top edge puts it among the ordered ones, not after the
+            # page's last paragraph (measured on the IMPACT ground truth, eval/real_xml.py: at
+            # the end, 307 of 324 documents read in another order than their text export).
+            ordered = sorted(
+                (r for r in regions if (r.get("id") or "") in order),
+                key=lambda r: order[r.get("id") or ""],
+            )
+            tops = [_top(r) for r in ordered]
+            for r in sorted((r for r in regions if (r.get("id") or "") not in order), key=_top):
+                top = _top(r)
+                at = next((k for k, t in enumerate(tops) if t > top), len(ordered))
+                ordered.insert(at, r)
+                tops.insert(at, top)
+            regions = ordered
         for r, region in enumerate(regions):
             rid = region.get("id") or f"p{p + 1}:r{r + 1}"
             evidence = f"{rid}:{region.get('type') or 'text'}"

@@ -141,6 +141,7 @@ def page_lines(page, textpage, page_no: int) -> list[PageLine]:
     out: list[list] = []
     cur: list | None = None
     space = False
+    last_box = (float("nan"), float("nan"))  # the previous glyph's x extent
     for i, ch in enumerate(text):
         if ch.isspace():
             space = True
@@ -148,6 +149,14 @@ def page_lines(page, textpage, page_no: int) -> list[PageLine]:
         get_box(textpage, i, bl, br, bb, bt)
         x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
         mid = (y0 + y1) / 2
+        if cur is not None and not space and x0 == last_box[0] and x1 == last_box[1]:
+            # One glyph, several characters: a ligature ("fi") whose ToUnicode gives both
+            # letters, each with the glyph's box.  LibreOffice writes them so (the corpus's
+            # lo-* PDFs: "f irewall" read as a step back and a new word, 5 % WER before).
+            cur[4].append(_PDFIUM_HYPHENS.get(ch, ch))
+            cur[5].append(i)
+            continue
+        last_box = (x0, x1)
         if cur is not None:
             em = cur[7]
             gap = x0 - cur[2]

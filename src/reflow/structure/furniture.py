@@ -24,7 +24,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import not_
 from statistics import median
 
 from reflow.data.languages import PAGE_WORDS, date_words, function_words
@@ -129,6 +130,13 @@ def page_number(text: str) -> tuple[int, str] | None:
     """
     if len(text) > MAX_PAGE_NUMBER_CHARS:
         return None  # no page number is this long: spare a long line the split and join
+    return _short_page_number(text)
+
+
+@lru_cache(maxsize=4096)
+def _short_page_number(text: str) -> tuple[int, str] | None:
+    # Memoised: the furniture rules ask this of the same line up to four times (429,239 calls
+    # for 197,194 lines on the evaluation corpus), and the answer depends on the text alone.
     if _DIGIT.search(text) is None:
         # Every shape but the roman one has a digit (most lines end here, before the split
         # and join); a roman numeral is one word, so the stripped line is all of it.
@@ -232,10 +240,13 @@ def similar(a: str, b: str) -> str | None:
 
 def _page_lines(pages: list[int], blank: list[bool], page_count: int) -> list[list[int]]:
     """Indices of the non-blank lines of each page."""
+    # The non-blank lines in one C-level pass; on one page (most documents) that is the answer.
+    nonblank = list(compress(range(len(pages)), map(not_, blank)))
+    if page_count == 1:
+        return [nonblank]
     out: list[list[int]] = [[] for _ in range(page_count)]
-    for i, p in enumerate(pages):
-        if not blank[i]:
-            out[p].append(i)
+    for i in nonblank:
+        out[pages[i]].append(i)
     return out
 
 

@@ -11,8 +11,13 @@ does.  Above :mod:`reflow.structure.words`, below every rule.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import itemgetter, lshift, not_, or_
+from zlib import crc32
 
 from reflow.data.languages import function_words
 from reflow.lines import Box, Lines
@@ -60,12 +65,12 @@ class DocView:
     # The adjacent word pairs of the phrase text ("a b"), made once the phrase searches have
     # cost PHRASE_SCANS passes over it (see phrase_goes_on): searching the whole text for each
     # pair made the structure stage quadratic on long documents.
-    _pairs: set[str] | None = None
+    _pairs: PairIndex | None = None
     # Characters of phrase text searched so far (the work that the pair index bounds).
     phrase_work: int = 0
 
     # Non-blank line indices and, per line, its position among them: for local widths.
-    _nonblank: list[int] | None = None
+    _nonblank: array[int] | None = None
     _lengths: list[int] | None = None
     _widths: dict[int, float] | None = None
 
@@ -111,7 +116,10 @@ class DocView:
         headline or deck spans several columns, so one document-wide width misleads.
         """
         if self._nonblank is None:
-            self._nonblank = [k for k, b in enumerate(self.lines.blank) if not b]
+            # An array: a list of ints held 36 bytes a line, more than a short line's text.
+            self._nonblank = array(
+                "q", compress(range(len(self.lines.blank)), map(not_, self.lines.blank))
+            )
             texts = self.lines.texts
             self._lengths = [len(texts[k].strip()) for k in self._nonblank]
             self._widths = {}
@@ -176,20 +184,43 @@ _RUNS_OF_SPACE = re.compile(r" [^\S\n]+|[^\S\n ][^\S\n]*")
 _BARE_MARKS = re.compile("[" + re.escape("".join(map(chr, BARE_TABLE))) + "]")
 
 
+#: Lines of the phrase text made at a time: each piece passes through lower(), two regexes and
+#: a replace, one copy after the other, so the copies are a piece's, not the whole text's
+#: (three copies of the whole text at once were the structure stage's peak on long inputs;
+#: 1,024 lines are about 40 KB of text).
+_PHRASE_PIECE_LINES = 1 << 10
+
+
 def phrase_text(lines: Lines, labels: LineLabels) -> str:
     """The unlabelled lines, lower case, marks removed, one space between words and a space on
     either side of every word, so that " a b " is found only where a and b stand side by side
     inside a line.  Built with C-level string operations (a per-word loop cost a tenth of the
-    whole pipeline on the evaluation corpus)."""
-    body = "\n".join(
+    whole pipeline on the evaluation corpus).
+
+    >>> from reflow.lines import split_lines
+    >>> lines = split_lines("A  Wrapped line,\\n\\nthe   next.\\n")
+    >>> phrase_text(lines, LineLabels([None] * 3, [0] * 3))
+    ' a wrapped line \\n the next '
+    """
+    kept = [
         text
         for text, blank, role in zip(lines.texts, lines.blank, labels.roles, strict=True)
         if not blank and role is None
-    )
-    # Deleting the marks with a regex character class: the same text as
-    # str.translate(BARE_TABLE), five times faster on text that is not all ASCII.
-    body = _RUNS_OF_SPACE.sub(" ", _BARE_MARKS.sub("", body.lower()))
-    return " " + body.replace("\n", " \n ") + " "
+    ]
+    pieces = []
+    for k in range(0, len(kept), _PHRASE_PIECE_LINES):
+        body = "\n".join(kept[k : k + _PHRASE_PIECE_LINES])
+        # Deleting the marks with a regex character class: the same text as
+        # str.translate(BARE_TABLE), five times faster on text that is not all ASCII.  A run
+        # of spaces never crosses a line end, so pieces cut at line ends give the same text.
+        body = _RUNS_OF_SPACE.sub(" ", _BARE_MARKS.sub("", body.lower()))
+        pieces.append(body.replace("\n", " \n "))
+    del kept
+    if not pieces:
+        return "  "
+    pieces[0] = " " + pieces[0]
+    pieces[-1] += " "
+    return " \n ".join(pieces)
 
 
 #: Whole-text searches of the phrase text allowed before its word pairs are indexed.  A search
@@ -198,24 +229,91 @@ def phrase_text(lines: Lines, labels: LineLabels) -> str:
 #: long one builds it once: the work stays linear in the document either way.
 PHRASE_SCANS = 8
 #: Phrase text cut into pieces of about this many characters (at line ends) when its pairs
-#: are indexed, so that the pair strings of one piece, not of the whole text, are in memory at
-#: once before they go into the set.
-_PAIR_CHUNK = 1 << 20
+#: are indexed, so that the pairs of one piece, not of the whole text, are in memory at once
+#: (as bytes objects, about 8 bytes a character of text: 256 KB for a piece of 32 KB, a
+#: small share of a 100 KB document's memory; a piece costs ~30 us more than a longer one).
+_PAIR_CHUNK = 1 << 15
 #: A space, then two words and the space after them (a lookahead: pairs overlap).  Words
-#: hold neither space nor line end, so each start is tried once per space: linear.
-_PAIR = re.compile(r" (?=([^ \n]+ [^ \n]+) )")
+#: hold neither space nor line end, so each start is tried once per space: linear.  On the
+#: UTF-8 bytes of the text: a space and a line end are one byte each and never part of another
+#: character's bytes, so the pairs found are those of the text, encoded.
+_PAIR = re.compile(rb" (?=([^ \n]+ [^ \n]+) )")
+_REVERSED = itemgetter(slice(None, None, -1))
+#: The index keeps its keys in 2**_BUCKET_BITS arrays by their top bits while it is built, so
+#: that sorting one array at a time needs a list of Python ints for a small part of the keys.
+_BUCKET_BITS = 6
 
 
-def _phrase_pairs(phrases: str) -> set[str]:
-    """Every "a b" that stands side by side in a line of the phrase text."""
-    pairs: set[str] = set()
-    start, n = 0, len(phrases)
-    while start < n:
-        end = phrases.find("\n", min(n, start + _PAIR_CHUNK))
-        end = n if end < 0 else end + 1
-        pairs.update(_PAIR.findall(phrases, start, end))
-        start = end
-    return pairs
+def _pair_keys(pairs: Iterable[bytes]) -> Iterator[int]:
+    """A 64-bit key for each pair: CRC-32 of its bytes and CRC-32 of its bytes reversed.
+
+    Two CRCs of the same polynomial over the text and its reverse are two independent
+    32-bit checks (together, a difference between two pairs goes unseen only when it is a
+    multiple of a degree-64 polynomial), and both run in C: the same speed as hashing the
+    pair strings into a set.
+    """
+    pairs = list(pairs)
+    return map(or_, map(lshift, map(crc32, pairs), repeat(32)), map(crc32, map(_REVERSED, pairs)))
+
+
+def _key(last: str, first: str) -> int:
+    return next(_pair_keys([f"{last} {first}".encode("utf-8", "surrogatepass")]))
+
+
+class PairIndex:
+    """Every "a b" that stands side by side in a line of the phrase text, as a sorted array
+    of 64-bit keys (:func:`_pair_keys`): 8 bytes a distinct pair, where a set of the pair
+    strings held about 120 (more than the document itself on a 4 MB input).
+
+    A key stands for its pair: two different pairs of a document share a key with a
+    probability of about 2**-64 each (a document of 10**7 distinct pairs asked 10**5 questions
+    meets such a pair with a chance below 10**-7); the answer is the same on every run.
+    """
+
+    __slots__ = ("_keys",)
+
+    def __init__(self, phrases: str) -> None:
+        buckets = [array("Q") for _ in range(1 << _BUCKET_BITS)]
+        clean = [0] * len(buckets)  # length of each bucket after its last de-duplication
+        shift = 64 - _BUCKET_BITS
+        start, n = 0, len(phrases)
+        while start < n:
+            end = phrases.find("\n", min(n, start + _PAIR_CHUNK))
+            end = n if end < 0 else end + 1
+            piece = phrases[start:end].encode("utf-8", "surrogatepass")
+            keys = sorted(set(_pair_keys(_PAIR.findall(piece))))
+            lo = 0
+            for b, bucket in enumerate(buckets):
+                hi = bisect_left(keys, (b + 1) << shift, lo)
+                if hi > lo:
+                    bucket.extend(keys[lo:hi])
+                    if len(bucket) > 2 * clean[b] + 256:
+                        # Pairs repeat from piece to piece: de-duplicate when a bucket has
+                        # doubled, so it holds few more keys than distinct pairs (amortised
+                        # linear).
+                        buckets[b] = bucket = array("Q", sorted(set(bucket)))
+                        clean[b] = len(bucket)
+                lo = hi
+            start = end
+        self._keys = array("Q")
+        for b in range(len(buckets)):
+            self._keys.extend(sorted(set(buckets[b])))
+            buckets[b] = array("Q")
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __contains__(self, pair: object) -> bool:
+        if not isinstance(pair, tuple):
+            return False
+        key = _key(*pair)
+        k = bisect_left(self._keys, key)
+        return k < len(self._keys) and self._keys[k] == key
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes of the keys (what a test bounds)."""
+        return self._keys.itemsize * len(self._keys)
 
 
 def has_phrase(doc: DocView, last: str, first: str) -> bool:
@@ -230,10 +328,10 @@ def has_phrase(doc: DocView, last: str, first: str) -> bool:
         if doc.phrase_work < PHRASE_SCANS * len(phrases):
             doc.phrase_work += len(phrases)
             return f" {last} {first} " in phrases
-        doc._pairs = _phrase_pairs(phrases)
+        doc._pairs = PairIndex(phrases)
         doc.phrase_work += len(phrases)  # one pass to build the index
         doc._phrases = ""  # the index answers from now on: the text can go
-    return f"{last} {first}" in doc._pairs
+    return (last, first) in doc._pairs
 
 
 def phrase_goes_on(doc: DocView, i: int, nxt: int) -> bool:
