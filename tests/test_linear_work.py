@@ -116,7 +116,7 @@ def _profile_work(text: str) -> tuple[int, int]:
     prof = profile.measure(lines.texts, lines.blank, lines.pages, body)
     for k in range(len(body)):
         prof.column(k)
-    columns = prof._columns.values()
+    columns = prof._windows.values()  # one sort per window position
     return len(body), sum(c.lines if c else profile.MIN_FULL_LINES for c in columns)
 
 

@@ -119,8 +119,17 @@ class _Context:
         self.vocabulary = DocumentVocabulary(lines.source)
         self.trailing_space_convention, self.convention_evidence = trailing_space_convention(lines)
         self._lengths: list[int] | None = None
-        # The document's own layout (column widths, how its paragraphs end), measured once.
-        self.profile: Profile = measure(lines.texts, lines.blank, pages, body)
+        self._profile: Profile | None = None
+
+    @property
+    def profile(self) -> Profile:
+        """The document's own layout (column widths, how its paragraphs end), measured once,
+        on the first question: a document whose boundaries never ask (every sentence end
+        decided by trailing spaces or an indent, or none within a column) does not pay."""
+        if self._profile is None:
+            lines = self.lines
+            self._profile = measure(lines.texts, lines.blank, self.pages, self.body)
+        return self._profile
 
     def width(self, k: int) -> int:
         """Column width near body line k: the second-longest line in a small window."""

@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from reflow.hyphenation import HYPHENS
 
@@ -150,7 +151,9 @@ class Profile:
     indent_seen: int = 0  # first lines after clear ends it was measured on
     hyphen_marks: dict[str, int] = field(default_factory=dict)
     _full_at: list[int] = field(default_factory=list)  # k of every known full line
+    _full_lengths: list[int] = field(default_factory=list)  # their lengths, in order
     _columns: dict[int, Column | None] = field(default_factory=dict)
+    _windows: dict[int, Column | None] = field(default_factory=dict)  # by window position
 
     @property
     def blank_line_paragraphs(self) -> bool:
@@ -168,14 +171,17 @@ class Profile:
         """The column near body line k, or None when too few full lines were measured."""
         if k in self._columns:
             return self._columns[k]
-        at = self._full_at
-        j = bisect_left(at, k)
-        window = sorted(self.lengths[i] for i in at[max(0, j - WIDTH_WINDOW) : j + WIDTH_WINDOW])
-        n = len(window)
-        col = None
-        if n >= MIN_FULL_LINES:
-            spread = max(1, (window[(3 * n) // 4] - window[n // 4]) // 2)
-            col = Column(window[n // 2], spread, n)
+        j = bisect_left(self._full_at, k)
+        # Lines between the same two full lines share their window: one sort for them all.
+        col = self._windows.get(j, False)
+        if col is False:
+            window = sorted(self._full_lengths[max(0, j - WIDTH_WINDOW) : j + WIDTH_WINDOW])
+            n = len(window)
+            col = None
+            if n >= MIN_FULL_LINES:
+                spread = max(1, (window[(3 * n) // 4] - window[n // 4]) // 2)
+                col = Column(window[n // 2], spread, n)
+            self._windows[j] = col
         self._columns[k] = col
         return col
 
@@ -195,41 +201,42 @@ def measure(texts: list[str], blank: list[bool], pages: list[int], body: list[in
     ([True, True, True, False, True, False], [29, 27])
     """
     n = len(body)
-    lengths = [len(texts[i].strip()) for i in body]
-    within = [
-        body[k + 1] == body[k] + 1 and pages[body[k]] == pages[body[k + 1]] for k in range(n - 1)
-    ]
-    terminal = [is_terminal(texts[i]) for i in body]
-    full = [within[k] and not terminal[k] for k in range(n - 1)] + [False] * min(n, 1)
-    profile = Profile(body, lengths, full, _full_at=[k for k in range(n) if full[k]])
-    marks: Counter[str] = Counter()
+    stripped = [texts[i].strip() for i in body]
+    lengths = list(map(len, stripped))
+    within = [b == a + 1 and pages[a] == pages[b] for a, b in pairwise(body)] + [False] * min(n, 1)
+    terminal = list(map(is_terminal, stripped))
+    full = [w and not t for w, t in zip(within, terminal, strict=True)]
+    full_at = [k for k in range(n) if full[k]]
+    profile = Profile(
+        body, lengths, full, _full_at=full_at, _full_lengths=[lengths[k] for k in full_at]
+    )
+    # Line-end hyphen marks before a letter (one comprehension: only lines ending in one).
+    profile.hyphen_marks = dict(
+        Counter(
+            s[-1]
+            for s, nxt in pairwise(stripped)
+            if s[-1:] in HYPHENS and s[-2:-1].isalpha() and nxt[:1].isalpha()
+        )
+    )
     first_shortfalls: list[int] = []
-    inner_shortfalls: list[int] = []
-    for k in range(n - 1):
-        text = texts[body[k]].rstrip()
-        nxt = texts[body[k + 1]].lstrip()
-        if len(text) >= 2 and text[-1] in HYPHENS and text[-2].isalpha() and nxt[:1].isalpha():
-            marks[text[-1]] += 1
-        if not terminal[k]:
-            if full[k] and full[k + 1] and k % 4 == 0:
-                # A sample of full lines inside paragraphs, for the indent's baseline.
-                s = profile.shortfall(k + 1)
-                if s is not None:
-                    inner_shortfalls.append(s)
-            continue
+    # A sample of full lines inside paragraphs (every 4th), for the indent's baseline.
+    inner_shortfalls = [
+        s
+        for k in range(0, n - 1, 4)
+        if full[k] and full[k + 1] and (s := profile.shortfall(k + 1)) is not None
+    ]
+    for k in [k for k in range(n - 1) if terminal[k]]:
         if not within[k]:
             a, b = body[k], body[k + 1]
             if pages[a] == pages[b] and all(blank[a + 1 : b]):
                 profile.blank_ends += 1
             continue
-        short = _clearly_short(profile, k, nxt)
-        if short:
+        if _clearly_short(profile, k, stripped[k + 1]):
             profile.short_ends += 1
             if full[k + 1]:
                 s = profile.shortfall(k + 1)
                 if s is not None:
                     first_shortfalls.append(s)
-    profile.hyphen_marks = dict(marks)
     if len(first_shortfalls) >= INDENT_MIN_SEEN and inner_shortfalls:
         first_shortfalls.sort()
         inner_shortfalls.sort()
