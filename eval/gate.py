@@ -5,6 +5,7 @@
     python eval/gate.py --pin           # re-pin all floors after the corpus was regenerated
     python eval/gate.py --lower pdflatex/pypdf:wer=0.09 --reason "why this is acceptable"
     python eval/gate.py --corpus real ...   # the same for the real pages (eval/real/)
+    python eval/gate.py --corpus pdf ...    # reflow reading the corpus's PDFs (typesets them)
     python eval/gate.py --pin --only languages-more- --reason R   # pin new suites, keep the rest
 
 Floors live in eval/floors.json with a fingerprint of the corpus (the real pages under the key
@@ -25,12 +26,12 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from reflow.metrics import Counts, load_cases, reflow_system, score
+from reflow.metrics import Case, Counts, Prediction, load_cases, reflow_system, score
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
 REAL = HERE / "real"
-CORPORA = {"generated": CASES, "real": REAL}
+CORPORA = {"generated": CASES, "real": REAL, "pdf": CASES}
 FLOORS = HERE / "floors.json"
 
 #: metric -> True when higher is better.  heading_recall joins once reflow labels headings.
@@ -59,6 +60,61 @@ def fingerprint(root: Path = CASES) -> str:
             h.update(b"\0")
             h.update(p.read_bytes())
     return h.hexdigest()
+
+
+def pdf_cases() -> list[Case]:
+    """The documents the PDF floors are measured on (``--corpus pdf``): every pdflatex
+    document whose pdftotext -raw case was kept (its gold), and every third LibreOffice one
+    (eval/pdf_suite.py --every 3: LibreOffice takes ~30 s a document to typeset here)."""
+    raw = [c for c in load_cases(CASES) if c.suite.endswith("/pdftotext-raw") and c.pdf]
+    latex = [c for c in raw if c.suite.startswith("pdflatex/")]
+    office = [c for c in raw if c.suite.startswith("libreoffice/")]
+    return latex + office[::3]
+
+
+def pdf_fingerprint() -> str:
+    """SHA-256 over the gold and the typesetting source of every document in :func:`pdf_cases`
+    (the PDFs themselves are built, not committed)."""
+    h = hashlib.sha256()
+    for case in pdf_cases():
+        folder = next(CASES.rglob(f"{case.doc_id}/gold.json")).parent
+        for p in sorted(folder.iterdir()):
+            if p.name == "gold.json" or p.name.startswith("doc."):
+                h.update(p.relative_to(CASES).as_posix().encode())
+                h.update(b"\0")
+                h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def measure_pdf(build: bool = True) -> dict[str, dict[str, float]]:
+    """reflow reading the PDFs itself (``reflow_file``), per suite (``pdflatex/pdf``,
+    ``libreoffice/pdf``); a PDF not yet in eval/build/pdf is typeset (``build``) or an error."""
+    import reflow
+
+    counts: dict[str, Counts] = defaultdict(Counts)
+    for case in pdf_cases():
+        assert case.pdf is not None
+        pdf = case.pdf.resolve()
+        if not pdf.exists():
+            if not build:
+                raise FileNotFoundError(pdf)
+            sys.path.insert(0, str(HERE))
+            import run
+
+            folder = next(CASES.rglob(f"{case.doc_id}/gold.json")).parent
+            if run.build_pdf(folder, pdf) is None:
+                raise RuntimeError(f"could not typeset {case.doc_id}")
+        doc = reflow.reflow_file(pdf, reflow.Config(language="auto"))
+        pred = Prediction(
+            paragraphs=[b.text for b in doc.blocks if b.role == reflow.Role.PARAGRAPH],
+            headings=[b.text for b in doc.blocks if b.role == reflow.Role.HEADING],
+        )
+        counts[case.suite.split("/")[0] + "/pdf"] += score(pred, case.gold)
+    out = {}
+    for suite, c in sorted(counts.items()):
+        r = c.rates()
+        out[suite] = {m: float(r[m]) for m in METRICS if r[m] is not None}  # type: ignore[arg-type]
+    return out
 
 
 def measure(root: Path = CASES) -> dict[str, dict[str, float]]:
@@ -136,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     root = CORPORA[args.corpus]
-    fp = fingerprint(root)
+    pdf = args.corpus == "pdf"
+    fp = pdf_fingerprint() if pdf else fingerprint(root)
     whole = load() if FLOORS.exists() else {"fingerprint": "", "floors": {}, "history": []}
     data = section(whole, args.corpus)
     floors: dict[str, dict[str, float]] = data["floors"]  # type: ignore[assignment]
@@ -166,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         save(whole)
         return 0
 
-    measured = measure(root)
+    measured = measure_pdf() if pdf else measure(root)
     if args.pin:
         if data["fingerprint"] and data["fingerprint"] != fp and not args.reason:
             print("--pin over a changed corpus needs --reason", file=sys.stderr)

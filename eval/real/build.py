@@ -33,6 +33,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,12 +68,12 @@ VOCAB_TOKEN = re.compile(rf"\w+(?:[{MARKS}]\w+)*")
 
 def git_files(gitdir: Path) -> list[str]:
     out = subprocess.run(
-        ["git", "--git-dir", str(gitdir), "ls-tree", "-r", "--name-only", "HEAD"],
+        ["git", "--git-dir", str(gitdir), "ls-tree", "-r", "-z", "--name-only", "HEAD"],
         capture_output=True,
         text=True,
         check=True,
     )
-    return out.stdout.split("\n")
+    return out.stdout.split("\0")  # -z: names with spaces or accents unquoted
 
 
 def git_show(gitdir: Path, path: str) -> bytes:
@@ -166,6 +167,10 @@ class Region:
     language: str = ""
     #: Lines (index > 0) that open a new printed paragraph inside the region (from geometry).
     starts: frozenset[int] = frozenset()
+    #: ALTO only (PAGE boxes are read where needed): the region's box and each line's box,
+    #: (left, top, right, bottom).
+    box: tuple[int, int, int, int] | None = None
+    line_boxes: list[tuple[int, int, int, int] | None] = field(default_factory=list)
 
     @property
     def role(self) -> str:
@@ -240,6 +245,67 @@ def page_regions(xml: bytes, custom_first: bool = False) -> list[Region]:
     return ordered
 
 
+#: SegmOnto block types (eScriptorium's ALTO ``TAGREFS``) as PAGE region types.
+SEGMONTO = {
+    "MainZone": "paragraph",
+    "NumberingZone": "page-number",
+    "RunningTitleZone": "header",
+    "QuireMarksZone": "signature-mark",
+    "MarginTextZone": "marginalia",
+    "DropCapitalZone": "drop-capital",
+}
+
+
+def _int(el: ET.Element, name: str) -> int:
+    return int(float(el.get(name, "0") or 0))
+
+
+def _alto_box(el: ET.Element) -> tuple[int, int, int, int]:
+    x, y = _int(el, "HPOS"), _int(el, "VPOS")
+    return x, y, x + _int(el, "WIDTH"), y + _int(el, "HEIGHT")
+
+
+def alto_regions(xml: bytes, custom_first: bool = False) -> list[Region]:
+    """The text blocks of one ALTO page (eScriptorium's, SegmOnto-tagged) as regions.
+
+    ALTO has no reading order: blocks go by their top edge, lines by theirs.  Block
+    types the table above does not name (stamps, graphics, title-page zones) are ``other``.
+    """
+    root = ET.fromstring(xml)
+    tags = {t.get("ID", ""): t.get("LABEL", "") for t in root.iter() if local(t.tag) == "OtherTag"}
+    regions = []
+    for el in root.iter():
+        if local(el.tag) != "TextBlock":
+            continue
+        label = next((tags[t] for t in (el.get("TAGREFS") or "").split() if t in tags), "").split(
+            ":"
+        )[0]
+        kind = SEGMONTO.get(label, label or "other")
+        lines: list[str] = []
+        spans: list[tuple[int, int]] = []
+        boxes: list[tuple[int, int, int, int] | None] = []
+        for tl in (c for c in el.iter() if local(c.tag) == "TextLine"):
+            text = " ".join(s.get("CONTENT", "") for s in tl if local(s.tag) == "String")
+            text = " ".join(text.split())
+            if text:
+                box = _alto_box(tl)
+                lines.append(text)
+                spans.append((box[0], box[2]))
+                boxes.append(box)
+        # Lines top to bottom: eScriptorium's own line order is not always the printed one
+        # (a speaker's name listed after the line it heads).
+        order = sorted(range(len(lines)), key=lambda i: boxes[i][1] + boxes[i][3])  # type: ignore[index]
+        lines = [lines[i] for i in order]
+        spans = [spans[i] for i in order]
+        boxes = [boxes[i] for i in order]
+        if lines:
+            starts = paragraph_starts(spans, lines) if kind == "paragraph" else frozenset()
+            box = _alto_box(el)
+            regions.append(Region(el.get("ID", ""), kind, box[1], lines, "", starts, box, boxes))
+    regions.sort(key=lambda r: r.top)
+    return regions
+
+
 # --- the source's own vocabulary, for the truth of line-end hyphens --------------------------
 
 
@@ -285,7 +351,9 @@ class Doc:
 
 
 def page_number(path: str) -> int:
-    m = re.search(r"(\d+)\D*$", path)
+    """The page's number from its file name: a leading number (``22_c266f_default.xml``, as
+    eScriptorium names pages), else the last one (``..._0006.xml``)."""
+    m = re.match(r"(\d+)_", path.rsplit("/", 1)[-1]) or re.search(r"(\d+)\D*$", path)
     return int(m.group(1)) if m else -1
 
 
@@ -475,6 +543,7 @@ def build_source(
     languages: dict[str, str],
     skip: set[str],
     custom_first: bool = False,
+    parse: Callable[[bytes, bool], list[Region]] = page_regions,
 ) -> dict[str, object]:
     commit = git_head(gitdir)
     books = load_source(gitdir, folder_of)
@@ -483,7 +552,7 @@ def build_source(
         if book in skip:
             continue
         for f in files[:max_pages]:
-            pages[f] = page_regions(git_show(gitdir, f), custom_first)
+            pages[f] = parse(git_show(gitdir, f), custom_first)
     vocab = vocabulary(list(pages.values()))
     stats: Counter[str] = Counter()
     dest = out / name
@@ -554,6 +623,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ocrd", type=Path, help="git dir of OCR-D/gt_structure_text")
     ap.add_argument("--bhl", type=Path, help="git dir of impactcentre/groundtruth-bhl")
     ap.add_argument("--hkb", type=Path, help="git dir of UB-Mannheim/hkb-gt")
+    ap.add_argument("--tapus", type=Path, help="git dir of HTR-United/tapuscorpus")
     ap.add_argument("--out", type=Path, default=HERE)
     ap.add_argument("--chunk", type=int, default=4, help="consecutive pages per document")
     ap.add_argument("--max-pages", type=int, default=1000, help="pages per book at most")
@@ -613,6 +683,24 @@ def main(argv: list[str] | None = None) -> int:
             {},
             set(),
             custom_first=True,
+        )
+        print(json.dumps(s, indent=1))
+    if args.tapus:
+        s = build_source(
+            "tapuscorpus",
+            args.tapus,
+            re.compile(r"data/([^/]+)/"),
+            args.out,
+            {
+                "name": "TAPUSCORPUS, typewritten French ground truth (HTR-United, Alix Chagué)",
+                "url": "https://github.com/HTR-United/tapuscorpus",
+                "licence": "CC BY 4.0",
+            },
+            args.chunk,
+            args.max_pages,
+            {},
+            set(),
+            parse=alto_regions,
         )
         print(json.dumps(s, indent=1))
     return 0

@@ -46,6 +46,9 @@ ENGINE_DIR = HERE / "engine" / "tesseract"
 #: model and its Fraktur script model together (the pages are German, in Fraktur, Schwabacher
 #: and Antiqua; Tesseract picks the better reading word by word).
 LANGS = "deu+Fraktur"
+TAPUS_DIR = HERE / "engine" / "tesseract-tapus"
+#: The typewritten pages of tapuscorpus: French (Tesseract's French model, nothing else).
+TAPUS_LANGS = "fra"
 
 
 def page_images(gitdir: Path) -> list[tuple[str, str]]:
@@ -75,6 +78,24 @@ def page_images(gitdir: Path) -> list[tuple[str, str]]:
     return out
 
 
+def alto_images(gitdir: Path) -> list[tuple[str, str]]:
+    """(ALTO file, image file) for every ALTO page of a snapshot whose image is in it (the
+    image named by ``sourceImageInformation/fileName``, beside the ALTO file)."""
+    files = set(build.git_files(gitdir))
+    out = []
+    for f in sorted(files):
+        if not f.endswith(".xml"):
+            continue
+        xml = build.git_show(gitdir, f)
+        named = re.search(rb"<fileName>([^<]+)</fileName>", xml)
+        if b"<alto" not in xml[:2000] or not named:
+            continue
+        image = f"{f.rsplit('/', 1)[0]}/{named.group(1).decode()}"
+        if image in files and _blob_present(gitdir, image):
+            out.append((f, image))
+    return out
+
+
 def _blob_present(gitdir: Path, path: str) -> bool:
     r = subprocess.run(
         ["git", "--git-dir", str(gitdir), "cat-file", "-e", f"HEAD:{path}"], capture_output=True
@@ -82,24 +103,37 @@ def _blob_present(gitdir: Path, path: str) -> bool:
     return r.returncode == 0
 
 
+def _stem(page: str) -> str:
+    """The engine output's file name for a GT page: the page file's name, made safe (some GT
+    sets name pages with spaces and accents)."""
+    return re.sub(r"[^\w.-]+", "_", Path(page).stem, flags=re.ASCII)
+
+
 def tesseract_version() -> str:
     out = subprocess.run(["tesseract", "--version"], capture_output=True, text=True, check=True)
     return (out.stdout or out.stderr).split("\n", 1)[0].strip()
 
 
-def run_ocr(gitdir: Path, dest: Path) -> dict[str, object]:
+def run_ocr(
+    gitdir: Path,
+    dest: Path,
+    pages: list[tuple[str, str]] | None = None,
+    langs: str = LANGS,
+    source: str = "https://github.com/OCR-D/gt_structure_text",
+    licence: str = "CC BY-SA 4.0 (the page images and GT); the outputs are derived from them",
+) -> dict[str, object]:
     dest.mkdir(parents=True, exist_ok=True)
     done = []
     with tempfile.TemporaryDirectory() as tmp:
-        for page, image in page_images(gitdir):
-            stem = Path(page).stem
+        for page, image in page_images(gitdir) if pages is None else pages:
+            stem = _stem(page)
             if (dest / f"{stem}.tsv").exists() and (dest / f"{stem}.txt").exists():
                 done.append({"page": page, "image": image})
                 continue
             img = Path(tmp) / Path(image).name
             img.write_bytes(build.git_show(gitdir, image))
             subprocess.run(
-                ["tesseract", str(img), str(dest / stem), "-l", LANGS, "txt", "tsv"],
+                ["tesseract", str(img), str(dest / stem), "-l", langs, "txt", "tsv"],
                 capture_output=True,
                 check=True,
             )
@@ -108,11 +142,11 @@ def run_ocr(gitdir: Path, dest: Path) -> dict[str, object]:
             print(stem, file=sys.stderr)
     meta = {
         "engine": tesseract_version(),
-        "languages": LANGS,
-        "command": f"tesseract IMAGE OUT -l {LANGS} txt tsv",
-        "source": "https://github.com/OCR-D/gt_structure_text",
+        "languages": langs,
+        "command": f"tesseract IMAGE OUT -l {langs} txt tsv",
+        "source": source,
         "commit": build.git_head(gitdir),
-        "licence": "CC BY-SA 4.0 (the page images and GT); the outputs are derived from them",
+        "licence": licence,
         "pages": done,
     }
     (dest / "RUN.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
@@ -496,6 +530,19 @@ def resolve(
     return text
 
 
+def _scale(elines: list[ELine], tsv: str, xml: bytes) -> None:
+    """Bring the engine's boxes to the GT's pixels when the image read is not the size the GT
+    was drawn on (the TSV's page row against PAGE ``imageWidth`` or ALTO ``Page WIDTH``)."""
+    page = next((r.split("\t") for r in tsv.split("\n")[1:] if r.startswith("1\t")), None)
+    m = re.search(rb'imageWidth="(\d+)"', xml) or re.search(rb'<Page[^>]*\bWIDTH="(\d+)"', xml)
+    if page is None or m is None or int(page[8]) <= 0:
+        return
+    k = int(m.group(1)) / int(page[8])
+    if abs(k - 1) > 0.01:
+        for e in elines:
+            e.box = tuple(round(v * k) for v in e.box)  # type: ignore[assignment]
+
+
 # --- the source -----------------------------------------------------------------------------
 
 #: A page is aligned when at least this share of its engine lines (those with three letters or
@@ -513,16 +560,51 @@ META = {
 }
 
 
+@dataclass(frozen=True)
+class EngineSource:
+    """A GT set whose page images an engine read: where its files are and how to read them."""
+
+    corpus: str
+    meta: dict[str, str]
+    folder_of: re.Pattern[str]
+    engine_dir: Path
+    #: PAGE-XML (build.page_regions) or ALTO (build.alto_regions)
+    alto: bool = False
+
+    def regions(self, xml: bytes) -> list[build.Region]:
+        return build.alto_regions(xml) if self.alto else build.page_regions(xml)
+
+    def boxes(self, xml: bytes, regions: list[build.Region]) -> dict[str, tuple[Box | None, list]]:
+        if self.alto:
+            return {r.rid: (r.box, list(r.line_boxes)) for r in regions}
+        return gt_boxes(xml)
+
+
+OCRD = EngineSource(CORPUS, META, re.compile(r"data/([^/]+)/GT-PAGE/"), ENGINE_DIR)
+TAPUS = EngineSource(
+    "tapuscorpus-tesseract",
+    {
+        "name": "TAPUSCORPUS page images read by Tesseract, aligned to the GT",
+        "url": "https://github.com/HTR-United/tapuscorpus",
+        "licence": "CC BY 4.0",
+    },
+    re.compile(r"data/([^/]+)/"),
+    TAPUS_DIR,
+    alto=True,
+)
+
+
 def build_cases(
-    gitdir: Path, out: Path, engine_dir: Path = ENGINE_DIR, chunk: int = 4
+    gitdir: Path, out: Path, source: EngineSource = OCRD, chunk: int = 4
 ) -> dict[str, object]:
+    engine_dir = source.engine_dir
     commit = build.git_head(gitdir)
     run = json.loads((engine_dir / "RUN.json").read_text(encoding="utf-8"))
-    books = build.load_source(gitdir, re.compile(r"data/([^/]+)/GT-PAGE/"))
+    books = build.load_source(gitdir, source.folder_of)
     all_pages: dict[str, list[build.Region]] = {}
     for files in books.values():
         for f in files:
-            all_pages[f] = build.page_regions(build.git_show(gitdir, f))
+            all_pages[f] = source.regions(build.git_show(gitdir, f))
     # The same vocabulary as build.py's for this source: every line of every GT page.
     vocab = build.vocabulary(list(all_pages.values()))
     stats: Counter[str] = Counter()
@@ -530,7 +612,7 @@ def build_cases(
     drops: list[dict[str, object]] = []
     for item in run["pages"]:
         f = item["page"]
-        stem = Path(f).stem
+        stem = _stem(f)
         stats["pages_read"] += 1
         regions = all_pages[f]
         if not any(r.role == "paragraph" for r in regions):
@@ -542,7 +624,9 @@ def build_cases(
         if elines is None:
             drops.append({"page": f, "why": "the engine's text and TSV disagree"})
             continue
-        align_page(elines, regions, gt_boxes(build.git_show(gitdir, f)))
+        xml = build.git_show(gitdir, f)
+        _scale(elines, tsv, xml)
+        align_page(elines, regions, source.boxes(xml, regions))
         wordy = [e for e in elines if sum(c.isalpha() for c in e.text) >= 3]
         alike = [e for e in wordy if e.gt is not None and e.similarity >= ALIKE]
         share = len(alike) / len(wordy) if wordy else 0.0
@@ -552,9 +636,10 @@ def build_cases(
         stats["engine_lines"] += len(elines)
         stats["engine_lines_aligned"] += len(alike)
         stats["engine_lines_outside_gt_regions"] += sum(1 for e in elines if e.gt is None)
-        book = f.split("/")[1]
+        m = source.folder_of.match(f)
+        book = m.group(1) if m else f.split("/")[1]
         kept.setdefault(book, []).append((f, regions, elines, txt))
-    dest = out / CORPUS
+    dest = out / source.corpus
     for book, pages in sorted(kept.items()):
         pages.sort(key=lambda t: build.page_number(t[0]))
         for start in range(0, len(pages), chunk):
@@ -577,18 +662,18 @@ def build_cases(
                 (d / f"{style}.txt").write_text(text, encoding="utf-8")
             gold = {
                 "id": doc.doc_id,
-                "corpus": CORPUS,
+                "corpus": source.corpus,
                 "language": lang,
                 "typesetter": "real",
                 "pages": len(part),
                 "source": {
-                    **META,
+                    **source.meta,
                     "commit": commit,
                     "files": [f for f, *_ in part],
                     "engine": run["engine"],
                     "engine_command": run["command"],
                     "engine_output": [
-                        f"eval/real/engine/tesseract/{Path(f).stem}.{x}"
+                        f"eval/real/engine/{engine_dir.name}/{_stem(f)}.{x}"
                         for f, *_ in part
                         for x in ("txt", "tsv")
                     ],
@@ -610,7 +695,7 @@ def build_cases(
             stats.update(doc.stats)
     stats["pages_dropped"] = len(drops)
     summary = {
-        "source": META,
+        "source": source.meta,
         "commit": commit,
         "engine": run["engine"],
         "engine_command": run["command"],
@@ -627,16 +712,35 @@ def build_cases(
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("command", choices=["ocr", "build"])
-    ap.add_argument("--ocrd", type=Path, required=True, help="git dir of OCR-D/gt_structure_text")
+    ap.add_argument("--ocrd", type=Path, help="git dir of OCR-D/gt_structure_text")
+    ap.add_argument("--tapus", type=Path, help="git dir of HTR-United/tapuscorpus")
     ap.add_argument("--out", type=Path, default=HERE)
-    ap.add_argument("--engine-dir", type=Path, default=ENGINE_DIR, help="the engine's outputs")
+    ap.add_argument(
+        "--max-pages", type=int, default=0, help="ocr: the first N pages of a source only (0: all)"
+    )
     args = ap.parse_args(argv)
     if args.command == "ocr":
-        meta = run_ocr(args.ocrd, args.engine_dir)
-        print(json.dumps({k: v for k, v in meta.items() if k != "pages"}, indent=1))
+        if args.ocrd:
+            meta = run_ocr(args.ocrd, ENGINE_DIR)
+            print(json.dumps({k: v for k, v in meta.items() if k != "pages"}, indent=1))
+        if args.tapus:
+            pages = alto_images(args.tapus)
+            pages = pages[: args.max_pages] if args.max_pages else pages
+            assert len({_stem(p) for p, _ in pages}) == len(pages), "page names collide"
+            meta = run_ocr(
+                args.tapus,
+                TAPUS_DIR,
+                pages,
+                TAPUS_LANGS,
+                "https://github.com/HTR-United/tapuscorpus",
+                "CC BY 4.0 (the page images and GT); the outputs are derived from them",
+            )
+            print(json.dumps({k: v for k, v in meta.items() if k != "pages"}, indent=1))
         return 0
-    summary = build_cases(args.ocrd, args.out, args.engine_dir)
-    print(json.dumps(summary, ensure_ascii=False, indent=1))
+    for gitdir, source in ((args.ocrd, OCRD), (args.tapus, TAPUS)):
+        if gitdir:
+            summary = build_cases(gitdir, args.out, source)
+            print(json.dumps(summary, ensure_ascii=False, indent=1))
     return 0
 
 

@@ -8,6 +8,9 @@ from gold.json is skipped).  Kinds:
 
 * ``hyphen``: a line-end hyphen with known truth (eval/real/README.md) that reflow gets wrong;
   input the two lines, gold the one paragraph with the word as the source writes it;
+The "flat" exports are the OCR sources' ``flat`` style and pdftotext -raw on the born-digital
+PDFs (``texlive-pdf``), both one line per printed line with no blank lines.
+
 * ``start``: a gold paragraph start that reflow joins away in the flat export (no blank line,
   no indent): input the last line of one paragraph and the first two of the next;
 * ``furniture``: a running head or page number between two lines of one paragraph in the flat
@@ -32,6 +35,9 @@ from reflow.metrics import load_cases, tokens  # noqa: E402
 REAL = ROOT / "eval" / "real"
 OUT = Path(__file__).resolve().parent / "real_known_failures.json"
 PER_KIND = 2
+#: Exports with one line per printed line and no blank lines: the OCR sources' ``flat`` export,
+#: and pdftotext -raw on the born-digital PDFs (eval/real/texlive-pdf).
+FLAT = ("flat", "pdftotext-raw")
 #: Tokens each line of a ``start`` window needs: prose, not a drop capital or a list item.
 PROSE_TOKENS = 5
 
@@ -56,7 +62,7 @@ def main() -> int:
         licence = gold["source"]["licence"]
         where = f"{source}/{case.language}/{case.doc_id}/{style}.txt"
         # hyphen misses
-        if counts.get((source, case.language, "hyphen"), 0) < PER_KIND and style == "flat":
+        if counts.get((source, case.language, "hyphen"), 0) < PER_KIND and style in FLAT:
             for h in gold["extractions"][style]["hyphens"]:
                 a, b = lines[h["line"]], lines[h["line"] + 1]
                 if b.startswith("\f") or not a or not b:
@@ -86,7 +92,7 @@ def main() -> int:
                 if counts[(source, case.language, "hyphen")] >= PER_KIND:
                     break
         # missed paragraph starts in the flat export
-        if counts.get((source, case.language, "start"), 0) < PER_KIND and style == "flat":
+        if counts.get((source, case.language, "start"), 0) < PER_KIND and style in FLAT:
             paras = [tokens(p) for p in gold["paragraphs"]]
             for k in range(len(paras) - 1):
                 first = paras[k + 1]
@@ -123,7 +129,7 @@ def main() -> int:
                 if counts.get((source, case.language, "start"), 0) >= PER_KIND:
                     break
         # furniture inside a paragraph, flat export
-        if counts.get((source, case.language, "furniture"), 0) < PER_KIND and style == "flat":
+        if counts.get((source, case.language, "furniture"), 0) < PER_KIND and style in FLAT:
             furniture = {" ".join(tokens(f)) for f in gold["furniture"] if tokens(f)}
             body = [" ".join(tokens(p)) for p in gold["paragraphs"]]
             for i in range(1, len(lines) - 1):
