@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import reflow
+from reflow import profile
 from reflow.config import Config
 from reflow.lexicon import SCAN_BUDGET, DocumentVocabulary
 from reflow.lines import split_lines
@@ -105,6 +106,29 @@ def test_long_document_same_blocks_as_its_parts_joined() -> None:
     finally:
         view.PHRASE_SCANS = old
     assert with_index == searched
+
+
+def _profile_work(text: str) -> tuple[int, int]:
+    """(body lines, full-line lengths sorted) when the profile measures ``text`` and then is
+    asked for the column of every body line (more than the boundary rules ask)."""
+    lines = split_lines(text)
+    body = [i for i in range(len(lines)) if not lines.blank[i]]
+    prof = profile.measure(lines.texts, lines.blank, lines.pages, body)
+    for k in range(len(body)):
+        prof.column(k)
+    columns = prof._windows.values()  # one sort per window position
+    return len(body), sum(c.lines if c else profile.MIN_FULL_LINES for c in columns)
+
+
+def test_profile_work_is_linear() -> None:
+    """The document profile (reflow/profile.py) sorts a window of fixed size per line at most
+    once: its work doubles with the document and stays within the window per line."""
+    once = _pages() * 4
+    lines1, work1 = _profile_work(once)
+    lines2, work2 = _profile_work(once + "\x0c" + once)
+    assert lines2 == 2 * lines1 and work1 > lines1  # windows of several lines were sorted
+    assert 1.8 <= work2 / work1 <= 2.2
+    assert work2 <= 2 * profile.WIDTH_WINDOW * lines2
 
 
 def test_word_before_is_the_bounded_search() -> None:
