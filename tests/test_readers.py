@@ -567,3 +567,14 @@ def test_ligature_glyph_gives_its_letters_in_one_word() -> None:
     page = Page(lines=[Text(50, 100, "The Arewall is conAgured for Ave users.", 10.0, "L")])
     lines, _ = read(write_pdf([page]), "pdf")
     assert [t for t in lines.texts if t.strip()] == ["The firewall is configured for five users."]
+
+
+def test_review_page_of_a_pdf(tmp_path: Path) -> None:
+    """`reflow review` reads what `reflow` reads: the page of a PDF shows its text, not its bytes."""
+    (tmp_path / "paper.pdf").write_bytes(write_pdf([two_columns()]))
+    out = tmp_path / "paper.html"
+    r = run("review", "--lang", "en", str(tmp_path / "paper.pdf"), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    page = out.read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>") or page.lstrip().lower().startswith("<!doctype html")
+    assert "Music played on three" in page and "%PDF" not in page

@@ -628,79 +628,78 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--chunk", type=int, default=4, help="consecutive pages per document")
     ap.add_argument("--max-pages", type=int, default=1000, help="pages per book at most")
     args = ap.parse_args(argv)
-    if args.ocrd:
-        s = build_source(
-            "ocrd-structure",
+    # Each source: its snapshot argument, id, book pattern in the tree, provenance, and what
+    # build_source needs beyond the defaults.
+    sources = [
+        (
             args.ocrd,
-            re.compile(r"data/([^/]+)/GT-PAGE/"),
-            args.out,
-            {
-                "name": "OCR-D gt_structure_text",
-                "url": "https://github.com/OCR-D/gt_structure_text",
-                "licence": "CC BY-SA 4.0",
-            },
-            args.chunk,
-            args.max_pages,
+            "ocrd-structure",
+            r"data/([^/]+)/GT-PAGE/",
+            (
+                "OCR-D gt_structure_text",
+                "https://github.com/OCR-D/gt_structure_text",
+                "CC BY-SA 4.0",
+            ),
             {},
-            set(),
-        )
-        print(json.dumps(s, indent=1))
-    if args.bhl:
-        s = build_source(
-            "impact-bhl",
+        ),
+        (
             args.bhl,
-            re.compile(r"([^/]+)_XML/"),
-            args.out,
+            "impact-bhl",
+            r"([^/]+)_XML/",
+            (
+                "IMPACT ground truth, Biodiversity Heritage Library",
+                "https://github.com/impactcentre/groundtruth-bhl",
+                "CC BY 3.0",
+            ),
             {
-                "name": "IMPACT ground truth, Biodiversity Heritage Library",
-                "url": "https://github.com/impactcentre/groundtruth-bhl",
-                "licence": "CC BY 3.0",
+                "languages": {
+                    "birdsofgreatbrit02butl": "en",
+                    "histoirenaturell10cuvi": "fr",
+                    "daschitinskelett00prel": "de",
+                },
+                # Russian (pre-reform orthography): reflow has no Russian lexicon or patterns.
+                "skip": {"trudyrusskagoent161881russ"},
             },
-            args.chunk,
-            args.max_pages,
-            {
-                "birdsofgreatbrit02butl": "en",
-                "histoirenaturell10cuvi": "fr",
-                "daschitinskelett00prel": "de",
-            },
-            # Russian (pre-reform orthography): reflow has no Russian lexicon or patterns.
-            {"trudyrusskagoent161881russ"},
-        )
-        print(json.dumps(s, indent=1))
-    if args.hkb:
-        s = build_source(
-            "hkb-newspaper",
+        ),
+        (
             args.hkb,
-            re.compile(r"data/GT-PAGE/([^/]+)/"),
-            args.out,
-            {
-                "name": "Hakenkreuzbanner ground truth, UB Mannheim (hkb-gt)",
-                "url": "https://github.com/UB-Mannheim/hkb-gt",
-                "licence": "CC BY-SA 4.0",
-            },
-            args.chunk,
-            args.max_pages,
-            {},
-            set(),
-            custom_first=True,
-        )
-        print(json.dumps(s, indent=1))
-    if args.tapus:
-        s = build_source(
-            "tapuscorpus",
+            "hkb-newspaper",
+            r"data/GT-PAGE/([^/]+)/",
+            (
+                "Hakenkreuzbanner ground truth, UB Mannheim (hkb-gt)",
+                "https://github.com/UB-Mannheim/hkb-gt",
+                "CC BY-SA 4.0",
+            ),
+            {"custom_first": True},
+        ),
+        (
             args.tapus,
-            re.compile(r"data/([^/]+)/"),
+            "tapuscorpus",
+            r"data/([^/]+)/",
+            (
+                "TAPUSCORPUS, typewritten French ground truth (HTR-United, Alix Chagué)",
+                "https://github.com/HTR-United/tapuscorpus",
+                "CC BY 4.0",
+            ),
+            {"parse": alto_regions},
+        ),
+    ]
+    for git_dir, source_id, pattern, (name, url, licence), extra in sources:
+        if not git_dir:
+            continue
+        languages = extra.pop("languages", {})
+        skip = extra.pop("skip", set())
+        s = build_source(
+            source_id,
+            git_dir,
+            re.compile(pattern),
             args.out,
-            {
-                "name": "TAPUSCORPUS, typewritten French ground truth (HTR-United, Alix Chagué)",
-                "url": "https://github.com/HTR-United/tapuscorpus",
-                "licence": "CC BY 4.0",
-            },
+            {"name": name, "url": url, "licence": licence},
             args.chunk,
             args.max_pages,
-            {},
-            set(),
-            parse=alto_regions,
+            languages,
+            skip,
+            **extra,
         )
         print(json.dumps(s, indent=1))
     return 0

@@ -193,6 +193,12 @@ def right_fragment(line: str) -> str:
     return s[:i]
 
 
+def _weak_join(lexical: HyphenDecision | None) -> bool:
+    """The lexicon would join, but not surely (below 0.9): the language's own compound habits
+    (acronym compounds, hyphenated loans) may still keep the hyphen."""
+    return lexical is not None and lexical.action is Action.DEHYPHENATE and lexical.confidence < 0.9
+
+
 def decide_hyphen(
     left_line: str,
     right_line: str,
@@ -283,9 +289,7 @@ def decide_hyphen(
             Action.KEEP_HYPHEN, "hyphenated-token", 0.8, f"{shown}: the word has another hyphen"
         )
     if (
-        lexical is not None
-        and lexical.action is Action.DEHYPHENATE
-        and lexical.confidence < 0.9
+        _weak_join(lexical)
         and lexicon is not None
         and lexicon.language in COMPOUNDING_LANGUAGES
         and lexicon.language in CLOSED_LANGUAGES
@@ -308,9 +312,7 @@ def decide_hyphen(
             f"{shown}: an acronym joined to a word, as {lexicon.language} writes it",
         )
     if (
-        lexical is not None
-        and lexical.action is Action.DEHYPHENATE
-        and lexical.confidence < 0.9
+        _weak_join(lexical)
         and lexicon is not None
         and lexicon.language in LANGUAGES
         and LANGUAGES[lexicon.language].hyphenated_loans

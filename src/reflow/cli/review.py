@@ -6,23 +6,10 @@ The same page as ``reflow --format html FILE``; this spelling reads as what it i
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from collections.abc import Sequence
 
 from reflow.cli.engine import add_engine_arguments, config_from_arguments
-from reflow.cli.single import (
-    ERR_INPUT,
-    ERR_INTERRUPTED,
-    ERR_READ,
-    EXIT_INPUT,
-    EXIT_OK,
-    WARN,
-    stdout_gone,
-    write_result,
-)
-from reflow.decode import InputError
-from reflow.pipeline import reflow
+from reflow.cli.single import run_html
 
 USAGE_EPILOG = """\
 examples:
@@ -54,32 +41,4 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str]) -> int:
     """``reflow review``: return the exit status."""
     args = build_parser().parse_args(list(argv))
-    shown = "<stdin>" if args.file == "-" else args.file
-    try:
-        try:
-            if args.file == "-":
-                data = sys.stdin.buffer.read()
-            else:
-                with open(args.file, "rb") as fh:
-                    data = fh.read()
-        except OSError as exc:
-            print(ERR_READ.format(name=shown, reason=exc.strerror or exc), file=sys.stderr)
-            return EXIT_INPUT
-        try:
-            doc = reflow(data, config_from_arguments(args))
-        except InputError as exc:
-            print(ERR_INPUT.format(name=shown, reason=exc), file=sys.stderr)
-            return EXIT_INPUT
-        for w in doc.warnings:
-            print(WARN.format(name=shown, message=w), file=sys.stderr)
-        page = doc.to_html(title=os.path.basename(shown))
-        if not write_result(page, args.output):
-            return EXIT_INPUT
-        if args.explain:
-            sys.stderr.write(doc.explain())
-    except KeyboardInterrupt:
-        print(ERR_INTERRUPTED, file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        stdout_gone()
-    return EXIT_OK
+    return run_html(args, config_from_arguments(args), [args.file])

@@ -195,7 +195,7 @@ def run(args_list: Sequence[str]) -> int:
     config = config_from_arguments(args)
     names = args.files or ["-"]
     if args.format == "html":
-        return _run_html(args, config, names)
+        return run_html(args, config, names)
     sink = _Sink(args.output)
     explanations: list[str] = []
     status = EXIT_OK
@@ -251,8 +251,9 @@ def run(args_list: Sequence[str]) -> int:
     return status
 
 
-def _run_html(args: argparse.Namespace, config: Config, names: list[str]) -> int:
-    """``--format html``: the review page of one input (a page per input makes no sense)."""
+def run_html(args: argparse.Namespace, config: Config, names: list[str]) -> int:
+    """``--format html`` and ``reflow review``: the review page of one input (a page per input
+    makes no sense); text, PDF or OCR XML, as the input's kind says."""
     name = names[0]
     shown = "<stdin>" if name == "-" else name
     try:

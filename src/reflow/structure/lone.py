@@ -31,8 +31,8 @@ from itertools import pairwise
 
 from reflow.model import Role
 from reflow.structure.furniture import page_number
-from reflow.structure.view import DocView, blank_after, blank_before
-from reflow.structure.words import closed, is_caps, starts_sentence
+from reflow.structure.view import DocView, between_sentences, blank_after, blank_before
+from reflow.structure.words import closed, is_caps
 
 #: A printer's signature mark: capitals and a number ("A 2", "F2", "2A", "Bb 5"), capitals and
 #: a lower-case roman numeral after a space ("A iij"), or lower case and a number or numeral
@@ -317,7 +317,7 @@ def rule_lone_caps(doc: DocView) -> None:
             doc.labels.label(
                 i, Role.HEADING, "heading-caps-alone", "in capitals, alone between blocks", 0.7
             )
-        elif _between_sentences(doc, i):
+        elif between_sentences(doc, i):
             doc.labels.label(
                 i,
                 Role.HEADING,
@@ -325,18 +325,3 @@ def rule_lone_caps(doc: DocView) -> None:
                 "in capitals, after a closed sentence and before a line that starts one",
                 0.65,
             )
-
-
-def _between_sentences(doc: DocView, i: int) -> bool:
-    """The line above (the nearest non-blank one) ends a sentence or is labelled, or there is
-    none; the line below starts a sentence or is labelled: a flat export's heading line."""
-    texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
-    k = i - 1
-    while k >= 0 and blank[k]:
-        k -= 1
-    if k >= 0 and roles[k] is None and not closed(texts[k]):
-        return False
-    k = i + 1
-    while k < len(texts) and blank[k]:
-        k += 1
-    return k == len(texts) or roles[k] is not None or starts_sentence(texts[k])

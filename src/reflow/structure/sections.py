@@ -43,8 +43,7 @@ from __future__ import annotations
 import re
 
 from reflow.model import Role
-from reflow.structure.view import DocView, blank_after, blank_before
-from reflow.structure.words import closed, starts_sentence
+from reflow.structure.view import DocView, between_sentences, blank_after, blank_before
 
 #: Section words, folded to lower case, long s read as s, a final full stop dropped.  From the
 #: section names of the real pages' sources (German, Latin, French, English books of 1500-1900)
@@ -219,18 +218,7 @@ def topic_heading(text: str) -> bool:
 
 
 def _set_apart(doc: DocView, i: int) -> bool:
-    if blank_before(doc, i) and blank_after(doc, i):
-        return True
-    texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
-    k = i - 1
-    while k >= 0 and blank[k]:
-        k -= 1
-    if k >= 0 and roles[k] is None and not closed(texts[k]):
-        return False
-    k = i + 1
-    while k < len(texts) and blank[k]:
-        k += 1
-    return k == len(texts) or roles[k] is not None or starts_sentence(texts[k])
+    return (blank_before(doc, i) and blank_after(doc, i)) or between_sentences(doc, i)
 
 
 def rule_section_headings(doc: DocView) -> None:

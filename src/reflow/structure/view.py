@@ -22,7 +22,7 @@ from zlib import crc32
 from reflow.data.languages import function_words
 from reflow.lines import Box, Lines
 from reflow.model import Role
-from reflow.structure.words import BARE_TABLE, bare, closed, is_byline
+from reflow.structure.words import BARE_TABLE, bare, closed, is_byline, starts_sentence
 
 
 @dataclass(slots=True)
@@ -405,3 +405,18 @@ def blank_after(doc: DocView, i: int) -> bool:
         or doc.labels.pages[i + 1] != doc.labels.pages[i]
         or (doc.labels.roles[i + 1] is not None)
     )
+
+
+def between_sentences(doc: DocView, i: int) -> bool:
+    """The line above (the nearest non-blank one) ends a sentence or is labelled, or there is
+    none; the line below starts a sentence or is labelled: a flat export's heading line."""
+    texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
+    k = i - 1
+    while k >= 0 and blank[k]:
+        k -= 1
+    if k >= 0 and roles[k] is None and not closed(texts[k]):
+        return False
+    k = i + 1
+    while k < len(texts) and blank[k]:
+        k += 1
+    return k == len(texts) or roles[k] is not None or starts_sentence(texts[k])
