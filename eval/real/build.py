@@ -36,6 +36,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 
@@ -532,6 +533,43 @@ def load_source(gitdir: Path, folder_of: re.Pattern[str]) -> dict[str, list[str]
     return {b: sorted(fs, key=page_number) for b, fs in sorted(books.items())}
 
 
+def write_case(
+    dest: Path,
+    corpus: str,
+    lang: str,
+    doc: Any,
+    source: dict[str, object],
+    pages: int,
+    stats: Counter[str],
+) -> None:
+    """Write one case (each export style's text and gold.json) under ``dest/lang/id`` and count
+    it; shared by the GT sources here and the engine sources of engine.py."""
+    d = dest / lang / doc.doc_id
+    d.mkdir(parents=True, exist_ok=True)
+    for style, text in doc.raws.items():
+        (d / f"{style}.txt").write_text(text, encoding="utf-8")
+    gold = {
+        "id": doc.doc_id,
+        "corpus": corpus,
+        "language": lang,
+        "typesetter": "real",
+        "pages": pages,
+        "source": source,
+        **doc.gold,
+        "extractions": {
+            style: {"file": f"{style}.txt", "hyphens": doc.hyphens[style]} for style in doc.raws
+        },
+    }
+    (d / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    stats["documents"] += 1
+    stats["pages"] += pages
+    stats["hyphens_scored"] += len(doc.hyphens["flat"])
+    stats["hyphens_join"] += sum(1 for h in doc.hyphens["flat"] if h["join"])
+    stats[f"language_{lang}"] += 1
+
+
 def build_source(
     name: str,
     gitdir: Path,
@@ -570,36 +608,10 @@ def build_source(
             build_gold(doc, vocab)
             if not doc.gold["paragraphs"]:
                 continue
-            d = dest / lang / doc.doc_id
-            d.mkdir(parents=True, exist_ok=True)
-            for style, text in doc.raws.items():
-                (d / f"{style}.txt").write_text(text, encoding="utf-8")
-            gold = {
-                "id": doc.doc_id,
-                "corpus": name,
-                "language": lang,
-                "typesetter": "real",
-                "pages": len(part),
-                "source": {
-                    **meta,
-                    "commit": commit,
-                    "files": part,
-                },
-                **doc.gold,
-                "extractions": {
-                    style: {"file": f"{style}.txt", "hyphens": doc.hyphens[style]}
-                    for style in doc.raws
-                },
-            }
-            (d / "gold.json").write_text(
-                json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            write_case(
+                dest, name, lang, doc, {**meta, "commit": commit, "files": part}, len(part), stats
             )
-            stats["documents"] += 1
-            stats["pages"] += len(part)
-            stats["hyphens_scored"] += len(doc.hyphens["flat"])
-            stats["hyphens_join"] += sum(1 for h in doc.hyphens["flat"] if h["join"])
             stats["hyphens_unknown"] += doc.unknown
-            stats[f"language_{lang}"] += 1
     summary = {"source": meta, "commit": commit, **dict(sorted(stats.items()))}
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "STATS.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")

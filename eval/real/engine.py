@@ -656,42 +656,19 @@ def build_cases(
             if not doc.gold["paragraphs"]:
                 drops.extend({"page": f, "why": "no engine line in a paragraph"} for f, *_ in part)
                 continue
-            d = dest / lang / doc.doc_id
-            d.mkdir(parents=True, exist_ok=True)
-            for style, text in doc.raws.items():
-                (d / f"{style}.txt").write_text(text, encoding="utf-8")
-            gold = {
-                "id": doc.doc_id,
-                "corpus": source.corpus,
-                "language": lang,
-                "typesetter": "real",
-                "pages": len(part),
-                "source": {
-                    **source.meta,
-                    "commit": commit,
-                    "files": [f for f, *_ in part],
-                    "engine": run["engine"],
-                    "engine_command": run["command"],
-                    "engine_output": [
-                        f"eval/real/engine/{engine_dir.name}/{_stem(f)}.{x}"
-                        for f, *_ in part
-                        for x in ("txt", "tsv")
-                    ],
-                },
-                **doc.gold,
-                "extractions": {
-                    style: {"file": f"{style}.txt", "hyphens": doc.hyphens[style]}
-                    for style in doc.raws
-                },
+            source_meta = {
+                **source.meta,
+                "commit": commit,
+                "files": [f for f, *_ in part],
+                "engine": run["engine"],
+                "engine_command": run["command"],
+                "engine_output": [
+                    f"eval/real/engine/{engine_dir.name}/{_stem(f)}.{x}"
+                    for f, *_ in part
+                    for x in ("txt", "tsv")
+                ],
             }
-            (d / "gold.json").write_text(
-                json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-            )
-            stats["documents"] += 1
-            stats["pages"] += len(part)
-            stats["hyphens_scored"] += len(doc.hyphens["flat"])
-            stats["hyphens_join"] += sum(1 for h in doc.hyphens["flat"] if h["join"])
-            stats[f"language_{lang}"] += 1
+            build.write_case(dest, source.corpus, lang, doc, source_meta, len(part), stats)
             stats.update(doc.stats)
     stats["pages_dropped"] = len(drops)
     summary = {
