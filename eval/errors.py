@@ -22,6 +22,26 @@ HERE = Path(__file__).resolve().parent
 from reflow.metrics import load_cases, reflow_system, tokens  # noqa: E402
 
 
+def starts_of(paragraphs: list[str]) -> tuple[list[str], set[int]]:
+    """The paragraphs' tokens in one list, and the index where each paragraph starts."""
+    toks: list[str] = []
+    starts = set()
+    for p in paragraphs:
+        starts.add(len(toks))
+        toks += tokens(p)
+    return toks, starts
+
+
+def token_map(g_toks: list[str], p_toks: list[str]) -> dict[int, int]:
+    """Predicted token index -> gold token index, for the tokens the two share in order."""
+    sm = SequenceMatcher(None, g_toks, p_toks, autojunk=False)
+    mapped = {}
+    for a, b, n in sm.get_matching_blocks():
+        for k in range(n):
+            mapped[b + k] = a + k
+    return mapped
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--suite", default="pdflatex/pdftotext-raw")
@@ -51,21 +71,9 @@ def main() -> int:
                 f"{case.doc_id} line {h['line']} [{kind}] {lines[h['line']].strip()!r} + "
                 f"{h['right']!r} -> want {h['word']!r}"
             )
-        g_toks: list[str] = []
-        g_starts = set()
-        for p in case.gold.paragraphs:
-            g_starts.add(len(g_toks))
-            g_toks += tokens(p)
-        p_toks: list[str] = []
-        p_starts = set()
-        for p in pred.paragraphs:
-            p_starts.add(len(p_toks))
-            p_toks += tokens(p)
-        sm = SequenceMatcher(None, g_toks, p_toks, autojunk=False)
-        mapped = {}
-        for a, b, n in sm.get_matching_blocks():
-            for k in range(n):
-                mapped[b + k] = a + k
+        g_toks, g_starts = starts_of(case.gold.paragraphs)
+        p_toks, p_starts = starts_of(pred.paragraphs)
+        mapped = token_map(g_toks, p_toks)
         hit = {mapped[s] for s in p_starts if s in mapped}
         for s in sorted(g_starts - hit):
             missed[" ".join(g_toks[max(0, s - 3) : s]) + " ¶ " + " ".join(g_toks[s : s + 4])] += 1

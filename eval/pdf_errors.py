@@ -15,26 +15,17 @@ import argparse
 import json
 import sys
 from collections import Counter
-from difflib import SequenceMatcher
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import run  # noqa: E402
+from errors import starts_of, token_map  # noqa: E402
 
 import reflow  # noqa: E402
 from reflow.metrics import tokens  # noqa: E402
 from reflow.model import Action  # noqa: E402
-
-
-def _starts(paragraphs: list[str]) -> tuple[list[str], set[int]]:
-    toks: list[str] = []
-    starts = set()
-    for p in paragraphs:
-        starts.add(len(toks))
-        toks += tokens(p)
-    return toks, starts
 
 
 def _decision(doc, line_toks, before: list[str], after: list[str]):
@@ -81,13 +72,9 @@ def main() -> int:
         texts = doc.source.split("\n")
         line_toks = [tokens(t) for t in texts]
         paras = [b.text for b in doc.blocks if b.role == reflow.Role.PARAGRAPH]
-        g_toks, g_starts = _starts(g["paragraphs"])
-        p_toks, p_starts = _starts(paras)
-        sm = SequenceMatcher(None, g_toks, p_toks, autojunk=False)
-        mapped = {}
-        for a, b, n in sm.get_matching_blocks():
-            for k in range(n):
-                mapped[b + k] = a + k
+        g_toks, g_starts = starts_of(g["paragraphs"])
+        p_toks, p_starts = starts_of(paras)
+        mapped = token_map(g_toks, p_toks)
         hit = {mapped[s] for s in p_starts if s in mapped}
         errors = [("missed", s) for s in sorted(g_starts - hit) if s]
         errors += [
