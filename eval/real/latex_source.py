@@ -318,6 +318,15 @@ def _group(s: str, i: int, open_: str = "{", close: str = "}") -> int:
     return len(s)
 
 
+def _verbatim_arg(s: str, k: int) -> tuple[str, int]:
+    """The verbatim argument opening at ``s[k]`` (a brace or any delimiter), and the index after
+    it: it ends at the first closing brace or repeated delimiter, backslashes and all."""
+    close = "}" if s[k] == "{" else s[k]
+    e = s.find(close, k + 1)
+    e = len(s) if e < 0 else e
+    return s[k + 1 : e], e + 1
+
+
 def _args(s: str, i: int, max_groups: int = 9) -> tuple[list[str], int]:
     """The optional ``[...]`` and brace groups right after a macro: (group texts, end index).
 
@@ -544,11 +553,8 @@ class Parser:
                 if name != "verb":
                     _, i = _args(s, i, 1) if s[i : i + 1] == "[" else ([], i)
                 if i < n:
-                    delim = "}" if s[i] == "{" else s[i]
-                    e = s.find(delim, i + 1)
-                    e = n if e < 0 else e
-                    buf.append(s[i + 1 : e])
-                    i = e + 1
+                    arg, i = _verbatim_arg(s, i)
+                    buf.append(arg)
                 continue
             if name == "begin":
                 args, i = _args(s, i, 1)
@@ -604,11 +610,8 @@ class Parser:
                 # repeated delimiter), whatever backslashes it holds (``\\path{C:\\tex\\}``).
                 k = _skip_space(s, i)
                 if k < n:
-                    close = "}" if s[k] == "{" else s[k]
-                    e = s.find(close, k + 1)
-                    e = n if e < 0 else e
-                    buf.append(s[k + 1 : e])
-                    i = e + 1
+                    arg, i = _verbatim_arg(s, k)
+                    buf.append(arg)
                 continue
             if name in LAST_GROUP_PRINTS:
                 args, i = _args(s, i, 3)
