@@ -11,11 +11,7 @@ the errors file, and the run goes on.
 
 from __future__ import annotations
 
-from typing import Any
-
-from reflow.batch.errors import error_line, error_reason
-from reflow.batch.formats.base import Result, Task, Unit, Workspace
-from reflow.batch.formats.txt import TEXT_SUFFIX, Txt, encode_output, write_output
+from reflow.batch.formats.txt import TEXT_SUFFIX, Txt, encode_output
 from reflow.batch.options import BatchOptions
 from reflow.batch.records import render
 
@@ -30,33 +26,16 @@ class Pages(Txt):
     def output_key(self, rel: str, fmt: str) -> str:
         return rel + TEXT_SUFFIX[fmt]
 
-    def group_task(self, units: list[Unit], ws: Workspace) -> Task:
-        files = [(str(u.source), str(ws.output / u.key), u.key) for u in units]
-        return Task(None, ("pages", files), sum(u.size for u in units), keys=[u.key for u in units])
-
-    def work(self, opts: BatchOptions, *args: Any) -> Result:
-        """Read and reflow each file, written to its output through a temporary name."""
+    def encode_file(self, opts: BatchOptions, src: str) -> bytes:
+        """Read and reflow one file (writing is :meth:`Txt.work`'s, as for ``.txt``)."""
         from reflow.pipeline import reflow_file
         from reflow.readers import ReaderError, detect_kind
 
-        (files,) = args
-        errors: list[bytes] = []
-        ok = 0
-        for src, dst, doc_id in files:
-            try:
-                with open(src, "rb") as f:
-                    head = f.read(65536)
-                kind = detect_kind(head)
-                if kind == "text":
-                    raise ReaderError("not a PDF, ALTO, PAGE-XML or hOCR file")
-                # A path, not bytes: a PDF is read page by page from the disk.
-                doc = reflow_file(src, opts.config, kind=kind)
-                value = render(doc, opts.format, opts.keep_furniture, opts.decisions)
-                encoded = encode_output(value)
-            except Exception as exc:
-                errors.append(error_line(doc_id, src, error_reason(exc)))
-                continue
-            # Writing is the machinery's part, as for .txt: a full disk stops the run.
-            write_output(dst, encoded)
-            ok += 1
-        return b"", b"".join(errors), ok, len(errors)
+        with open(src, "rb") as f:
+            head = f.read(65536)
+        kind = detect_kind(head)
+        if kind == "text":
+            raise ReaderError("not a PDF, ALTO, PAGE-XML or hOCR file")
+        # A path, not bytes: a PDF is read page by page from the disk.
+        doc = reflow_file(src, opts.config, kind=kind)
+        return encode_output(render(doc, opts.format, opts.keep_furniture, opts.decisions))

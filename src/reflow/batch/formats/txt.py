@@ -50,10 +50,12 @@ class Txt(InputFormat):
 
     def group_task(self, units: list[Unit], ws: Workspace) -> Task:
         files = [(str(u.source), str(ws.output / u.key), u.key) for u in units]
-        return Task(None, ("txt", files), sum(u.size for u in units), keys=[u.key for u in units])
+        return Task(
+            None, (self.kind, files), sum(u.size for u in units), keys=[u.key for u in units]
+        )
 
     def work(self, opts: BatchOptions, *args: Any) -> Result:
-        """Reflow ``.txt`` files, each written to its output through a temporary name.
+        """Reflow each file of the group, each written to its output through a temporary name.
 
         A file that cannot be read, is too big, or cannot be reflowed or encoded is a failure
         of that file (the errors file); failing to write an output is the machinery's (a full
@@ -64,22 +66,24 @@ class Txt(InputFormat):
         ok = 0
         for src, dst, doc_id in files:
             try:
-                try:
-                    size = os.stat(src).st_size
-                    if size > opts.max_document_bytes:
-                        raise RecordError(too_big(size, opts.max_document_bytes))
-                    with open(src, "rb") as f:
-                        data = f.read(opts.max_document_bytes + 1)
-                except OSError as exc:  # gone, unreadable: this file's failure, said plainly
-                    raise RecordError(f"cannot read the file: {exc.strerror or exc}") from None
-                check_size(data, opts.max_document_bytes)  # grown since the stat
-                value = reflow_value(
-                    data, opts.config, opts.format, opts.keep_furniture, opts.decisions
-                )
-                encoded = encode_output(value)
+                encoded = self.encode_file(opts, src)
             except Exception as exc:
                 errors.append(error_line(doc_id, src, error_reason(exc)))
                 continue
             write_output(dst, encoded)
             ok += 1
         return b"", b"".join(errors), ok, len(errors)
+
+    def encode_file(self, opts: BatchOptions, src: str) -> bytes:
+        """One ``.txt`` file's output, encoded; raises for a failure of this file."""
+        try:
+            size = os.stat(src).st_size
+            if size > opts.max_document_bytes:
+                raise RecordError(too_big(size, opts.max_document_bytes))
+            with open(src, "rb") as f:
+                data = f.read(opts.max_document_bytes + 1)
+        except OSError as exc:  # gone, unreadable: this file's failure, said plainly
+            raise RecordError(f"cannot read the file: {exc.strerror or exc}") from None
+        check_size(data, opts.max_document_bytes)  # grown since the stat
+        value = reflow_value(data, opts.config, opts.format, opts.keep_furniture, opts.decisions)
+        return encode_output(value)
