@@ -224,7 +224,7 @@ def _set_apart(doc: DocView, i: int) -> bool:
 def rule_section_headings(doc: DocView) -> None:
     """Rules ``heading-section`` and ``heading-topic`` (module docstring)."""
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
-    if sum(not b for b in blank) < 3:
+    if blank.count(False) < 3:
         # A text of one or two lines is what the user gave, not a page around a heading.
         return
     for i, text in enumerate(texts):
