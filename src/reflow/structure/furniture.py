@@ -24,8 +24,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import compress, pairwise
-from operator import not_
+from itertools import compress, pairwise, repeat
+from operator import and_, ge, not_
 from statistics import median
 
 from reflow.data.languages import PAGE_WORDS, date_words, function_words
@@ -723,8 +723,11 @@ def label_loose_furniture(
         if page:
             first_of_page.add(page[0])
             last_of_page.add(page[-1])
+    # Every date line and every page number but a roman one has a digit: the lines that do,
+    # picked in C, are all that the date and page-number loops visit (speed, issue 10).
+    digit_lines = list(compress(range(n), map(_DIGIT.search, texts)))
     # Date lines.
-    for i in range(n):
+    for i in digit_lines:
         if blank[i] or labels.roles[i] is not None:
             continue
         date = dateline(texts[i], language)
@@ -761,7 +764,9 @@ def label_loose_furniture(
                 )
     # Lines repeated as boxes of their own.
     groups: dict[str, list[int]] = defaultdict(list)
-    for i in range(n):
+    # The lines _alone passes (blank or the text's edge above and below), in C, and the edges.
+    alone = map(and_, [True, *blank[:-1]], [*blank[1:], True])
+    for i in sorted(edge.union(compress(range(n), alone))):
         if blank[i] or not (_alone(lines, i) or i in edge):
             continue
         text = texts[i]
@@ -785,8 +790,9 @@ def label_loose_furniture(
                     f'"{key}" stands alone here and again on line(s) {others}, once at a page edge',
                     0.75,
                 )
-    # Page numbers.
-    for i in range(n):
+    # Page numbers: a line with a digit, or a roman numeral (at most 8 characters stripped).
+    short = compress(range(n), map(ge, repeat(8), map(len, map(str.strip, texts))))
+    for i in sorted(set(digit_lines).union(short)):
         if blank[i] or labels.roles[i] is not None:
             continue
         parsed = page_number(texts[i])

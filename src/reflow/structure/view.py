@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import ge, itemgetter, lshift, not_, or_
+from operator import ge, itemgetter, lshift, ne, not_, or_
 from zlib import crc32
 
 from reflow.data.languages import function_words
@@ -27,6 +27,7 @@ from reflow.structure.words import (
     CLOSING_MARKS,
     SENTENCE_END,
     bare,
+    byline_initials,
     closed,
     is_byline,
     starts_sentence,
@@ -84,14 +85,23 @@ class DocView:
 
     _bylines: list[int] | None = None
     _closed: list[bool] | None = None
+    _stripped: list[str] | None = None
     _stripped_lengths: list[int] | None = None
+
+    @property
+    def stripped(self) -> list[str]:
+        """``text.strip()`` of every line, in one C-level pass on first use (a line without
+        whitespace at its ends is the same string object: the list costs a pointer a line)."""
+        if self._stripped is None:
+            self._stripped = list(map(str.strip, self.lines.texts))
+        return self._stripped
 
     @property
     def lengths(self) -> list[int]:
         """``len(text.strip())`` of every line (0 for a blank line), in one C-level pass on
         first use: most rules bound a line's length before they look at its words."""
         if self._stripped_lengths is None:
-            self._stripped_lengths = list(map(len, map(str.strip, self.lines.texts)))
+            self._stripped_lengths = list(map(len, self.stripped))
         return self._stripped_lengths
 
     def up_to(self, chars: float) -> Iterator[int]:
@@ -105,8 +115,12 @@ class DocView:
         """Lines shaped like a byline (:func:`is_byline`), found in one pass on first use:
         the byline rules and the article heads above them visit only these."""
         if self._bylines is None:
+            texts, language = self.lines.texts, self.language
+            # is_byline is False unless the first character is a byline's: that test in C
+            # for every line, the Python function for the few lines that pass it.
+            initials = map(byline_initials(language).__contains__, map(_FIRST_CHAR, texts))
             self._bylines = [
-                i for i, t in enumerate(self.lines.texts) if is_byline(t, self.language)
+                i for i in compress(range(len(texts)), initials) if is_byline(texts[i], language)
             ]
         return self._bylines
 
@@ -167,6 +181,7 @@ class DocView:
 
 
 _LAST_CHAR = itemgetter(slice(-1, None))
+_FIRST_CHAR = itemgetter(slice(0, 1))
 _SENTENCE_ENDS = frozenset(SENTENCE_END)
 
 
@@ -188,14 +203,12 @@ def measure(lines: Lines) -> tuple[bool, float, bool]:
     >>> measure(split_lines("A wrapped line \\nends here.\\n"))
     (True, 14.0, False)
     """
-    lengths: list[int] = []
-    trailing = 0
-    for text, blank in zip(lines.texts, lines.blank, strict=True):
-        if blank:
-            continue
-        stripped = text.rstrip()
-        lengths.append(len(stripped))
-        trailing += stripped != text
+    # C-level maps over the non-blank lines (a Python loop here cost as much as a rule).
+    texts = list(compress(lines.texts, map(not_, lines.blank)))
+    stripped = list(map(str.rstrip, texts))
+    lengths = list(map(len, stripped))
+    trailing = sum(map(ne, stripped, texts))
+    del texts, stripped
     if not lengths:
         return False, 0.0, False
     share = trailing / len(lengths)

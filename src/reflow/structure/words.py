@@ -143,6 +143,12 @@ def _bylines(language: str) -> _Bylines:
     return _Bylines(language)
 
 
+def byline_initials(language: str = "") -> frozenset[str]:
+    """The characters a byline of ``language`` can start with (:func:`is_byline` is False for
+    a line whose first character, or "", is not among them)."""
+    return _bylines(language).initials
+
+
 def is_byline(text: str, language: str = "") -> bool:
     """ "By Jane Doe", "Von Anna Müller und Max Weber", "Par Jean Dupont", "Por Ana García",
     "Di Marco Rossi", "Door Jan de Vries", "Автор: Иван Петров" (the byline words of
