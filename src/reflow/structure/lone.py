@@ -31,7 +31,7 @@ from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from itertools import accumulate, compress, pairwise, repeat
-from operator import ge, not_
+from operator import and_, ge, not_, or_
 
 from reflow.model import Role
 from reflow.structure.furniture import page_number
@@ -46,6 +46,7 @@ _SIGNATURE = re.compile(
     r"(?:[A-Z]{1,2} ?\d{1,2}|\d{1,2}[A-Z]{1,2}|[A-Z]{1,2} [ijv]{1,5}"
     r"|[a-z]{1,2} (?:\d{1,2}|[ijv]{1,5}))\.?"
 )
+_DIGIT = re.compile(r"\d")
 #: A page number in lower-case roman numerals, old spellings with a final j included ("xvj").
 _ROMAN_LOWER = re.compile(r"[ivxlc]{1,7}j?\.?")
 #: A page number on a line of its own, when no form feed or edge comparison vouches for it:
@@ -191,8 +192,14 @@ def _page_number_lines(doc: DocView) -> dict[int, str]:
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
     found: list[tuple[int, int]] = []  # (line, value)
     digits: list[int] = []  # every line that is a number alone, four digits included
-    # Lines of at most 40 characters, picked in C: the loop visits the short lines only.
-    for k in compress(range(len(texts)), map(ge, repeat(40), map(len, texts))):
+    # Candidates picked in C: lines of at most 40 characters with a digit (\d, or one of
+    # str.isdigit's wider digits): a number alone, or a page number, has one.
+    maybe = map(
+        and_,
+        map(ge, repeat(40), map(len, texts)),
+        map(or_, map(bool, map(_DIGIT.search, texts)), map(str.isdigit, doc.stripped)),
+    )
+    for k in compress(range(len(texts)), maybe):
         text = texts[k]
         if blank[k]:
             continue
