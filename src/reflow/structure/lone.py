@@ -367,7 +367,7 @@ def rule_lone_caps(doc: DocView) -> None:
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
     if _too_short(doc):
         return
-    for i in range(len(texts)):
+    for i in doc.maybe_caps():
         if blank[i] or roles[i] is not None:
             continue
         t = texts[i].strip()

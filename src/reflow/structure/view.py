@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import ge, itemgetter, lshift, ne, not_, or_
+from operator import ge, itemgetter, lshift, mul, ne, not_, or_, sub
 from zlib import crc32
 
 from reflow.data.languages import function_words
@@ -104,6 +104,17 @@ class DocView:
             self._stripped_lengths = list(map(len, self.stripped))
         return self._stripped_lengths
 
+    def maybe_caps(self) -> Iterator[int]:
+        """The lines whose stripped text :func:`reflow.structure.words.is_caps` may accept, in
+        order, picked in C: a line with more than a tenth of its characters in ASCII lower
+        case cannot be 90 % capitals (``upper <= n - lower < 9 * lower``).  The ASCII lower
+        case letters are counted as the bytes that ``bytes.translate`` deletes from the
+        line's UTF-8 (no other character's bytes are ASCII), a lower bound of its lower case."""
+        encoded = list(map(str.encode, self.stripped, repeat("utf-8"), repeat("surrogatepass")))
+        kept = map(len, map(bytes.translate, encoded, repeat(None), repeat(_ASCII_LOWER)))
+        lower = map(sub, map(len, encoded), kept)
+        return compress(range(len(encoded)), map(ge, self.lengths, map(mul, repeat(10), lower)))
+
     def up_to(self, chars: float) -> Iterator[int]:
         """The lines of at most ``chars`` characters (:attr:`lengths`), in order, picked in
         C (no Python code runs for a longer line): the candidates of a rule that only a
@@ -181,6 +192,7 @@ class DocView:
 
 
 _LAST_CHAR = itemgetter(slice(-1, None))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 _FIRST_CHAR = itemgetter(slice(0, 1))
 _SENTENCE_ENDS = frozenset(SENTENCE_END)
 
