@@ -541,9 +541,50 @@ def test_page_xml_region_text_without_lines() -> None:
     assert doc.paragraphs[0].startswith("The council met on Monday and agreed.")
 
 
-def _column_lines(rows: list[tuple[str, float]], x0: float = 50.0) -> list[PageLine]:
+def _column_lines(
+    rows: list[tuple[str, float]], x0: float = 50.0, stretch: list[float] | None = None
+) -> list[PageLine]:
     """One column of 10 pt body lines, 12 pt apart, flush left: (text, right end) each."""
-    return [PageLine(x0, 60 + 12 * k, x1, 70 + 12 * k, t, 10.0) for k, (t, x1) in enumerate(rows)]
+    return [
+        PageLine(x0, 60 + 12 * k, x1, 70 + 12 * k, t, 10.0, stretch=stretch and stretch[k])
+        for k, (t, x1) in enumerate(rows)
+    ]
+
+
+def test_pdf_reader_gives_the_type_s_horizontal_scale() -> None:
+    page = Page([Text(50, 80, "A line set wider than natural,", scale=1.02), Text(50, 92, "ends.")])
+    lines, _ = read(write_pdf([page]))
+    assert [b.stretch for b in lines.boxes] == [1.02, 1.0]
+
+
+def test_natural_width_line_ends_the_paragraph_where_lines_are_stretched() -> None:
+    """Ragged right, no indent, no gap, a typesetter that stretches its lines' type (pdfTeX's
+    font expansion): a sentence ending on a line at its natural width ends its paragraph, one
+    ending on a stretched line does not, however far each stops from the right edge."""
+    words = ["boats", "came", "in", "one", "by", "one", "with", "fish", "for", "the", "town"]
+    words += ["while", "nets", "dried", "on", "every", "wall"]
+    wrapped = [(" ".join(words[(k + j) % len(words)] for j in range(6)), 240.0) for k in range(24)]
+    rows = wrapped[:12]
+    rows.append(("the town. Then the sea was calm.", 236.0))  # stretched: runs on
+    rows.append(("Nets dried on the wall and the", 240.0))
+    rows.append(("boats came home at night.", 236.0))  # natural width: the paragraph's end
+    rows.append(("Straight after the rain the", 240.0))
+    rows += wrapped[12:]
+    rows.append(("was held.", 100.0))
+    stretch = [1.02] * len(rows)
+    stretch[14] = stretch[-1] = 1.0
+    lines = build_lines([_column_lines(rows, stretch=stretch)])
+    doc = reflow.pipeline.reflow_lines(lines, reflow.Config(language="en"))
+    assert len(doc.paragraphs) == 2, doc.paragraphs
+    assert doc.paragraphs[1].startswith("Straight")
+    ev = {d.rule: d.evidence for d in doc.decisions}
+    assert "natural width (1.000)" in ev["geometry-natural-width"]
+    assert "stretched to fill it (1.020)" in ev["geometry-stretched"]
+    # Without the stretch (a typesetter that does not expand type) neither rule runs.
+    plain = reflow.pipeline.reflow_lines(
+        build_lines([_column_lines(rows)]), reflow.Config(language="en")
+    )
+    assert not {"geometry-natural-width", "geometry-stretched"} & {d.rule for d in plain.decisions}
 
 
 def test_last_line_shorter_than_any_wrapped_line_ends_the_paragraph() -> None:
