@@ -693,3 +693,32 @@ def test_review_page_of_a_pdf(tmp_path: Path) -> None:
     page = out.read_text("utf-8")
     assert page.lstrip().lower().startswith("<!doctype html")
     assert "Music played on three" in page and "%PDF" not in page
+
+
+def test_double_spaced_ocr_page_first_line_is_not_a_running_head() -> None:
+    """A typescript read by OCR leaves more than a line height between any two lines: its
+    first line of text stands 1.6 line heights above the next, as far as the others; only a
+    line set off further than the usual gap plus 1.5 ems is a running head."""
+
+    def page(head_gap: float) -> list[PageLine]:
+        rows = [PageLine(50, 40, 300, 50, "THE HARBOUR GAZETTE", 10.0, None, "h", 0.9, "b0.p1")]
+        top = 50 + head_gap
+        body = [
+            "The festival opened on Saturday",
+            "with boats from every village",
+            "along the coast, and the weather",
+            "held until late in the evening.",
+            "Local bakers sold out by noon,",
+            "and the stalls stayed open late.",
+        ]
+        for k, text in enumerate(body):
+            y = top + 24 * k  # 10 high, 14 apart: double-spaced
+            rows.append(PageLine(50, y, 300, y + 10, text, 10.0, None, f"l{k}", 0.9, "b1.p1"))
+        return rows
+
+    near = reflow.pipeline.reflow_lines(build_lines([page(16)]), reflow.Config(language="en"))
+    assert not any(b.role is reflow.Role.PAGE_HEADER for b in near.blocks)
+    far = reflow.pipeline.reflow_lines(build_lines([page(40)]), reflow.Config(language="en"))
+    assert [b.text for b in far.blocks if b.role is reflow.Role.PAGE_HEADER] == [
+        "THE HARBOUR GAZETTE"
+    ]

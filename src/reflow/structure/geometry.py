@@ -262,6 +262,7 @@ class PageGeometry:
         self.indent_evidence = f"{indented} of {total} body lines start indented"
         self._wrap_limit: float | bool | None = False  # measured when first asked
         self._wrap_count = 0
+        self._line_gap: float | None = None
         self._stretched = 0  # of the wrapped lines with a known stretch
         self._stretch_known = 0
 
@@ -464,6 +465,26 @@ class PageGeometry:
             labels.label(i, role, rule, why, conf)
             prev = key
 
+    def _ocr_line_gap(self) -> float:
+        """On OCR input, the document's usual white gap between two lines of a column (0 for
+        typeset input): a typescript set double-spaced leaves 1-1.5 line heights between any
+        two lines, so a running head must stand further off than that.  Measured on the
+        Tesseract TSV of tapuscorpus-tesseract (eval/real_xml.py): with EDGE_GAP alone, first
+        lines of a page's text ("Les décisions des jurys sont sans appel") were running
+        heads."""
+        if self.typeset:
+            return 0.0
+        if self._line_gap is None:
+            gaps = []
+            for members in self._members.values():
+                ordered = sorted((self.boxes[j] for j in members), key=lambda b: b.top)  # type: ignore[union-attr]
+                for x, y in pairwise(ordered):
+                    g = y.top - x.bottom  # type: ignore[union-attr]
+                    if 0 <= g < 3 * self.body_size:
+                        gaps.append(g)
+            self._line_gap = _percentile(gaps, 0.5) if gaps else 0.0
+        return self._line_gap
+
     def _label_page_edges(self, labels) -> None:
         """Running heads, feet and page numbers by position: the first (or last) line(s) of a
         page, on one baseline, set off from everything else by a white gap of at least
@@ -490,7 +511,7 @@ class PageGeometry:
                     gap = min(b.top for b in rest) - max(b.bottom for b in gb)  # type: ignore[union-attr]
                 else:
                     gap = min(b.top for b in gb) - max(b.bottom for b in rest)  # type: ignore[union-attr]
-                if gap < EDGE_GAP * em:
+                if gap < EDGE_GAP * em + self._ocr_line_gap():
                     continue
                 for i in group:
                     box = self.boxes[i]
