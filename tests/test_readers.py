@@ -340,7 +340,7 @@ def test_tesseract_tsv_lines_regions_confidence_and_pages() -> None:
 
 
 def test_tesseract_tsv_keeps_tesseracts_order() -> None:
-    # Tesseract's reading order is followed (it beat the geometric one on the committed TSV of
+    # Tesseract's reading order is followed (it beats the geometric one on the committed TSV of
     # eval/real), here the right column before the left one.
     regions = _regions()
     lines, _ = read(to_tsv([[regions[0], regions[2], regions[1]]]))

@@ -84,8 +84,8 @@ def iter_tsv_pages(data: bytes, report: TsvReport | None = None) -> Iterator[lis
     :class:`~reflow.readers.base.FileOrder`: kept, as a PAGE-XML ``ReadingOrder`` is).
 
     Tesseract's order against the geometric one (eval/real_xml.py, the committed TSV of
-    ocrd-tesseract and tapuscorpus-tesseract): word error rate 43.02 % / 5.19 % against 43.21 %
-    / 6.59 %, paragraph F1 0.479 / 0.373 against 0.476 / 0.361.
+    ocrd-tesseract and tapuscorpus-tesseract): word error rate 43.02 % / 5.11 % against 43.21 %
+    / 6.51 %, paragraph F1 0.479 / 0.373 against 0.476 / 0.362.
 
     >>> tsv = (HEADER_LINE + "\\n"
     ...        "1\\t1\\t0\\t0\\t0\\t0\\t0\\t0\\t600\\t800\\t-1\\t\\n"
