@@ -285,12 +285,14 @@ def _field_sums(
     return out if out is not None else [0] * layout.fields
 
 
-def _add(a: _Tally, b: _Tally) -> _Tally:
+def _sum_tallies(tallies: list[_Tally]) -> _Tally:
+    """The tally of the texts of ``tallies`` together: their sums, field by field (C-level
+    ``sum`` over the columns)."""
     return _Tally(
-        a.words + b.words,
-        list(map(add, a.gains, b.gains)),
-        list(map(add, a.hits, b.hits)),
-        list(map(add, a.foreign, b.foreign)),
+        sum(t.words for t in tallies),
+        list(map(sum, zip(*(t.gains for t in tallies), strict=True))),
+        list(map(sum, zip(*(t.hits for t in tallies), strict=True))),
+        list(map(sum, zip(*(t.foreign for t in tallies), strict=True))),
     )
 
 
@@ -342,20 +344,19 @@ def detect_languages(text: str) -> tuple[str, str, tuple[str, ...]]:
     """
     sample = text[:SAMPLE_CHARS].casefold()
     votes: Counter[str] = Counter()
-    whole: _Tally | None = None
     segments = _segments(sample)
+    if not segments:
+        return UNDETERMINED, "no words", ()
     explained = 0  # words in the profile of their segment's language
     codes = _profiles().codes
-    for segment in segments:
-        tally = _tally(segment)
+    tallies = list(map(_tally, segments))
+    for segment, tally in zip(segments, tallies, strict=True):
         best = _winner(*_scores(tally))
         if best is not None:
             votes[codes[best]] += len(segment)
             explained += tally.hits[best]
-        # Tallies add up over segments (integers: exactly): the whole sample's come for free.
-        whole = tally if whole is None else _add(whole, tally)
-    if whole is None:
-        return UNDETERMINED, "no words", ()
+    # Tallies add up over segments (integers: exactly): the whole sample's come for free.
+    whole = _sum_tallies(tallies)
     overall = _verdict(*_scores(whole))
     seen = tuple(sorted(votes))
     if not votes or len(segments) == 1:
