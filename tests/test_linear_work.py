@@ -159,13 +159,13 @@ def test_language_detection_reads_a_bounded_sample(monkeypatch: pytest.MonkeyPat
     from reflow import language
 
     scored: list[int] = []
-    scores = language._scores
+    tally = language._tally
 
-    def counting(text: str) -> tuple[list[float], int, list[int]]:
+    def counting(text: str) -> language._Tally:
         scored.append(len(text))
-        return scores(text)
+        return tally(text)
 
-    monkeypatch.setattr(language, "_scores", counting)
+    monkeypatch.setattr(language, "_tally", counting)
     once = _pages() * 4
     assert len(once) > 2 * language.SAMPLE_CHARS
     language.detect_languages(once)
