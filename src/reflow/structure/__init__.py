@@ -42,6 +42,7 @@ from reflow.structure.articles import (
 from reflow.structure.bylines import rule_bylines
 from reflow.structure.captions import rule_captions
 from reflow.structure.edges import (
+    rule_head_twins_beside_numbers,
     rule_heads_beside_numbers,
     rule_page_edges,
     rule_page_number_runs,
@@ -62,7 +63,11 @@ from reflow.structure.headings import (
     rule_wide_lines,
 )
 from reflow.structure.lone import rule_lone_caps, rule_lone_furniture
-from reflow.structure.pagefoot import rule_page_foot
+from reflow.structure.pagefoot import (
+    rule_catch_word_across,
+    rule_norm_signature,
+    rule_page_foot,
+)
 from reflow.structure.sections import rule_section_headings
 from reflow.structure.view import DocView, LineLabels, measure
 
@@ -80,6 +85,7 @@ __all__ = [
 #: :func:`label_lines`), in order; a line keeps the first label it gets.
 RULES: tuple[Callable[[DocView], None], ...] = (
     rule_page_foot,  # first: needs only the page numbers of the furniture pass
+    rule_norm_signature,  # after the signature marks of rule_page_foot
     rule_captions,
     rule_bylines,
     rule_headings,
@@ -95,6 +101,8 @@ RULES: tuple[Callable[[DocView], None], ...] = (
     rule_join_heading_lines,
     rule_page_edges,  # last: only what no rule above labelled (edges.py)
     rule_page_number_runs,
+    rule_head_twins_beside_numbers,  # after the page-number runs
+    rule_catch_word_across,  # after the heads: a catch-word's twin is no head
     rule_heads_beside_numbers,
 )
 
