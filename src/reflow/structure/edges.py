@@ -32,7 +32,7 @@ from collections import defaultdict
 from itertools import pairwise
 
 from reflow.model import Role
-from reflow.structure.furniture import MAX_FURNITURE_CHARS, head_key, similar
+from reflow.structure.furniture import MAX_FURNITURE_CHARS, similar
 from reflow.structure.view import DocView
 
 #: A line counts as short here below this share of the document's typical line length.  Running
@@ -243,13 +243,16 @@ FUZZY_PAIRS = 8
 
 
 def _head_twin_key(text: str) -> str:
-    """The comparison key of a head beside a page number: :func:`head_key` without closing
-    punctuation ("Herrnhuterey in ihrer Schalkheit." / "... Schalkheit" are one head).
+    """The comparison key of a head beside a page number: lower case, spaces collapsed, without
+    closing punctuation ("Herrnhuterey in ihrer Schalkheit." / "... Schalkheit" are one head).
+    Digits are kept: the page number stands on a line of its own here, so a number in the
+    line is no page number ("Hauptstraße 102" / "Hauptstraße 129" are two addresses in two
+    advertisements, hkb-newspaper).
 
-    >>> _head_twin_key("Herrnhuterey in ihrer Schalkheit."), _head_twin_key("12 TABLE. ")
-    ('herrnhuterey in ihrer schalkheit', 'table')
+    >>> _head_twin_key("Herrnhuterey in ihrer  Schalkheit."), _head_twin_key("Hauptstraße 102")
+    ('herrnhuterey in ihrer schalkheit', 'hauptstraße 102')
     """
-    return head_key(text).rstrip(_HEAD_END + " ")
+    return " ".join(text.lower().split()).rstrip(_HEAD_END + " ")
 
 
 def rule_head_twins_beside_numbers(doc: DocView) -> None:
