@@ -50,6 +50,7 @@ from reflow.structure.edges import (
 from reflow.structure.furniture import (
     infer_pages,
     label_loose_furniture,
+    label_masthead,
     label_page_numbers,
     label_running_heads,
 )
@@ -134,6 +135,7 @@ def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
     label_page_numbers(lines, labels, labels.pages, max(page_count, 1))
     label_running_heads(lines, labels, labels.pages, max(page_count, 1), language)
     label_loose_furniture(lines, labels, labels.pages, max(page_count, 1), language)
+    label_masthead(lines, labels)
     rule_lone_furniture(doc)
     for rule in RULES:
         rule(doc)
