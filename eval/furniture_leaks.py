@@ -10,7 +10,7 @@ that fits, from what the input itself shows (no gold region type is stored in go
 
 * ``page-number``: the line reads as a page number (``reflow.structure.furniture.page_number``)
   or is mostly digits ("Nr. 1/1931");
-* ``head+number``: a running head with a number glued to it ("Seite 2", "12 LIVRE SECOND");
+* ``head+number``: a running head with a number glued to it ("12 LIVRE SECOND");
 * ``repeats``: the same line (digits masked, reflow's ``head_key``) occurs more than once in the
   case, so repetition could have found it;
 * ``catch-word``: one or two words, no sentence end, last non-blank line of its page or of the
@@ -49,7 +49,7 @@ def _norm(text: str) -> str:
 def cause(text: str, repeats: int, last_of_page: bool) -> str:
     """The first cause that fits a leaked furniture line (module docstring).
 
-    >>> cause("- 12 -", 1, False), cause("Nr. 1/1931", 2, False), cause("Seite 2", 1, False)
+    >>> cause("- 12 -", 1, False), cause("Nr. 1/1931", 2, False), cause("12 LIVRE SECOND", 1, False)
     ('page-number', 'page-number', 'head+number')
     >>> cause("LIVRE DOUZIÈME.", 1, False), cause("der", 1, True)
     ('one-off head', 'catch-word')
@@ -71,8 +71,8 @@ def cause(text: str, repeats: int, last_of_page: bool) -> str:
     return "long"
 
 
-def leaks(case: object) -> tuple[int, list[tuple[str, str, str, str]]]:
-    """(gold furniture lines found in the input, [(cause, position, rule or '', line)] leaked)."""
+def leaks(case: object) -> tuple[int, list[tuple[str, str, str]]]:
+    """(gold furniture lines found in the input, [(cause, position, line)] leaked)."""
     text = case.text  # type: ignore[attr-defined]
     doc = reflow.reflow(text, config=reflow.Config(language="auto"))
     raw = text.split("\n")
@@ -114,7 +114,7 @@ def leaks(case: object) -> tuple[int, list[tuple[str, str, str, str]]]:
             if role_of.get(i) != "paragraph":
                 continue
             pos = "top" if i in top else "bottom" if i in bottom else "middle"
-            out.append((cause(line, keys[head_key(line)], i in last), pos, "", line))
+            out.append((cause(line, keys[head_key(line)], i in last), pos, line))
     return found, out
 
 
@@ -134,7 +134,7 @@ def main() -> int:
         ff = "form feeds" if "\f" in case.text else "no form feeds"
         n, leaked = leaks(case)
         found[case.suite] += n
-        for why, pos, _, line in leaked:
+        for why, pos, line in leaked:
             totals[case.suite][why] += 1
             totals[case.suite][f"@{pos}"] += 1
             totals[case.suite][f"@{ff}"] += 1
