@@ -859,3 +859,60 @@ def label_loose_furniture(
 #: MIN_PERIOD lines; a heading repeated in the next paragraph is nearer).
 MIN_LOOSE_GAP = MIN_PERIOD
 _HEADS = frozenset({Role.PAGE_HEADER, Role.PAGE_FOOTER})
+
+
+# ---------------------------------------------------------------------------------------------
+# A newspaper's masthead on its first page: the title, the imprint (publisher, prices,
+# subscription terms) and the issue line, above the first article.
+
+#: A volume or issue number, the one thing every newspaper prints in its masthead: "Jahrgang 1",
+#: "7. Jahrgang", "Jahrg. 1", "Nummer 242", "Nr. 539", "No. 12", "Vol. 3", "N° 5", "Année 12".
+#: Word lists are alternations and the number is bounded: linear.  Tuned on hkb-newspaper.
+_ISSUE = re.compile(
+    r"(?:\b(?:jahrgang|jahrg\.|nummer|nr\.|no\.|vol\.|volume|année|n°|numéro)\s?\d{1,4}\b"
+    r"|\b\d{1,3}\.\s?jahrgang\b)",
+    re.IGNORECASE,
+)
+#: Non-blank lines from the start of the text in which the issue line must stand: the
+#: mastheads of hkb-newspaper run 2..18 lines above it (title, imprint of up to 12 lines).
+MASTHEAD_LINES = 24
+#: A masthead needs this many issue-number hits in that zone (volume and number: "Jahrgang 1"
+#: / "Nummer 1", or "7. Jahrgang ... A/Nr. 539" on one line): one "Nr. 5" alone is as often
+#: a reference in the text.
+MASTHEAD_HITS = 2
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def label_masthead(lines: Lines, labels: LineLabels) -> None:
+    """Rule ``masthead-block``: the first lines of a text, down to its issue line (a volume and
+    an issue number, :data:`MASTHEAD_HITS` hits among the first :data:`MASTHEAD_LINES` non-blank
+    lines), and a place-and-date line right under it ("Mannheim, 21. November 1937": a year,
+    at most 5 words), are the newspaper's masthead: page header.  Lines already labelled
+    furniture keep their label; it runs before the heading rules (the masthead's title is set
+    like a headline).
+
+    Tuned on ``hkb-newspaper`` (the only newspaper among the real sources).
+    """
+    texts, blank, roles = lines.texts, lines.blank, labels.roles
+    top = [i for i in range(len(texts)) if not blank[i]][:MASTHEAD_LINES]
+    hits = [(i, len(_ISSUE.findall(texts[i]))) for i in top if len(texts[i]) <= 200]
+    if sum(h for _, h in hits) < MASTHEAD_HITS:
+        return
+    last = max(i for i, h in hits if h)
+    k = top.index(last)
+    if k + 1 < len(top):
+        nxt = texts[top[k + 1]].strip()
+        if len(nxt.split()) <= 5 and _YEAR.search(nxt[-12:]):
+            last = top[k + 1]
+    issue = "; ".join(texts[i].strip() for i, h in hits if h)[:80]
+    for i in top:
+        if i > last:
+            break
+        if roles[i] is None:
+            labels.label(
+                i,
+                Role.PAGE_HEADER,
+                "masthead-block",
+                f"line {i + 1} of the text, above or on its issue line ({issue})",
+                0.75,
+            )
