@@ -193,6 +193,15 @@ def right_fragment(line: str) -> str:
     return s[:i]
 
 
+def _joined_word(language: str, conjunction: str) -> float:
+    """The Zipf at which the two halves around a conjunction make a word, not a suspension:
+    lower for a conjunction that is also a frequent word ending (Ukrainian "розгляну-/та", 2.6)."""
+    known = LANGUAGES.get(language)
+    if known is not None and conjunction.lower() in known.ending_conjunctions:
+        return JOINED_RARE
+    return JOINED_COMMON
+
+
 def _weak_join(lexical: HyphenDecision | None) -> bool:
     """The lexicon would join, but not surely (below 0.9): the language's own compound habits
     (acronym compounds, hyphenated loans) may still keep the hyphen."""
@@ -249,7 +258,9 @@ def decide_hyphen(
         # more: English "vend-/or" is "vendor".  A one-letter conjunction stays a suspended
         # hyphen even then (Bulgarian "пред- и следвоенния" although "преди" is a word).
         and not (
-            len(right) > 1 and lexicon is not None and lexicon.zipf(left + right) >= JOINED_COMMON
+            len(right) > 1
+            and lexicon is not None
+            and lexicon.zipf(left + right) >= _joined_word(lexicon.language, right)
         )
     ):
         return HyphenDecision(
@@ -598,6 +609,11 @@ LOAN_ENGLISH_WORD = 3.0
 #: the Swedish documents; "cup-s" in "cups-/browsed", 3, is an English plural).
 LINKED_STEM = 4
 _SENTENCE_END = ".!?:;"
+#: Compounds inside the document's lines that end in the second part, at least, before that
+#: part counts as a head the document hyphenates to names (``loan-compound``): two, measured on
+#: the Norwegian documents (the three that break "X-/kommandoen" write 2, 2 and 7 other
+#: "...-kommandoen" inside lines; every other second part after a line-end hyphen there is
+#: written so at most once).
 
 
 def _loan(
@@ -613,6 +629,11 @@ def _loan(
     ``hyphenated_loans`` measured).
     """
     zl = lexicon.zipf(left)
+    if left.lower().endswith(LANGUAGES[lexicon.language].linking_endings):
+        # A suffix with the linking "s" (Swedish "partitions-/verktyget", "Paketerings-/
+        # verktyg"): a compound of the language's own words, even when English knows the
+        # form ("partitions") or it is capitalised in a title.
+        return ""
     standalone = vocabulary.standalone_count(left) if vocabulary is not None else 0
     # The part after a name is a word of its own ("Unix-/maskin"), or the document writes the
     # name alone ("Debian"): "Debi-/ans" is neither.
@@ -638,8 +659,16 @@ def _loan(
         return (
             f"'{left}' is no {lexicon.language} word (Zipf {zl:.1f}) but stands alone in the text"
         )
-    ze = Lexicon.get("en").zipf(left) if lexicon.language != "en" else 0.0
-    if ze >= LOAN_ENGLISH_WORD and ze >= zl + LOAN_ENGLISH_LEAD and zl < 3.5:
+    en = Lexicon.get("en")
+    ze = en.zipf(left) if lexicon.language != "en" else 0.0
+    if (
+        ze >= LOAN_ENGLISH_WORD
+        and ze >= zl + LOAN_ENGLISH_LEAD
+        and zl < 3.5
+        # ... unless the joined form is an English word, broken at a line end ("local-/host":
+        # "localhost" 2.0 in English; "stable-/backports" 0).
+        and en.zipf(left + right) < JOINED_RARE
+    ):
         return f"'{left}' is an English word (Zipf {ze:.1f}; {zl:.1f} in {lexicon.language})"
     return ""
 

@@ -71,6 +71,16 @@ Field meanings:
     although the language writes its own compounds closed (Norwegian "Debian-prosjektet",
     "cd-kommandoen", "crontab-filen"; Swedish "Debian-paket", "Unix-familjen"; the Norwegian
     and Swedish language councils' rules on the hyphen in compounds).
+``ending_conjunctions``
+    conjunctions that are also frequent word endings (Ukrainian "та": "робо-/та", "розгляну-/
+    та"): before one of them a line-end hyphen is a suspended hyphen only when the joined word
+    is unseen (Zipf below 2), not merely uncommon.
+``linking_endings``
+    endings of a first part that only a compound of the language's own words has: the linking
+    "s" after the suffixes that require it (Swedish "-ings", "-tions", "-hets": "partitions-/
+    verktyget", "paketerings-/verktyg"; Norwegian "-sjons", "-ings", "-hets"), from the Swedish
+    and Norwegian grammars' rules on the linking morpheme (fogemorfem, fugemorfem).  Such a
+    first part is no loan or name, whatever an English word list says ("partitions").
 """
 
 from __future__ import annotations
@@ -84,6 +94,17 @@ def _words(text: str) -> frozenset[str]:
 
 def _split(text: str) -> list[str]:
     return text.split()
+
+
+def _latin_i(words: frozenset[str]) -> frozenset[str]:
+    """The words and, for those with the Ukrainian "і", their spelling with the Latin "i":
+    T2A, the Cyrillic font encoding of pdflatex, sets "і" as the Latin letter, and text
+    extracted from such a PDF has it ("сторiнка", the conjunction "i").
+
+    >>> sorted(_latin_i(frozenset({"і", "та"})))
+    ['i', 'та', 'і']
+    """
+    return words | {w.replace("і", "i").replace("І", "I") for w in words}
 
 
 @dataclass(frozen=True)
@@ -115,6 +136,8 @@ class Language:
     closed_prefixes: frozenset[str] = frozenset()
     hyphen_min: tuple[int, int] = (2, 2)
     hyphenated_loans: bool = False
+    linking_endings: tuple[str, ...] = ()
+    ending_conjunctions: frozenset[str] = frozenset()
 
 
 _EN_FUNCTION = """a an the and or but nor of to in on at by for with from as into onto over under
@@ -527,6 +550,7 @@ LANGUAGES: dict[str, Language] = {
             closed_compounds=True,
             long_compounds=True,
             hyphenated_loans=True,
+            linking_endings=("sjons", "ings", "hets", "skaps", "doms", "elses", "nads", "tets"),
         ),
         Language(
             "nl",
@@ -731,30 +755,46 @@ LANGUAGES: dict[str, Language] = {
             closed_compounds=True,
             long_compounds=True,
             hyphenated_loans=True,
+            linking_endings=("tions", "ings", "hets", "skaps", "doms", "elses", "nads", "tets"),
         ),
         Language(
             "uk",
             "Ukrainian",
             "Cyrillic",
             "uk_UA",
-            _words(
-                """і й та а але або чи ні в у на з із зі до від по про при за для без над під
-                між через після перед що щоб як який яка яке які це цей ця ці той ті його її
-                їх він вона воно вони ми ви я не був була було були бути є буде також дуже вже
-                ще ж би"""
+            _latin_i(
+                _words(
+                    """і й та а але або чи ні в у на з із зі до від по про при за для без над
+                    під між через після перед що щоб як який яка яке які це цей ця ці той ті
+                    його її їх він вона воно вони ми ви я не був була було були бути є буде
+                    також дуже вже ще ж би"""
+                )
             ),
-            _words(
-                """і й та а але або чи в у на з із зі до від по про при за для без над під між
-                через після перед що щоб який яка яке які"""
+            _latin_i(
+                _words(
+                    """і й та а але або чи в у на з із зі до від по про при за для без над під
+                    між через після перед що щоб який яка яке які"""
+                )
             ),
-            _words("і й та або чи"),
+            _latin_i(_words("і й та або чи")),
             _words("автор: текст:"),
-            ("фото", "рис.", "рисунок", "ілюстрація", "графік", "карта", "схема"),
+            (
+                "фото",
+                "рис.",
+                "рисунок",
+                "ілюстрація",
+                "iлюстрацiя",
+                "графік",
+                "графiк",
+                "карта",
+                "схема",
+            ),
             ("таблиця", "табл."),
-            ("стор.", "с.", "сторінка"),
+            ("стор.", "с.", "сторінка", "сторiнка"),
             ("джерело", "джерела"),
             ("«", "»", "„", "“"),
             long_compounds=True,
+            ending_conjunctions=_words("та"),
             hyphen_prefixes=_words("будь казна хтозна"),
             hyphen_suffixes=_words("то небудь таки"),
             closed_prefixes=_words(
@@ -870,6 +910,7 @@ def date_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
     from reflow.data.cldr import MONTHS, WEEKDAYS
 
     codes = [language, "en"] if language in LANGUAGES else list(LANGUAGES)
-    days = frozenset(d for c in codes for d in WEEKDAYS[c])
-    months = frozenset(m for c in codes for m in MONTHS[c])
+    # With the Latin-i spellings of the Ukrainian names ("недiля"): see _latin_i.
+    days = _latin_i(frozenset(d for c in codes for d in WEEKDAYS[c]))
+    months = _latin_i(frozenset(m for c in codes for m in MONTHS[c]))
     return days | {"sonnabend"}, months | {"setiembre"}
