@@ -75,6 +75,16 @@ Field meanings:
     conjunctions that are also frequent word endings (Ukrainian "та": "робо-/та", "розгляну-/
     та"): before one of them a line-end hyphen is a suspended hyphen only when the joined word
     is unseen (Zipf below 2), not merely uncommon.
+``ordinal_period``
+    an ordinal number is written with a period ("14. cikk", "14. člen", "1. grein", "3. März"):
+    a line ending in a number and a period before a line that goes on in lower case has not
+    ended a sentence ("Egyetemes Nyilatkozat, 14." / "cikk", a heading wrapped in a narrow
+    column).  From the languages' orthographies (Hungarian, Czech, Slovak, Slovenian, Polish,
+    German, Danish, Norwegian, Icelandic, Latvian).
+``section_words``
+    the words that name a numbered division of a text (article, chapter, section, part), lower
+    case: a line that ends with one and its number ("Splošna deklaracija, 14. člen", "Стаття
+    14", "Article 14") is shaped like a heading.  From general dictionaries of each language.
 ``linking_endings``
     endings of a first part that only a compound of the language's own words has: the linking
     "s" after the suffixes that require it (Swedish "-ings", "-tions", "-hets": "partitions-/
@@ -138,6 +148,8 @@ class Language:
     hyphenated_loans: bool = False
     linking_endings: tuple[str, ...] = ()
     ending_conjunctions: frozenset[str] = frozenset()
+    ordinal_period: bool = False
+    section_words: frozenset[str] = frozenset()
 
 
 _EN_FUNCTION = """a an the and or but nor of to in on at by for with from as into onto over under
@@ -174,6 +186,7 @@ LANGUAGES: dict[str, Language] = {
             ("„", "“", "‘", "’"),
             long_compounds=True,
             closed_prefixes=_words("не на от до за о об из у в с пре при пред над под раз без"),
+            section_words=_words("член глава раздел част"),
         ),
         Language(
             "ca",
@@ -197,6 +210,7 @@ LANGUAGES: dict[str, Language] = {
             ("pàgina", "pàg."),
             ("font", "fonts"),
             ("«", "»", "“", "”"),
+            section_words=_words("article capítol secció part"),
         ),
         Language(
             "cs",
@@ -224,6 +238,8 @@ LANGUAGES: dict[str, Language] = {
             closed_prefixes=_words(
                 "ne na od do po pro při před nad pod za z ze s se v ve u o ob vy roz bez"
             ),
+            ordinal_period=True,
+            section_words=_words("článek kapitola oddíl část"),
         ),
         Language(
             "da",
@@ -248,6 +264,8 @@ LANGUAGES: dict[str, Language] = {
             ("»", "«", "›", "‹"),
             closed_compounds=True,
             long_compounds=True,
+            ordinal_period=True,
+            section_words=_words("artikel kapitel afsnit del"),
         ),
         Language(
             "de",
@@ -276,6 +294,8 @@ LANGUAGES: dict[str, Language] = {
             closed_compounds=True,
             long_compounds=True,
             nouns_capitalised=True,
+            ordinal_period=True,
+            section_words=_words("artikel kapitel abschnitt teil"),
         ),
         Language(
             "el",
@@ -306,6 +326,7 @@ LANGUAGES: dict[str, Language] = {
                 επι αμφι"""
             ),
             hyphen_min=(1, 1),
+            section_words=_words("άρθρο κεφάλαιο ενότητα μέρος"),
         ),
         Language(
             "en",
@@ -338,6 +359,7 @@ LANGUAGES: dict[str, Language] = {
             ("page", "p.", "pg."),
             ("source", "sources"),
             ("“", "”", "‘", "’"),
+            section_words=_words("article chapter section part"),
         ),
         Language(
             "es",
@@ -361,6 +383,7 @@ LANGUAGES: dict[str, Language] = {
             ("fuente", "fuentes"),
             ("«", "»", "“", "”"),
             closed_compounds=True,
+            section_words=_words("artículo capítulo sección parte"),
         ),
         Language(
             "fr",
@@ -384,6 +407,7 @@ LANGUAGES: dict[str, Language] = {
             ("page", "p."),
             ("source", "sources"),
             ("«", "»", "“", "”"),
+            section_words=_words("article chapitre section partie"),
         ),
         Language(
             "hu",
@@ -407,6 +431,8 @@ LANGUAGES: dict[str, Language] = {
             ("„", "”", "»", "«"),
             closed_compounds=True,
             long_compounds=True,
+            ordinal_period=True,
+            section_words=_words("cikk fejezet szakasz rész"),
         ),
         Language(
             "id",
@@ -429,6 +455,7 @@ LANGUAGES: dict[str, Language] = {
             ("halaman", "hlm."),
             ("sumber",),
             ("“", "”", "‘", "’"),
+            section_words=_words("pasal bab bagian"),
         ),
         Language(
             "is",
@@ -453,6 +480,8 @@ LANGUAGES: dict[str, Language] = {
             ("„", "“", "‚", "‘"),
             closed_compounds=True,
             long_compounds=True,
+            ordinal_period=True,
+            section_words=_words("grein kafli hluti"),
         ),
         Language(
             "it",
@@ -477,6 +506,7 @@ LANGUAGES: dict[str, Language] = {
             ("fonte", "fonti"),
             ("«", "»", "“", "”"),
             closed_compounds=True,
+            section_words=_words("articolo capitolo sezione parte"),
         ),
         Language(
             "lt",
@@ -501,6 +531,7 @@ LANGUAGES: dict[str, Language] = {
             ("„", "“", "‚", "‘"),
             long_compounds=True,
             closed_prefixes=_words("ne nu pa per pri su at ap iš į be"),
+            section_words=_words("straipsnis skyrius dalis"),
         ),
         Language(
             "lv",
@@ -525,6 +556,8 @@ LANGUAGES: dict[str, Language] = {
             ("„", "“", "«", "»"),
             long_compounds=True,
             closed_prefixes=_words("ne no pa par pie sa iz ap at aiz uz"),
+            ordinal_period=True,
+            section_words=_words("pants nodaļa daļa"),
         ),
         Language(
             "nb",
@@ -551,6 +584,8 @@ LANGUAGES: dict[str, Language] = {
             long_compounds=True,
             hyphenated_loans=True,
             linking_endings=("sjons", "ings", "hets", "skaps", "doms", "elses", "nads", "tets"),
+            ordinal_period=True,
+            section_words=_words("artikkel kapittel avsnitt del"),
         ),
         Language(
             "nl",
@@ -576,6 +611,7 @@ LANGUAGES: dict[str, Language] = {
             ("“", "”", "‘", "’"),
             closed_compounds=True,
             long_compounds=True,
+            section_words=_words("artikel hoofdstuk afdeling deel"),
         ),
         Language(
             "pl",
@@ -602,6 +638,8 @@ LANGUAGES: dict[str, Language] = {
             closed_prefixes=_words(
                 "nie na od do po prze przy przed nad pod za z ze s w we u o ob wy roz bez"
             ),
+            ordinal_period=True,
+            section_words=_words("artykuł rozdział część"),
         ),
         Language(
             "pt",
@@ -626,6 +664,7 @@ LANGUAGES: dict[str, Language] = {
             ("fonte", "fontes"),
             ("«", "»", "“", "”"),
             closed_compounds=True,
+            section_words=_words("artigo capítulo secção seção parte"),
         ),
         Language(
             "ro",
@@ -648,6 +687,7 @@ LANGUAGES: dict[str, Language] = {
             ("pagina", "pag."),
             ("sursa", "sursă", "surse"),
             ("„", "”", "«", "»"),
+            section_words=_words("articolul capitolul secţiunea secțiunea partea"),
         ),
         Language(
             "ru",
@@ -677,6 +717,7 @@ LANGUAGES: dict[str, Language] = {
             closed_prefixes=_words(
                 "не на от до за о об из у в с вы пере при пред над под раз рас воз без"
             ),
+            section_words=_words("статья глава раздел часть"),
         ),
         Language(
             "sk",
@@ -704,6 +745,8 @@ LANGUAGES: dict[str, Language] = {
             closed_prefixes=_words(
                 "ne na od do po pre pri pred nad pod za z zo s so v vo u o ob vy roz bez"
             ),
+            ordinal_period=True,
+            section_words=_words("článok kapitola oddiel časť"),
         ),
         Language(
             "sl",
@@ -730,6 +773,8 @@ LANGUAGES: dict[str, Language] = {
             closed_prefixes=_words(
                 "ne na od do po pre pri pred nad pod za z s v u o ob iz raz brez"
             ),
+            ordinal_period=True,
+            section_words=_words("člen poglavje oddelek del"),
         ),
         Language(
             "sv",
@@ -756,6 +801,7 @@ LANGUAGES: dict[str, Language] = {
             long_compounds=True,
             hyphenated_loans=True,
             linking_endings=("tions", "ings", "hets", "skaps", "doms", "elses", "nads", "tets"),
+            section_words=_words("artikel kapitel avsnitt del"),
         ),
         Language(
             "uk",
@@ -800,6 +846,7 @@ LANGUAGES: dict[str, Language] = {
             closed_prefixes=_words(
                 "не на від до за о об з із у в с ви пере при перед над під роз без"
             ),
+            section_words=_words("стаття глава розділ частина"),
         ),
     )
 }
@@ -811,6 +858,8 @@ OPEN_WORDS: dict[str, frozenset[str]] = {c: x.open_words for c, x in LANGUAGES.i
 #: Conjunctions after a suspended hyphen (see ``Language.conjunctions``).
 CONJUNCTIONS: dict[str, frozenset[str]] = {c: x.conjunctions for c, x in LANGUAGES.items()}
 PYPHEN_DICTS: dict[str, str] = {c: x.pyphen for c, x in LANGUAGES.items()}
+#: Languages that write an ordinal number with a period (see the field).
+ORDINAL_PERIOD_LANGUAGES = frozenset(c for c, x in LANGUAGES.items() if x.ordinal_period)
 #: Languages where two words at a line-end hyphen are one word cut in two (see the field).
 CLOSED_LANGUAGES = frozenset(c for c, x in LANGUAGES.items() if x.closed_compounds) | {"nn", "fi"}
 #: Languages where long unknown words at a pattern point are line breaks (see the field).
