@@ -26,7 +26,9 @@ rule                         when                                            out
                              "versions") and both halves are words, unless
                              the lexicon is sure
 ``hyphen-particle``          a particle the language joins with a hyphen     keep
-                             ("кто-/то", "будь-/який")
+                             ("кто-/то", "будь-/який"), a prefix it always
+                             hyphenates ("recém-/criado"), an enclitic
+                             pronoun after its verb ("reinstalá-/lo")
 ``acronym-compound``         (languages with closed and long compounds,      keep
                              when the lexicon would remove with less than
                              0.9) an acronym before a word: "EFI-/
@@ -38,6 +40,9 @@ rule                         when                                            out
 ``lexicon-joined``           the joined word is frequent (Zipf >= 3)         remove
 ``not-a-pattern-point``      the hyphenation patterns do not break the        keep
                              joined word there
+``closed-ending``            both halves are words, the second an ending     remove
+                             the language never puts after a hyphen
+                             (Romanian "rituri- / lor")
 ``closed-prefix``            both halves are words, the first a prefix the   remove
                              language writes closed: "ne- / přejdou",
                              "απο- / βλέπουν" (Slavic, Greek, Baltic)
@@ -487,6 +492,8 @@ def _judge(
         and (
             (right.lower() in known.hyphen_suffixes and zl >= PARTICLE_HOST)
             or (left.lower() in known.hyphen_prefixes and zr >= FRAGMENT_WORD)
+            # Portuguese "reinstalá-/lo": a verb form no list holds before its pronoun.
+            or (right.lower() in known.enclitics and left.lower().endswith(known.enclitic_hosts))
         )
         and zj < PARTICLE_JOINED
     ):
@@ -499,6 +506,10 @@ def _judge(
     if zj >= JOINED_COMMON:
         return HyphenDecision(Action.DEHYPHENATE, "lexicon-joined", 0.9, f"{shown}: {figures}")
     point = lexicon.is_hyphenation_point(joined, len(left), elided)
+    if point is False and known is not None and known.morpheme_breaks:
+        # The patterns know the syllables, the language breaks at morphemes too ("celoteh-/an"):
+        # their "no" is no evidence, and the word's other evidence decides.
+        point = True
     if point is False and zj < JOINED_SEEN and min(zl, zr) < FRAGMENT_WORD and len(right) >= 2:
         # Neither the word nor one of its halves is known: a word of another language (Latin
         # names in an English text) or an old spelling, which the patterns of the document's
@@ -518,6 +529,14 @@ def _judge(
             f"{shown}: the patterns do not break '{joined.lower()}' there; {figures}",
         )
     both_words = zl >= FRAGMENT_WORD and zr >= FRAGMENT_WORD and len(left) > 1 and len(right) > 1
+    if both_words and point and known is not None and right.casefold() in known.closed_endings:
+        return HyphenDecision(
+            Action.DEHYPHENATE,
+            "closed-ending",
+            0.75,
+            f"{shown}: '{right.lower()}' is an ending {lexicon.language} never puts after a"
+            f" hyphen; {figures}",
+        )
     if both_words and point and known is not None and left.casefold() in known.closed_prefixes:
         return HyphenDecision(
             Action.DEHYPHENATE,

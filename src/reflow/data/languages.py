@@ -85,6 +85,22 @@ Field meanings:
     the words that name a numbered division of a text (article, chapter, section, part), lower
     case: a line that ends with one and its number ("Splošna deklaracija, 14. člen", "Стаття
     14", "Article 14") is shaped like a heading.  From general dictionaries of each language.
+``enclitics``, ``enclitic_hosts``
+    pronouns the spelling joins to a verb with a hyphen, and the endings of the verb form they
+    follow (Portuguese "reinstalá-lo", "fazê-lo": the infinitive loses its "r" and takes an
+    accent before "lo", "la", "los", "las"): at a line end, the hyphen between such a verb form
+    and such a pronoun is real, although the verb form alone is in no word list.
+``closed_endings``
+    inflectional endings that are also words but never stand after a hyphen (Romanian "-lor",
+    the genitive plural article, also the pronoun "lor"): after a word at a line end they end
+    that word ("rituri-/lor" is "riturilor").
+``morpheme_breaks``
+    the language breaks words at their morphemes as well as at syllables (Indonesian
+    "celoteh-/an", "meng-/onfigurasi", "di-/kompres"; syllables: "ce-lo-te-han"), and the
+    Pyphen patterns know only one of the two: a break the patterns do not allow is no evidence
+    of a real hyphen there.  Measured on the Indonesian pages of the evaluation corpus (TeX's
+    patterns, which break at morphemes): 18 of the 20 hyphens the Pyphen patterns would not
+    break were line breaks.
 ``linking_endings``
     endings of a first part that only a compound of the language's own words has: the linking
     "s" after the suffixes that require it (Swedish "-ings", "-tions", "-hets": "partitions-/
@@ -104,6 +120,19 @@ def _words(text: str) -> frozenset[str]:
 
 def _split(text: str) -> list[str]:
     return text.split()
+
+
+def _cedilla(words: frozenset[str]) -> frozenset[str]:
+    """The Romanian words and their spelling with the cedilla forms ş, ţ for ș, ț, which much
+    Romanian text (and any PDF set in T1) has.
+
+    >>> sorted(_cedilla(frozenset({"și", "sau"})))
+    ['sau', 'şi', 'și']
+    """
+    return words | {w.translate(_COMMA_TO_CEDILLA) for w in words}
+
+
+_COMMA_TO_CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
 
 
 def _latin_i(words: frozenset[str]) -> frozenset[str]:
@@ -149,6 +178,10 @@ class Language:
     linking_endings: tuple[str, ...] = ()
     ending_conjunctions: frozenset[str] = frozenset()
     ordinal_period: bool = False
+    enclitics: frozenset[str] = frozenset()
+    enclitic_hosts: tuple[str, ...] = ()
+    closed_endings: frozenset[str] = frozenset()
+    morpheme_breaks: bool = False
     section_words: frozenset[str] = frozenset()
 
 
@@ -456,6 +489,7 @@ LANGUAGES: dict[str, Language] = {
             ("sumber",),
             ("“", "”", "‘", "’"),
             section_words=_words("pasal bab bagian"),
+            morpheme_breaks=True,
         ),
         Language(
             "is",
@@ -664,6 +698,10 @@ LANGUAGES: dict[str, Language] = {
             ("fonte", "fontes"),
             ("«", "»", "“", "”"),
             closed_compounds=True,
+            # Prefixes always written with a hyphen (Portuguese orthography of 1990, base XVI).
+            hyphen_prefixes=_words("recém ex vice pós pré pró além aquém"),
+            enclitics=_words("lo la los las"),
+            enclitic_hosts=("á", "ê", "é", "ô", "í"),
             section_words=_words("artigo capítulo secção seção parte"),
         ),
         Language(
@@ -671,22 +709,37 @@ LANGUAGES: dict[str, Language] = {
             "Romanian",
             "Latin",
             "ro_RO",
-            _words(
-                """și sau dar ci nici că să care cine ce de la în din pe cu pentru prin fără
+            _cedilla(
+                _words(
+                    """și sau dar ci nici că să care cine ce de la în din pe cu pentru prin fără
                 despre până după sub peste între spre un o unui unei niște al ai ale este sunt
                 era a au fi va nu se își lui ei lor foarte mai"""
+                )
             ),
-            _words(
-                """și sau dar ci nici că să care de la în din pe cu pentru prin fără despre
+            _cedilla(
+                _words(
+                    """și sau dar ci nici că să care de la în din pe cu pentru prin fără despre
                 până după sub peste între spre un o unui unei al ai ale ori"""
+                )
             ),
-            _words("și sau ori"),
+            _cedilla(_words("și sau ori")),
             _words("de text:"),
-            ("foto", "fotografie", "imagine", "figura", "fig.", "ilustrație", "grafic", "hartă"),
+            (
+                "foto",
+                "fotografie",
+                "imagine",
+                "figura",
+                "fig.",
+                "ilustrație",
+                "ilustraţie",
+                "grafic",
+                "hartă",
+            ),
             ("tabel", "tabelul"),
             ("pagina", "pag."),
             ("sursa", "sursă", "surse"),
             ("„", "”", "«", "»"),
+            closed_endings=_words("lor"),
             section_words=_words("articolul capitolul secţiunea secțiunea partea"),
         ),
         Language(
@@ -949,6 +1002,11 @@ CLOSING_QUOTES = "".join(sorted({q for x in LANGUAGES.values() for q in x.quotes
 _LEGACY_DATE_WORDS = ("sonnabend", "setiembre")
 
 
+def _variants(names: frozenset[str]) -> frozenset[str]:
+    names = _cedilla(_latin_i(names))
+    return names | {n.replace("ʼ", q) for n in names if "ʼ" in n for q in "’'"}
+
+
 def date_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
     """(weekdays, months) of ``language`` and English, lower case, from the CLDR (all languages'
     for an unknown one), with the spellings the date-line rule read before.
@@ -959,7 +1017,9 @@ def date_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
     from reflow.data.cldr import MONTHS, WEEKDAYS
 
     codes = [language, "en"] if language in LANGUAGES else list(LANGUAGES)
-    # With the Latin-i spellings of the Ukrainian names ("недiля"): see _latin_i.
-    days = _latin_i(frozenset(d for c in codes for d in WEEKDAYS[c]))
-    months = _latin_i(frozenset(m for c in codes for m in MONTHS[c]))
+    # With the Latin-i spellings of the Ukrainian names ("недiля", see _latin_i), the Romanian
+    # ones with the cedilla ("marţi", see _cedilla), and CLDR's apostrophe U+02BC also as the
+    # typographic and the straight one ("пʼятниця" is printed "п’ятниця").
+    days = _variants(frozenset(d for c in codes for d in WEEKDAYS[c]))
+    months = _variants(frozenset(m for c in codes for m in MONTHS[c]))
     return days | {"sonnabend"}, months | {"setiembre"}

@@ -62,6 +62,8 @@ def numbered_division(text: str, language: str) -> bool:
 
     >>> numbered_division("Splošna deklaracija, 14. člen", "sl")
     True
+    >>> numbered_division("Visuotinė deklaracija, 14 straipsnis", "lt")
+    True
     >>> numbered_division("Стаття 14 Загальної декларації", "uk")
     False
     >>> numbered_division("as set out in the article", "en")
@@ -76,6 +78,8 @@ def numbered_division(text: str, language: str) -> bool:
     a, b = words[-2], words[-1]
     if known.ordinal_period and a[:-1].isdigit() and a[-1:] == ".":
         return b.lower() in known.section_words  # "14. člen"
+    if a.isdigit():
+        return b.lower() in known.section_words  # "14 straipsnis"
     return b.rstrip(".").isdigit() and a.lower() in known.section_words  # "Article 14"
 
 
