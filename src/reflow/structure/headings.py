@@ -541,6 +541,8 @@ def rule_short_lines(doc: DocView) -> None:
                     texts[nxt], doc.language
                 )  # a byline under a headline is its own block
             )
+            if end > i and numbered_division(t, doc.language):
+                break  # "Egyetemes" / "Nyilatkozat, 14. cikk": the division's number ends it
             fill = _short(doc, end, nxt, LAST_LINE_FIT if end > i else SHORT_FIT)
             if fill is None:
                 # Not short: a wrapped line of a subhead in a larger font ("Den Boot-Loader" /
@@ -563,6 +565,7 @@ def rule_short_lines(doc: DocView) -> None:
                 last in ",:"  # "Teams," / "Blends, and" / "Sub-Projects": the heading goes on
                 or _short(doc, nxt, next_line(doc, nxt)) is not None
                 or not starts_sentence(texts[nxt])
+                or numbered_division(texts[nxt], doc.language)
             ):
                 if end - i + 1 >= MAX_RUN_LINES:
                     run_ok = False
