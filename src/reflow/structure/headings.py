@@ -202,7 +202,9 @@ def rule_headings(doc: DocView) -> None:
                     0.6,
                 )
             continue
-        if _body_like(doc, nxt, rule == "heading-block"):
+        # Under a numbered division ("14. člen") the body may be a narrow column's short line.
+        narrow_ok = rule == "heading-block" or numbered_division(texts[i], doc.language)
+        if _body_like(doc, nxt, narrow_ok):
             before = (
                 "a closed sentence"
                 if run == 0 and prev >= 0
