@@ -100,6 +100,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--root", type=Path, default=HERE / "real")
     ap.add_argument("--suite", help="only suites containing this text")
+    ap.add_argument("--language", help="only cases in this language")
     ap.add_argument("--show", help="style:rule:truth, e.g. flat:short-last-line:join")
     ap.add_argument("--limit", type=int, default=30)
     args = ap.parse_args()
@@ -107,6 +108,8 @@ def main() -> int:
     shown = 0
     for case in load_cases(args.root):
         if args.suite and args.suite not in case.suite:
+            continue
+        if args.language and case.language != args.language:
             continue
         texts = case.text.split("\n")
         for bd in boundaries(case):

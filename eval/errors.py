@@ -42,20 +42,39 @@ def token_map(g_toks: list[str], p_toks: list[str]) -> dict[int, int]:
     return mapped
 
 
+def _hyphen_rules(text: str) -> dict[int, str]:
+    """Line index -> the rule that decided the line-end hyphen ending that line."""
+    import reflow
+    from reflow.model import Action
+
+    doc = reflow.reflow(text, config=reflow.Config(language="auto"))
+    return {
+        d.line: d.rule
+        for d in doc.decisions
+        if d.action in (Action.DEHYPHENATE, Action.KEEP_HYPHEN, Action.JOIN)
+        and d.rule != "wrapped-line"
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--suite", default="pdflatex/pdftotext-raw")
     ap.add_argument("--language")
     ap.add_argument("--limit", type=int, default=40)
     ap.add_argument("--root", type=Path, default=HERE / "cases", help="eval/cases or eval/real")
+    ap.add_argument(
+        "--rules", action="store_true", help="name the rule that decided each wrong hyphen"
+    )
     args = ap.parse_args()
     shown_h = 0
     missed: Counter[str] = Counter()
     invented: Counter[str] = Counter()
+    causes: Counter[str] = Counter()
     for case in load_cases(args.root):
         if case.suite != args.suite or (args.language and case.language != args.language):
             continue
         pred = reflow_system(case.text)
+        decided = _hyphen_rules(case.text) if args.rules else {}
         p_count = Counter(t for p in pred.paragraphs for t in tokens(p))
         g_count = Counter(t for p in case.gold.paragraphs for t in tokens(p))
         lines = case.text.split("\n")
@@ -63,13 +82,17 @@ def main() -> int:
         gold = json.loads((gold_dir / "gold.json").read_text(encoding="utf-8"))
         name = case.suite.split("/")[1]
         for h in gold["extractions"][name]["hyphens"]:
-            if p_count[h["word"]] >= g_count[h["word"]] or shown_h >= args.limit:
+            if p_count[h["word"]] >= g_count[h["word"]]:
+                continue
+            kind = "join" if h["join"] else "keep"
+            rule = decided.get(h["line"], "no hyphen decision on the line")
+            causes[f"[{kind}] {rule}"] += 1
+            if shown_h >= args.limit:
                 continue
             shown_h += 1
-            kind = "join" if h["join"] else "keep"
             print(
                 f"{case.doc_id} line {h['line']} [{kind}] {lines[h['line']].strip()!r} + "
-                f"{h['right']!r} -> want {h['word']!r}"
+                f"{h['right']!r} -> want {h['word']!r}" + (f" ({rule})" if args.rules else "")
             )
         g_toks, g_starts = starts_of(case.gold.paragraphs)
         p_toks, p_starts = starts_of(pred.paragraphs)
@@ -83,6 +106,10 @@ def main() -> int:
                 invented[
                     " ".join(g_toks[max(0, g - 3) : g]) + " ¶ " + " ".join(g_toks[g : g + 4])
                 ] += 1
+    if args.rules:
+        print(f"\nwrong line-end hyphens by the rule that decided: {sum(causes.values())}")
+        for text, n in causes.most_common():
+            print(f"  {n:4}  {text}")
     print(f"\nmissed paragraph starts: {sum(missed.values())}")
     for text, _ in missed.most_common(args.limit // 2):
         print("  ", text)

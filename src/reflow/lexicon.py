@@ -403,10 +403,14 @@ class Lexicon:
         if self.language == "ro":
             low = low.translate(_ROMANIAN_COMMA)
         f = freq.get(low)
-        if f is None:
-            folded = fold_confusables(word, self.script).casefold()
-            f = freq.get(folded, 0.0) if folded != low else 0.0
-        return zipf(f)
+        folded = fold_confusables(word, self.script).casefold()
+        if folded != low:
+            # A word that mixes scripts is looked up as its own script's letters too, and the
+            # more frequent spelling counts: the web text behind wordfreq has the Latin-i
+            # spellings that PDFs of Ukrainian text give back (T2A sets "і" as the Latin "i"),
+            # rarely ("освiта" 1.4 against "освіта" 4.9).
+            f = max(f or 0.0, freq.get(folded, 0.0))
+        return zipf(f or 0.0)
 
     def _hyphenator(self) -> object | None:
         if not self._pyphen_loaded:

@@ -71,6 +71,42 @@ Field meanings:
     although the language writes its own compounds closed (Norwegian "Debian-prosjektet",
     "cd-kommandoen", "crontab-filen"; Swedish "Debian-paket", "Unix-familjen"; the Norwegian
     and Swedish language councils' rules on the hyphen in compounds).
+``ending_conjunctions``
+    conjunctions that are also frequent word endings (Ukrainian "та": "робо-/та", "розгляну-/
+    та"): before one of them a line-end hyphen is a suspended hyphen only when the joined word
+    is unseen (Zipf below 2), not merely uncommon.
+``ordinal_period``
+    an ordinal number is written with a period ("14. cikk", "14. člen", "1. grein", "3. März"):
+    a line ending in a number and a period before a line that goes on in lower case has not
+    ended a sentence ("Egyetemes Nyilatkozat, 14." / "cikk", a heading wrapped in a narrow
+    column).  From the languages' orthographies (Hungarian, Czech, Slovak, Slovenian, Polish,
+    German, Danish, Norwegian, Icelandic, Latvian).
+``section_words``
+    the words that name a numbered division of a text (article, chapter, section, part), lower
+    case: a line that ends with one and its number ("Splošna deklaracija, 14. člen", "Стаття
+    14", "Article 14") is shaped like a heading.  From general dictionaries of each language.
+``enclitics``, ``enclitic_hosts``
+    pronouns the spelling joins to a verb with a hyphen, and the endings of the verb form they
+    follow (Portuguese "reinstalá-lo", "fazê-lo": the infinitive loses its "r" and takes an
+    accent before "lo", "la", "los", "las"): at a line end, the hyphen between such a verb form
+    and such a pronoun is real, although the verb form alone is in no word list.
+``closed_endings``
+    inflectional endings that are also words but never stand after a hyphen (Romanian "-lor",
+    the genitive plural article, also the pronoun "lor"): after a word at a line end they end
+    that word ("rituri-/lor" is "riturilor").
+``morpheme_breaks``
+    the language breaks words at their morphemes as well as at syllables (Indonesian
+    "celoteh-/an", "meng-/onfigurasi", "di-/kompres"; syllables: "ce-lo-te-han"), and the
+    Pyphen patterns know only one of the two: a break the patterns do not allow is no evidence
+    of a real hyphen there.  Measured on the Indonesian pages of the evaluation corpus (TeX's
+    patterns, which break at morphemes): 18 of the 20 hyphens the Pyphen patterns would not
+    break were line breaks.
+``linking_endings``
+    endings of a first part that only a compound of the language's own words has: the linking
+    "s" after the suffixes that require it (Swedish "-ings", "-tions", "-hets": "partitions-/
+    verktyget", "paketerings-/verktyg"; Norwegian "-sjons", "-ings", "-hets"), from the Swedish
+    and Norwegian grammars' rules on the linking morpheme (fogemorfem, fugemorfem).  Such a
+    first part is no loan or name, whatever an English word list says ("partitions").
 """
 
 from __future__ import annotations
@@ -84,6 +120,30 @@ def _words(text: str) -> frozenset[str]:
 
 def _split(text: str) -> list[str]:
     return text.split()
+
+
+def _cedilla(words: frozenset[str]) -> frozenset[str]:
+    """The Romanian words and their spelling with the cedilla forms ş, ţ for ș, ț, which much
+    Romanian text (and any PDF set in T1) has.
+
+    >>> sorted(_cedilla(frozenset({"și", "sau"})))
+    ['sau', 'şi', 'și']
+    """
+    return words | {w.translate(_COMMA_TO_CEDILLA) for w in words}
+
+
+_COMMA_TO_CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
+
+
+def _latin_i(words: frozenset[str]) -> frozenset[str]:
+    """The words and, for those with the Ukrainian "і", their spelling with the Latin "i":
+    T2A, the Cyrillic font encoding of pdflatex, sets "і" as the Latin letter, and text
+    extracted from such a PDF has it ("сторiнка", the conjunction "i").
+
+    >>> sorted(_latin_i(frozenset({"і", "та"})))
+    ['i', 'та', 'і']
+    """
+    return words | {w.replace("і", "i").replace("І", "I") for w in words}
 
 
 @dataclass(frozen=True)
@@ -115,6 +175,14 @@ class Language:
     closed_prefixes: frozenset[str] = frozenset()
     hyphen_min: tuple[int, int] = (2, 2)
     hyphenated_loans: bool = False
+    linking_endings: tuple[str, ...] = ()
+    ending_conjunctions: frozenset[str] = frozenset()
+    ordinal_period: bool = False
+    enclitics: frozenset[str] = frozenset()
+    enclitic_hosts: tuple[str, ...] = ()
+    closed_endings: frozenset[str] = frozenset()
+    morpheme_breaks: bool = False
+    section_words: frozenset[str] = frozenset()
 
 
 _EN_FUNCTION = """a an the and or but nor of to in on at by for with from as into onto over under
@@ -151,6 +219,7 @@ LANGUAGES: dict[str, Language] = {
             ("„", "“", "‘", "’"),
             long_compounds=True,
             closed_prefixes=_words("не на от до за о об из у в с пре при пред над под раз без"),
+            section_words=_words("член глава раздел част"),
         ),
         Language(
             "ca",
@@ -174,6 +243,7 @@ LANGUAGES: dict[str, Language] = {
             ("pàgina", "pàg."),
             ("font", "fonts"),
             ("«", "»", "“", "”"),
+            section_words=_words("article capítol secció part"),
         ),
         Language(
             "cs",
@@ -201,6 +271,8 @@ LANGUAGES: dict[str, Language] = {
             closed_prefixes=_words(
                 "ne na od do po pro při před nad pod za z ze s se v ve u o ob vy roz bez"
             ),
+            ordinal_period=True,
+            section_words=_words("článek kapitola oddíl část"),
         ),
         Language(
             "da",
@@ -225,6 +297,8 @@ LANGUAGES: dict[str, Language] = {
             ("»", "«", "›", "‹"),
             closed_compounds=True,
             long_compounds=True,
+            ordinal_period=True,
+            section_words=_words("artikel kapitel afsnit del"),
         ),
         Language(
             "de",
@@ -253,6 +327,8 @@ LANGUAGES: dict[str, Language] = {
             closed_compounds=True,
             long_compounds=True,
             nouns_capitalised=True,
+            ordinal_period=True,
+            section_words=_words("artikel kapitel abschnitt teil"),
         ),
         Language(
             "el",
@@ -283,6 +359,7 @@ LANGUAGES: dict[str, Language] = {
                 επι αμφι"""
             ),
             hyphen_min=(1, 1),
+            section_words=_words("άρθρο κεφάλαιο ενότητα μέρος"),
         ),
         Language(
             "en",
@@ -315,6 +392,7 @@ LANGUAGES: dict[str, Language] = {
             ("page", "p.", "pg."),
             ("source", "sources"),
             ("“", "”", "‘", "’"),
+            section_words=_words("article chapter section part"),
         ),
         Language(
             "es",
@@ -338,6 +416,7 @@ LANGUAGES: dict[str, Language] = {
             ("fuente", "fuentes"),
             ("«", "»", "“", "”"),
             closed_compounds=True,
+            section_words=_words("artículo capítulo sección parte"),
         ),
         Language(
             "fr",
@@ -361,6 +440,7 @@ LANGUAGES: dict[str, Language] = {
             ("page", "p."),
             ("source", "sources"),
             ("«", "»", "“", "”"),
+            section_words=_words("article chapitre section partie"),
         ),
         Language(
             "hu",
@@ -384,6 +464,8 @@ LANGUAGES: dict[str, Language] = {
             ("„", "”", "»", "«"),
             closed_compounds=True,
             long_compounds=True,
+            ordinal_period=True,
+            section_words=_words("cikk fejezet szakasz rész"),
         ),
         Language(
             "id",
@@ -406,6 +488,8 @@ LANGUAGES: dict[str, Language] = {
             ("halaman", "hlm."),
             ("sumber",),
             ("“", "”", "‘", "’"),
+            section_words=_words("pasal bab bagian"),
+            morpheme_breaks=True,
         ),
         Language(
             "is",
@@ -430,6 +514,8 @@ LANGUAGES: dict[str, Language] = {
             ("„", "“", "‚", "‘"),
             closed_compounds=True,
             long_compounds=True,
+            ordinal_period=True,
+            section_words=_words("grein kafli hluti"),
         ),
         Language(
             "it",
@@ -454,6 +540,7 @@ LANGUAGES: dict[str, Language] = {
             ("fonte", "fonti"),
             ("«", "»", "“", "”"),
             closed_compounds=True,
+            section_words=_words("articolo capitolo sezione parte"),
         ),
         Language(
             "lt",
@@ -478,6 +565,7 @@ LANGUAGES: dict[str, Language] = {
             ("„", "“", "‚", "‘"),
             long_compounds=True,
             closed_prefixes=_words("ne nu pa per pri su at ap iš į be"),
+            section_words=_words("straipsnis skyrius dalis"),
         ),
         Language(
             "lv",
@@ -502,6 +590,8 @@ LANGUAGES: dict[str, Language] = {
             ("„", "“", "«", "»"),
             long_compounds=True,
             closed_prefixes=_words("ne no pa par pie sa iz ap at aiz uz"),
+            ordinal_period=True,
+            section_words=_words("pants nodaļa daļa"),
         ),
         Language(
             "nb",
@@ -527,6 +617,9 @@ LANGUAGES: dict[str, Language] = {
             closed_compounds=True,
             long_compounds=True,
             hyphenated_loans=True,
+            linking_endings=("sjons", "ings", "hets", "skaps", "doms", "elses", "nads", "tets"),
+            ordinal_period=True,
+            section_words=_words("artikkel kapittel avsnitt del"),
         ),
         Language(
             "nl",
@@ -552,6 +645,7 @@ LANGUAGES: dict[str, Language] = {
             ("“", "”", "‘", "’"),
             closed_compounds=True,
             long_compounds=True,
+            section_words=_words("artikel hoofdstuk afdeling deel"),
         ),
         Language(
             "pl",
@@ -578,6 +672,8 @@ LANGUAGES: dict[str, Language] = {
             closed_prefixes=_words(
                 "nie na od do po prze przy przed nad pod za z ze s w we u o ob wy roz bez"
             ),
+            ordinal_period=True,
+            section_words=_words("artykuł rozdział część"),
         ),
         Language(
             "pt",
@@ -602,28 +698,49 @@ LANGUAGES: dict[str, Language] = {
             ("fonte", "fontes"),
             ("«", "»", "“", "”"),
             closed_compounds=True,
+            # Prefixes always written with a hyphen (Portuguese orthography of 1990, base XVI).
+            hyphen_prefixes=_words("recém ex vice pós pré pró além aquém"),
+            enclitics=_words("lo la los las"),
+            enclitic_hosts=("á", "ê", "é", "ô", "í"),
+            section_words=_words("artigo capítulo secção seção parte"),
         ),
         Language(
             "ro",
             "Romanian",
             "Latin",
             "ro_RO",
-            _words(
-                """și sau dar ci nici că să care cine ce de la în din pe cu pentru prin fără
+            _cedilla(
+                _words(
+                    """și sau dar ci nici că să care cine ce de la în din pe cu pentru prin fără
                 despre până după sub peste între spre un o unui unei niște al ai ale este sunt
                 era a au fi va nu se își lui ei lor foarte mai"""
+                )
             ),
-            _words(
-                """și sau dar ci nici că să care de la în din pe cu pentru prin fără despre
+            _cedilla(
+                _words(
+                    """și sau dar ci nici că să care de la în din pe cu pentru prin fără despre
                 până după sub peste între spre un o unui unei al ai ale ori"""
+                )
             ),
-            _words("și sau ori"),
+            _cedilla(_words("și sau ori")),
             _words("de text:"),
-            ("foto", "fotografie", "imagine", "figura", "fig.", "ilustrație", "grafic", "hartă"),
+            (
+                "foto",
+                "fotografie",
+                "imagine",
+                "figura",
+                "fig.",
+                "ilustrație",
+                "ilustraţie",
+                "grafic",
+                "hartă",
+            ),
             ("tabel", "tabelul"),
             ("pagina", "pag."),
             ("sursa", "sursă", "surse"),
             ("„", "”", "«", "»"),
+            closed_endings=_words("lor"),
+            section_words=_words("articolul capitolul secţiunea secțiunea partea"),
         ),
         Language(
             "ru",
@@ -653,6 +770,7 @@ LANGUAGES: dict[str, Language] = {
             closed_prefixes=_words(
                 "не на от до за о об из у в с вы пере при пред над под раз рас воз без"
             ),
+            section_words=_words("статья глава раздел часть"),
         ),
         Language(
             "sk",
@@ -680,6 +798,8 @@ LANGUAGES: dict[str, Language] = {
             closed_prefixes=_words(
                 "ne na od do po pre pri pred nad pod za z zo s so v vo u o ob vy roz bez"
             ),
+            ordinal_period=True,
+            section_words=_words("článok kapitola oddiel časť"),
         ),
         Language(
             "sl",
@@ -706,6 +826,8 @@ LANGUAGES: dict[str, Language] = {
             closed_prefixes=_words(
                 "ne na od do po pre pri pred nad pod za z s v u o ob iz raz brez"
             ),
+            ordinal_period=True,
+            section_words=_words("člen poglavje oddelek del"),
         ),
         Language(
             "sv",
@@ -731,35 +853,53 @@ LANGUAGES: dict[str, Language] = {
             closed_compounds=True,
             long_compounds=True,
             hyphenated_loans=True,
+            linking_endings=("tions", "ings", "hets", "skaps", "doms", "elses", "nads", "tets"),
+            section_words=_words("artikel kapitel avsnitt del"),
         ),
         Language(
             "uk",
             "Ukrainian",
             "Cyrillic",
             "uk_UA",
-            _words(
-                """і й та а але або чи ні в у на з із зі до від по про при за для без над під
-                між через після перед що щоб як який яка яке які це цей ця ці той ті його її
-                їх він вона воно вони ми ви я не був була було були бути є буде також дуже вже
-                ще ж би"""
+            _latin_i(
+                _words(
+                    """і й та а але або чи ні в у на з із зі до від по про при за для без над
+                    під між через після перед що щоб як який яка яке які це цей ця ці той ті
+                    його її їх він вона воно вони ми ви я не був була було були бути є буде
+                    також дуже вже ще ж би"""
+                )
             ),
-            _words(
-                """і й та а але або чи в у на з із зі до від по про при за для без над під між
-                через після перед що щоб який яка яке які"""
+            _latin_i(
+                _words(
+                    """і й та а але або чи в у на з із зі до від по про при за для без над під
+                    між через після перед що щоб який яка яке які"""
+                )
             ),
-            _words("і й та або чи"),
+            _latin_i(_words("і й та або чи")),
             _words("автор: текст:"),
-            ("фото", "рис.", "рисунок", "ілюстрація", "графік", "карта", "схема"),
+            (
+                "фото",
+                "рис.",
+                "рисунок",
+                "ілюстрація",
+                "iлюстрацiя",
+                "графік",
+                "графiк",
+                "карта",
+                "схема",
+            ),
             ("таблиця", "табл."),
-            ("стор.", "с.", "сторінка"),
+            ("стор.", "с.", "сторінка", "сторiнка"),
             ("джерело", "джерела"),
             ("«", "»", "„", "“"),
             long_compounds=True,
+            ending_conjunctions=_words("та"),
             hyphen_prefixes=_words("будь казна хтозна"),
             hyphen_suffixes=_words("то небудь таки"),
             closed_prefixes=_words(
                 "не на від до за о об з із у в с ви пере при перед над під роз без"
             ),
+            section_words=_words("стаття глава розділ частина"),
         ),
     )
 }
@@ -771,6 +911,8 @@ OPEN_WORDS: dict[str, frozenset[str]] = {c: x.open_words for c, x in LANGUAGES.i
 #: Conjunctions after a suspended hyphen (see ``Language.conjunctions``).
 CONJUNCTIONS: dict[str, frozenset[str]] = {c: x.conjunctions for c, x in LANGUAGES.items()}
 PYPHEN_DICTS: dict[str, str] = {c: x.pyphen for c, x in LANGUAGES.items()}
+#: Languages that write an ordinal number with a period (see the field).
+ORDINAL_PERIOD_LANGUAGES = frozenset(c for c, x in LANGUAGES.items() if x.ordinal_period)
 #: Languages where two words at a line-end hyphen are one word cut in two (see the field).
 CLOSED_LANGUAGES = frozenset(c for c, x in LANGUAGES.items() if x.closed_compounds) | {"nn", "fi"}
 #: Languages where long unknown words at a pattern point are line breaks (see the field).
@@ -860,6 +1002,11 @@ CLOSING_QUOTES = "".join(sorted({q for x in LANGUAGES.values() for q in x.quotes
 _LEGACY_DATE_WORDS = ("sonnabend", "setiembre")
 
 
+def _variants(names: frozenset[str]) -> frozenset[str]:
+    names = _cedilla(_latin_i(names))
+    return names | {n.replace("ʼ", q) for n in names if "ʼ" in n for q in "’'"}
+
+
 def date_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
     """(weekdays, months) of ``language`` and English, lower case, from the CLDR (all languages'
     for an unknown one), with the spellings the date-line rule read before.
@@ -870,6 +1017,9 @@ def date_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
     from reflow.data.cldr import MONTHS, WEEKDAYS
 
     codes = [language, "en"] if language in LANGUAGES else list(LANGUAGES)
-    days = frozenset(d for c in codes for d in WEEKDAYS[c])
-    months = frozenset(m for c in codes for m in MONTHS[c])
+    # With the Latin-i spellings of the Ukrainian names ("недiля", see _latin_i), the Romanian
+    # ones with the cedilla ("marţi", see _cedilla), and CLDR's apostrophe U+02BC also as the
+    # typographic and the straight one ("пʼятниця" is printed "п’ятниця").
+    days = _variants(frozenset(d for c in codes for d in WEEKDAYS[c]))
+    months = _variants(frozenset(m for c in codes for m in MONTHS[c]))
     return days | {"sonnabend"}, months | {"setiembre"}

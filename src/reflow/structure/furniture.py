@@ -605,13 +605,14 @@ class _DatePatterns:
         # "Lunes, 3 de marzo de 2025", "Friday, November 14, 2025", "3 mars 2025",
         # "14 d’octubre de 2025", "14 ноября 2025 г.", and year first: "2025. november 14."
         # (Hungarian), "2025 m. lapkričio 14 d." (Lithuanian), "2025. gada 14. novembris"
-        # (Latvian).  No nested quantifiers; the alternatives are word lists, so matching is
-        # linear.
+        # (Latvian), these two with the weekday after the date ("2025. július 6., vasárnap",
+        # "2025 m. liepos 6 d., sekmadienis").  No nested quantifiers; the alternatives are
+        # word lists, so matching is linear.
         self.date_at_end = re.compile(
             rf"(?:^|\s)(?P<date>(?:(?P<wd>{wd}),? )?"
             rf"(?:\d{{1,2}}\.? (?:de |d['’])?(?:{mo})(?:(?: de)?,? (?P<y1>\d{{4}})(?: [гр]\.)?)?"
             rf"|(?:{mo}) \d{{1,2}}(?:,? (?P<y2>\d{{4}}))?"
-            rf"|(?P<y3>\d{{4}})(?:\.| m\.) (?:{mo}) \d{{1,2}}(?:\.| d\.)?"
+            rf"|(?P<y3>\d{{4}})(?:\.| m\.) (?:{mo}) \d{{1,2}}(?:\.| d\.)?(?:,? (?P<wd3>{wd}))?"
             rf"|(?P<y4>\d{{4}})\. gada \d{{1,2}}\. (?:{mo})))$",
             re.IGNORECASE,
         )
@@ -653,6 +654,8 @@ def dateline(text: str, language: str = "en") -> str | None:
     True
     >>> dateline("ВЕСТИ Пятница, 14 ноября 2025 г.", "ru"), dateline("2025. november 14.", "hu")
     ('Пятница, 14 ноября 2025 г.', '2025. november 14.')
+    >>> dateline("Heti Közlöny 2025. július 6., vasárnap", "hu")
+    '2025. július 6., vasárnap'
     """
     if len(text) > 2 * MAX_FURNITURE_CHARS:
         return None  # far too long for a date line; spare a long line the split and join
@@ -669,6 +672,7 @@ def dateline(text: str, language: str = "en") -> str | None:
         last_word.rstrip(".").isdigit()
         or last_word in _DATE_SUFFIXES
         or last_word.lower() in dates.months
+        or last_word.lower() in dates.weekdays  # "2025. július 6., vasárnap"
     ):
         return None  # every date read here ends in its year, its day or its month name
     # The date is at the end: search only the last words (a word-list alternation tried at
@@ -679,7 +683,7 @@ def dateline(text: str, language: str = "en") -> str | None:
         return None
     before = norm[: m.start("date")].split()
     has_year = any(m.group(y) for y in ("y1", "y2", "y3", "y4"))
-    if m.group("wd") is None and (before or not has_year):
+    if m.group("wd") is None and m.group("wd3") is None and (before or not has_year):
         return None  # without a weekday, only a whole line of day, month and year
     if len(before) > MAX_DATELINE_PREFIX_WORDS:
         return None

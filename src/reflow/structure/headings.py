@@ -21,6 +21,8 @@ from reflow.structure.words import (
     is_byline,
     is_caps,
     is_title_case,
+    numbered_division,
+    ordinal_goes_on,
     split_words,
     starts_sentence,
 )
@@ -141,6 +143,10 @@ def heading_shape(doc: DocView, i: int) -> tuple[str, str, bool] | None:
     if caps or (title and narrow):
         shape = "capitals" if caps else "title case"
         return "heading-line", f"{shape}, {share:.0%} of the line width", False
+    if numbered_division(text, doc.language):
+        # "Splošna deklaracija, 14. člen": a numbered division of the text, in any case and
+        # as wide as a body line (the context tests of the caller still apply).
+        return "heading-line", "ends with a numbered division of the text", False
     if doc.width_measured and len(split_words(text)) >= 2:
         # Against the local column width: a page may hold columns of two widths.
         local = doc.local_width(i)
@@ -196,7 +202,9 @@ def rule_headings(doc: DocView) -> None:
                     0.6,
                 )
             continue
-        if _body_like(doc, nxt, rule == "heading-block"):
+        # Under a numbered division ("14. člen") the body may be a narrow column's short line.
+        narrow_ok = rule == "heading-block" or numbered_division(texts[i], doc.language)
+        if _body_like(doc, nxt, narrow_ok):
             before = (
                 "a closed sentence"
                 if run == 0 and prev >= 0
@@ -257,7 +265,10 @@ def _multi_line_heading(doc: DocView, i: int) -> None:
     block = [texts[j] for j in range(i, end + 1)]
     joined = " ".join(t.strip() for t in block)
     last = block[-1]
-    if len(split_words(joined)) > doc.max_words or any(closed(t) for t in block):
+    if len(split_words(joined)) > doc.max_words or any(
+        closed(t) and not (k + 1 < len(block) and ordinal_goes_on(t, block[k + 1], doc.language))
+        for k, t in enumerate(block)
+    ):
         return
     t = last.strip()
     if t[-1] in LINE_ENDINGS_NOT_HEADING or ends_with_function_word(t, doc.language):
@@ -461,6 +472,15 @@ def opens_body(doc: DocView, j: int) -> bool:
     return not text.strip().isdigit()
 
 
+def _ends_sentence(doc: DocView, j: int, nxt: int) -> bool:
+    """Line *j* closes a sentence, unless its period is an ordinal's before the line *nxt* that
+    goes on in lower case ("Egyetemes Nyilatkozat, 12." / "cikk"; see ordinal_goes_on)."""
+    texts = doc.lines.texts
+    if not closed(texts[j]):
+        return False
+    return not (nxt < len(texts) and ordinal_goes_on(texts[j], texts[nxt], doc.language))
+
+
 def rule_short_lines(doc: DocView) -> None:
     """Rule ``heading-short``: a run of 1..:data:`MAX_RUN_LINES` short lines (:func:`_short`:
     the next word would have fitted) between a closed sentence (or a page start, or a heading)
@@ -507,23 +527,25 @@ def rule_short_lines(doc: DocView) -> None:
             last = t.rstrip()[-1]
             # Settled before any width test: too many words for a heading, a word cut by a
             # hyphen (headings are not hyphenated), a sentence end or a comma at its end.
-            if words > doc.max_words or last in ";-" or closed(t):
+            nxt = next_line(doc, end)
+            if words > doc.max_words or last in ";-" or _ends_sentence(doc, end, nxt):
                 run_ok = False
                 break
             if sum(map(str.isalpha, t)) < 2:
                 run_ok = False
                 break
-            nxt = next_line(doc, end)
             follows = (
                 nxt == end + 1  # a heading's lines stand together, no blank line between
                 and nxt < n
                 and roles[nxt] is None
                 and pages[nxt] == pages[i]
-                and not closed(texts[nxt])
+                and not _ends_sentence(doc, nxt, next_line(doc, nxt))
                 and not is_byline(
                     texts[nxt], doc.language
                 )  # a byline under a headline is its own block
             )
+            if end > i and numbered_division(t, doc.language):
+                break  # "Egyetemes" / "Nyilatkozat, 14. cikk": the division's number ends it
             fill = _short(doc, end, nxt, LAST_LINE_FIT if end > i else SHORT_FIT)
             if fill is None:
                 # Not short: a wrapped line of a subhead in a larger font ("Den Boot-Loader" /
@@ -546,6 +568,7 @@ def rule_short_lines(doc: DocView) -> None:
                 last in ",:"  # "Teams," / "Blends, and" / "Sub-Projects": the heading goes on
                 or _short(doc, nxt, next_line(doc, nxt)) is not None
                 or not starts_sentence(texts[nxt])
+                or numbered_division(texts[nxt], doc.language)
             ):
                 if end - i + 1 >= MAX_RUN_LINES:
                     run_ok = False

@@ -37,6 +37,52 @@ def closed(text: str) -> bool:
     return bool(t) and t[-1] in SENTENCE_END
 
 
+def ordinal_goes_on(text: str, next_text: str, language: str) -> bool:
+    """A line ending in a number and a period, in a language that writes ordinals so, before a
+    line that goes on in lower case: the period is the ordinal's ("Egyetemes Nyilatkozat, 14."
+    / "cikk"), not a sentence end (see ``ordinal_period`` in reflow.data.languages).
+
+    >>> ordinal_goes_on("Splošna deklaracija, 14.", "člen", "sl")
+    True
+    >>> ordinal_goes_on("It was 1948.", "and then", "en"), ordinal_goes_on("Az 1948.", "Ez", "hu")
+    (False, False)
+    """
+    if language not in _data.ORDINAL_PERIOD_LANGUAGES:
+        return False
+    t = text.rstrip()
+    if len(t) < 2 or t[-1] != "." or not t[-2].isdigit():
+        return False
+    nxt = next_text.lstrip()
+    return bool(nxt) and nxt[0].islower()
+
+
+def numbered_division(text: str, language: str) -> bool:
+    """Does the line end with a division of a text and its number: "14. člen", "Стаття 14",
+    "Article 14", "Egyetemes Nyilatkozat, 14. cikk" (``section_words`` of ``language``)?
+
+    >>> numbered_division("Splošna deklaracija, 14. člen", "sl")
+    True
+    >>> numbered_division("Visuotinė deklaracija, 14 straipsnis", "lt")
+    True
+    >>> numbered_division("Стаття 14 Загальної декларації", "uk")
+    False
+    >>> numbered_division("as set out in the article", "en")
+    False
+    """
+    known = _data.LANGUAGES.get(language)
+    if known is None or not known.section_words:
+        return False
+    words = text.split()
+    if len(words) < 2:
+        return False
+    a, b = words[-2], words[-1]
+    if known.ordinal_period and a[:-1].isdigit() and a[-1:] == ".":
+        return b.lower() in known.section_words  # "14. člen"
+    if a.isdigit():
+        return b.lower() in known.section_words  # "14 straipsnis"
+    return b.rstrip(".").isdigit() and a.lower() in known.section_words  # "Article 14"
+
+
 def starts_sentence(text: str) -> bool:
     """Does the line begin like a sentence: an upper-case letter or digit, maybe after a quote?
 
