@@ -7,6 +7,8 @@ rule                         when                                            out
 ===========================  ==============================================  ==============
 ``soft-hyphen``              the hyphen is U+00AD (discretionary by          remove
                              definition)
+``engine-mark``              ``=`` or ``—`` (an OCR engine's hyphen, or a     remove; else
+                             dash) before a common or document word          keep, space
 ``suspended-hyphen``         next word is a conjunction: "pre- / and post"   keep, space
 ``hyphen-number``            a digit on either side: "2021- / 22"            keep
 ``hyphen-script``            one half in Latin letters, the other Cyrillic   keep
@@ -36,6 +38,9 @@ rule                         when                                            out
                              name or foreign word first: "Debian- /
                              prosjektet", "route- / kommandoen"
 ``lexicon-joined``           the joined word is frequent (Zipf >= 3)         remove
+``off-pattern-word``         the patterns do not break the joined word       remove
+                             there, but it is a word (Zipf >= 1) and a half
+                             is none: old print ("Coleop- / teren")
 ``not-a-pattern-point``      the hyphenation patterns do not break the        keep
                              joined word there
 ``closed-prefix``            both halves are words, the first a prefix the   remove
