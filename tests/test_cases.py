@@ -16,6 +16,7 @@ KNOWN_FAILURES = (
     + load_cases("real_structure_known_failures.json")
 )
 REAL_STRUCTURE = load_cases("real_structure.json")
+REAL_HYPHENS = load_cases("real_hyphens.json")
 EXTRACTOR = load_cases("extractor.json")
 
 
@@ -73,3 +74,9 @@ def test_case_ids_unique() -> None:
     assert len(ids) == len(set(ids))
     assert len(CONSTRUCTED) >= 40
     assert {c["lang"] for c in EXTRACTOR} >= {"en", "de", "fr", "es", "it", "nl"}
+
+
+@pytest.mark.parametrize("case", REAL_HYPHENS, ids=[c["id"] for c in REAL_HYPHENS])
+def test_real_hyphens(case: dict) -> None:
+    """Line-end hyphens cut from the real pages, with the word's truth from the source."""
+    _check(case)

@@ -56,7 +56,13 @@ from operator import not_
 
 from reflow.config import Config
 from reflow.data.languages import OPEN_WORDS
-from reflow.hyphenation import HYPHENS, NONBREAKING_HYPHEN, decide_hyphen
+from reflow.hyphenation import (
+    HYPHENS,
+    LINE_END_MARKS,
+    NONBREAKING_HYPHEN,
+    decide_hyphen,
+    word_goes_on,
+)
 from reflow.lexicon import DocumentVocabulary, Lexicon
 from reflow.lines import Lines, trailing_space_convention
 from reflow.model import Action, Decision
@@ -179,7 +185,7 @@ def decide_boundaries(
                 decisions[k] = Decision(action, rule, a, b, offset, conf, evidence)
                 continue
         if b == a + 1 and pages[a] == pages[b]:
-            if a_text[-1] in HYPHENS and b_text[:1].isalnum() and a_text[-2:-1].isalnum():
+            if a_text[-1] in LINE_END_MARKS and b_text[:1].isalnum() and a_text[-2:-1].isalnum():
                 # A line-end hyphen after a letter or digit (ends_with_hyphen), a word goes on.
                 rule, evidence = None, ""
             else:
@@ -386,7 +392,14 @@ def _across_gap(ctx: _Context, k: int, a: int, b: int, a_text: str, b_text: str)
         # running head / "fragt".  Reflowed output always has a blank line between blocks, so
         # this never joins two blocks of it.
         return None, Action.JOIN, 0.0, f"healed across {where}"
-    if not _wrapped(ctx, k, a):
+    if not _wrapped(ctx, k, a) and not (
+        # A word cut at the end of a lone line: when the hyphen stage is sure the halves are
+        # one word (reflow.hyphenation.word_goes_on), the line was wrapped whatever stands
+        # around it (OCR engines print a block per few lines: "col-" / blank / "lègues").
+        ends_with_hyphen(a_text)
+        and _starts_lower(b_text)
+        and word_goes_on(a_text, b_text, ctx.lexicon, ctx.vocabulary)
+    ):
         # A lone line (no body line above it in its column, no trailing space) is not known to
         # have been wrapped: it may be a whole block of its own, as every line of reflowed
         # output is.  Healing needs a line that is known to be part of a wrapped paragraph.

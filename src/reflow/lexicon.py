@@ -216,10 +216,14 @@ PYPHEN_CACHE_WORDS = 1 << 16
 #: of 64 K characters are ~0.7 MB of strings (those of 1 M characters, 10 MB, were the
 #: boundary stage's peak on a 400 KB document).
 _SLICE = 1 << 16
+#: Combining marks (a word goes on through them: "haͤtte" with an e above the a, U+0364).
+_MARK = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 #: A line-end hyphen and the word after the line break (the word before it is found with
 #: _word_before in a bounded window, so that a long run of letters is not scanned again and
 #: again: linear time).
-_BREAK = re.compile("[-\u2010\u2011\u00ad\u00ac\u2e17][ \t]*\n[ \t\f]*([^\\W\\d_]+)")
+_BREAK = re.compile(
+    f"[-\u2010\u2011\u00ad\u00ac\u2e17][ \t]*\n[ \t\f]*([^\\W\\d_](?:[^\\W\\d_]|{_MARK})*)"
+)
 #: A line-end hyphen not followed by a word on the next line (see _broken_halves).
 _ORPHAN_BREAK = re.compile("[-\u2010\u2011\u00ad\u00ac\u2e17][ \t]*\n(?![ \t\f]*[^\\W\\d_])")
 #: Substring tests (each a scan of the text) allowed before the word index is built: building
@@ -228,7 +232,7 @@ SCAN_BUDGET = 8
 #: A hyphen with a letter right after it: line-end hyphens (most hyphens of a justified text)
 #: are skipped inside the regex engine.
 _HYPHEN = re.compile(r"[-\u2010](?=[^\W\d_])")
-_WORD_AT = re.compile(r"[^\W\d_]+")
+_WORD_AT = re.compile(f"(?:[^\\W\\d_]|{_MARK})+")
 #: A word before a hyphen is read at most this far back (a longer run of letters is no word).
 WORD_BEFORE_CHARS = 64
 
