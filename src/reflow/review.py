@@ -63,6 +63,10 @@ ROLE_NAMES: dict[Role, str] = {
     Role.PAGE_FOOTER: "running foot",
     Role.PAGE_NUMBER: "page number",
     Role.OTHER: "other",
+    Role.FRONT_MATTER: "front matter",
+    Role.CODE: "code",
+    Role.TABLE: "table",
+    Role.FORMULA: "formula",
 }
 
 _BOUNDARY = (Action.JOIN, Action.DEHYPHENATE, Action.KEEP_HYPHEN, Action.BREAK)

@@ -62,6 +62,7 @@ from reflow.structure.headings import (
     rule_wide_lines,
 )
 from reflow.structure.lone import rule_lone_caps, rule_lone_furniture
+from reflow.structure.nonbody import rule_nonbody
 from reflow.structure.pagefoot import rule_page_foot
 from reflow.structure.sections import rule_section_headings
 from reflow.structure.view import DocView, LineLabels, measure
@@ -80,6 +81,7 @@ __all__ = [
 #: :func:`label_lines`), in order; a line keeps the first label it gets.
 RULES: tuple[Callable[[DocView], None], ...] = (
     rule_page_foot,  # first: needs only the page numbers of the furniture pass
+    rule_nonbody,  # contents, code, table cells, formulas: before headings take their lines
     rule_captions,
     rule_bylines,
     rule_headings,
