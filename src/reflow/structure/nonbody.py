@@ -57,6 +57,14 @@ _ENTRY = re.compile(
     r"(?:(?:\d{1,2}|[A-Z]|[IVXLC]{1,5})(?:\.\d{1,2}){0,4}\.? )?\S[^\n]{0,120}? "
     r"(?:\d{1,4}|[ivxlc]{1,6})$"
 )
+#: A line of leader dots alone (pdfminer), at least eight.
+_DOTS_ALONE = re.compile(r"(?:\. ?){8,}")
+#: A section number opening a line (``2.2.4 Title``, ``8.7. Title``), two levels or more.
+_NUMBERED = re.compile(r"(?:\d{1,2}|[A-Z])(?:\.\d{1,2}){1,4}\.? \S")
+#: A run of numbered title lines (two levels: ``2.1``) is part of the contents when it has
+#: at least this many lines one after the other: a heading and the numbered heading right
+#: under it make two.
+MIN_NUMBERED_RUN = 3
 #: The title over a table of contents, in the languages of the real and generated pages.
 CONTENTS_TITLES = frozenset(
     {
@@ -91,11 +99,12 @@ ENTRY_REACH = 2
 #: A word that is code: a control word (``\\usepackage``), braces or brackets, an assignment
 #: (``key=value``), a TeX alignment mark or line end, a path, or a command-line option.
 _CODE_WORD = re.compile(
-    r"\\[A-Za-z@]|[{}]|\\\\|^&$|^[A-Za-z@]+=|=[^ ]|^--?[a-z]|/[a-z0-9_.-]+/|\[[^ \]]*\]"
+    r"\\[A-Za-z@]|[{}]|\\\\|^&$|^[A-Za-z@]+=|=[^ ]|^--?[a-z]|/[a-z0-9_.-]*[a-z][a-z0-9_.-]*/"
+    r"|\[[^ \]]*[A-Za-z=][^ \]]*\]"
 )
 #: A command-line prompt (``> kpsewhich``, ``$ tex``) or a TeX comment opening the line.
 _PROMPT = re.compile(r"(?:[>$%] ?)\S")
-#: Share of a line's words that must be code (``_CODE_WORD``) for ``code-syntax``: 0.5.  On
+#: Share of a line's words that code (``_CODE_WORD``) must exceed for ``code-syntax``: 0.5.  On
 #: the pdftotext -raw extractions of the texlive-pdf documents tuned on, body lines that mention
 #: commands reach 0.4 at most when they have 5 words or more (docs/evaluation.md).
 CODE_SHARE = 0.5
@@ -128,7 +137,18 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _leader(text: str) -> bool:
-    return _LEADER.search(text) is not None
+    # pdfminer prints a table of contents as columns: the titles, then the leaders alone
+    # ("  . . . . . . . .") , then the page numbers.
+    return _LEADER.search(text) is not None or _DOTS_ALONE.fullmatch(text) is not None
+
+
+def _numbered(text: str) -> bool:
+    """A numbered title line without a page number (pdfminer's column of titles)."""
+    return (
+        _NUMBERED.match(text) is not None
+        and len(text.split()) <= MAX_ENTRY_WORDS
+        and text[-1:] not in ".!?;:,"
+    )
 
 
 def _entry(text: str) -> bool:
@@ -144,16 +164,37 @@ def rule_contents(doc: DocView) -> None:
     """``contents-leader``, ``contents-entry``, ``contents-title``: a table of contents."""
     texts, roles, blank = doc.lines.texts, doc.labels.roles, doc.lines.blank
     leaders = [i for i, t in enumerate(texts) if roles[i] is None and _leader(t.strip())]
-    if len(leaders) < MIN_LEADERS:
-        return
     taken: set[int] = set()
+    nonblank = [i for i in range(len(texts)) if not blank[i]]
+    place = {i: k for k, i in enumerate(nonblank)}
+    # pdfminer's column of titles: runs of numbered lines (the leaders elsewhere).
+    k = 0
+    while k < len(nonblank):
+        m = k
+        while (
+            m < len(nonblank)
+            and roles[nonblank[m]] is None
+            and _numbered(texts[nonblank[m]].strip())
+        ):
+            m += 1
+        if m - k >= MIN_NUMBERED_RUN:
+            for j in nonblank[k:m]:
+                doc.labels.label(
+                    j,
+                    Role.FRONT_MATTER,
+                    "contents-numbered",
+                    f"{m - k} numbered titles in a row, titles of two levels or more",
+                    0.75,
+                )
+                taken.add(j)
+        k = max(m, k + 1)
+    if len(leaders) < MIN_LEADERS:
+        leaders = []
     for i in leaders:
         doc.labels.label(i, Role.FRONT_MATTER, "contents-leader", "dot leader and page number", 0.9)
         taken.add(i)
-    nonblank = [i for i in range(len(texts)) if not blank[i]]
-    place = {i: k for k, i in enumerate(nonblank)}
-    # Grow the runs outward from the leader lines, entry by entry.
-    todo = list(leaders)
+    # Grow the runs outward from the leader lines and numbered runs, entry by entry.
+    todo = sorted(taken)
     while todo:
         i = todo.pop()
         k = place[i]
@@ -204,10 +245,16 @@ def code_share(text: str) -> tuple[int, int]:
 
 
 def _code(text: str) -> bool:
+    if text.endswith("-") and text[-2:-1].isalpha():
+        return False  # a word cut by a line-end hyphen goes on in the next line: prose
     if _PROMPT.match(text) and len(text.split()) <= 12:
         return True
     code, words = code_share(text)
-    return words > 0 and code / words >= CODE_SHARE
+    if words == 0 or code <= CODE_SHARE * words:
+        return False
+    # Commands named in a sentence are a list with commas ("\\mbox, \\fbox, and ..."); code
+    # separates its arguments inside the braces.
+    return sum(w.endswith(",") and w.startswith("\\") for w in text.split()) < 2
 
 
 def rule_code(doc: DocView) -> None:
@@ -267,9 +314,10 @@ def rule_table_cells(doc: DocView) -> None:
 def _formula(text: str) -> bool:
     if not text or len(text) > MAX_FORMULA_CHARS:
         return False
-    if not any(c in _MATH or "\u0391" <= c <= "\u03c9" for c in text):
+    # An operator or relation is needed: a Greek letter alone is also a logo (``LaTeX2ε``).
+    if not any(c in _MATH for c in text) or text.endswith((".", ",", "-")):
         return False
-    return len(_WORD.findall(text)) <= MAX_FORMULA_WORDS and not text.endswith((".", ","))
+    return len(_WORD.findall(text)) <= MAX_FORMULA_WORDS
 
 
 def rule_formulas(doc: DocView) -> None:
