@@ -99,11 +99,13 @@ ENTRY_REACH = 2
 #: A word that is code: a control word (``\\usepackage``), braces or brackets, an assignment
 #: (``key=value``), a TeX alignment mark or line end, a path, or a command-line option.
 _CODE_WORD = re.compile(
-    r"\\[A-Za-z@]|[{}]|\\\\|^&$|^[A-Za-z@]+=|=[^ ]|^--?[a-z]|/[a-z0-9_.-]*[a-z][a-z0-9_.-]*/"
+    r"\\[A-Za-z@]|[{}]|\\\\|^&$|^[A-Za-z@]+=|^--?[a-z]|/[a-z0-9_.-]*[a-z][a-z0-9_.-]*/"
     r"|\[[^ \]]*[A-Za-z=][^ \]]*\]"
 )
-#: A command-line prompt (``> kpsewhich``, ``$ tex``) or a TeX comment opening the line.
-_PROMPT = re.compile(r"(?:[>$%] ?)\S")
+#: A command-line prompt and a command (``> kpsewhich tex.pro``, ``$ tex file``) or a TeX
+#: comment (``% e-TeX related files``) opening the line; the space and the lower-case command
+#: keep out an amount (``$3,346``) and OCR debris (``%) Es ist``, ``> +``).
+_PROMPT = re.compile(r"[>$] [a-z][\w.-]* |% [A-Za-z]")
 #: Share of a line's words that code (``_CODE_WORD``) must exceed for ``code-syntax``: 0.5.  On
 #: the pdftotext -raw extractions of the texlive-pdf documents tuned on, body lines that mention
 #: commands reach 0.4 at most when they have 5 words or more (docs/evaluation.md).
@@ -123,8 +125,11 @@ MAX_CELL_CHARS = 16
 #: ... in a run of at least this many cell lines, one after the other: 4.  A list of four
 #: one-word items in prose ("uno" / "due" ...) has no numbers, see MIN_NUMERIC_SHARE.
 MIN_CELL_RUN = 4
-#: Share of a cell run's lines that hold a digit or no letter at all.
+#: Share of a cell run's lines that hold a digit (the aastex tables of the tuned documents:
+#: 0.6 and more; a run of marks alone, ``~~~`` for handwriting in tapuscorpus, has none).
 MIN_NUMERIC_SHARE = 0.5
+#: At most one line in this many of a cell run may end in a full stop (see rule_table_cells).
+MAX_STOP_SHARE_DEN = 4
 #: Characters of mathematics (operators, relations, Greek letters are tested apart).
 _MATH = frozenset("=+<>≤≥≈≠≡±×÷·∑∏∫∂∇∞∈∉⊂⊆∪∩→←↔⇒⇔∀∃√−′″∼∝⊥∥")
 #: A formula line has at most this many words of three letters or more.
@@ -282,7 +287,7 @@ def _cell(text: str) -> bool:
 
 
 def _numeric(text: str) -> bool:
-    return any(c.isdigit() for c in text) or not any(c.isalpha() for c in text)
+    return any(c.isdigit() for c in text)
 
 
 def rule_table_cells(doc: DocView) -> None:
@@ -299,7 +304,14 @@ def rule_table_cells(doc: DocView) -> None:
             j += 1
         run = range(i, j)
         numeric = sum(_numeric(texts[k].strip()) for k in run)
-        if len(run) >= MIN_CELL_RUN and numeric >= MIN_NUMERIC_SHARE * len(run):
+        # Numbers closed by a full stop are a list's or a plate's (``633.``, ``16. a.``: the
+        # figure numbers of the impact-bhl plates), not a table's cells.
+        stops = sum(texts[k].strip().endswith(".") for k in run)
+        if (
+            len(run) >= MIN_CELL_RUN
+            and numeric >= MIN_NUMERIC_SHARE * len(run)
+            and stops * MAX_STOP_SHARE_DEN <= len(run)
+        ):
             for k in run:
                 doc.labels.label(
                     k,
@@ -316,6 +328,10 @@ def _formula(text: str) -> bool:
         return False
     # An operator or relation is needed: a Greek letter alone is also a logo (``LaTeX2ε``).
     if not any(c in _MATH for c in text) or text.endswith((".", ",", "-")):
+        return False
+    # OCR debris is no formula: a question or an apostrophe ("Qu'as tu ? +"), one sign
+    # repeated ("++++++"), an operator alone ("=").
+    if any(c in "?!'’\"" for c in text) or len(set(text) - _MATH - {" "}) < 2:
         return False
     return len(_WORD.findall(text)) <= MAX_FORMULA_WORDS
 
