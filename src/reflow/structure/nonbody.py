@@ -125,13 +125,18 @@ MAX_CELL_CHARS = 16
 #: ... in a run of at least this many cell lines, one after the other: 4.  A list of four
 #: one-word items in prose ("uno" / "due" ...) has no numbers, see MIN_NUMERIC_SHARE.
 MIN_CELL_RUN = 4
-#: Share of a cell run's lines that hold a digit (the aastex tables of the tuned documents:
-#: 0.6 and more; a run of marks alone, ``~~~`` for handwriting in tapuscorpus, has none).
-MIN_NUMERIC_SHARE = 0.5
+#: Share of a cell run's lines that hold a digit or no letter (``·``, ``—``): 2/3; the cells
+#: of a typewritten catalogue that the tapuscorpus gold calls body have half.
+MIN_NUMERIC_SHARE = 2 / 3
+#: ... and share that hold a digit: 1/3 (a run of marks alone, ``~~~`` for handwriting in
+#: tapuscorpus, has none; the aastex tables of the tuned documents have half and more).
+MIN_DIGIT_SHARE = 1 / 3
 #: At most one line in this many of a cell run may end in a full stop (see rule_table_cells).
 MAX_STOP_SHARE_DEN = 4
 #: Characters of mathematics (operators, relations, Greek letters are tested apart).
 _MATH = frozenset("=+<>≤≥≈≠≡±×÷·∑∏∫∂∇∞∈∉⊂⊆∪∩→←↔⇒⇔∀∃√−′″∼∝⊥∥")
+#: Relations and signs that only mathematics uses: a formula line needs one of them.
+_RELATION = frozenset("=<>≤≥≈≠≡∑∏∫∂∇∞∈∉⊂⊆∪∩→←↔⇒⇔∀∃√∼∝⊥∥")
 #: A formula line has at most this many words of three letters or more.
 MAX_FORMULA_WORDS = 1
 #: ... and at most this many characters: a displayed formula of the tuned documents has up to
@@ -287,6 +292,10 @@ def _cell(text: str) -> bool:
 
 
 def _numeric(text: str) -> bool:
+    return any(c.isdigit() for c in text) or not any(c.isalpha() for c in text)
+
+
+def _digits(text: str) -> bool:
     return any(c.isdigit() for c in text)
 
 
@@ -310,6 +319,7 @@ def rule_table_cells(doc: DocView) -> None:
         if (
             len(run) >= MIN_CELL_RUN
             and numeric >= MIN_NUMERIC_SHARE * len(run)
+            and sum(_digits(texts[k]) for k in run) >= MIN_DIGIT_SHARE * len(run)
             and stops * MAX_STOP_SHARE_DEN <= len(run)
         ):
             for k in run:
@@ -326,12 +336,13 @@ def rule_table_cells(doc: DocView) -> None:
 def _formula(text: str) -> bool:
     if not text or len(text) > MAX_FORMULA_CHARS:
         return False
-    # An operator or relation is needed: a Greek letter alone is also a logo (``LaTeX2ε``).
-    if not any(c in _MATH for c in text) or text.endswith((".", ",", "-")):
+    # A relation or a sign only mathematics uses is needed: a Greek letter alone is also a
+    # logo (``LaTeX2ε``), and a plus or a dot is also OCR debris (``+ AT``, ``Ib+s``).
+    if not any(c in _RELATION for c in text) or text.endswith((".", ",", "-")):
         return False
-    # OCR debris is no formula: a question or an apostrophe ("Qu'as tu ? +"), one sign
-    # repeated ("++++++"), an operator alone ("=").
-    if any(c in "?!'’\"" for c in text) or len(set(text) - _MATH - {" "}) < 2:
+    # OCR debris is no formula: a question, an apostrophe, an underscore or an ellipsis
+    # ("Qu'as tu ? +", "IU47._L", "—… 94 ="), one sign repeated, an operator alone ("=").
+    if any(c in "?!'’\"_…" for c in text) or len(set(text) - _MATH - {" "}) < 2:
         return False
     return len(_WORD.findall(text)) <= MAX_FORMULA_WORDS
 
