@@ -105,7 +105,7 @@ _CODE_WORD = re.compile(
 #: A command-line prompt and a command (``> kpsewhich tex.pro``, ``$ tex file``) or a TeX
 #: comment (``% e-TeX related files``) opening the line; the space and the lower-case command
 #: keep out an amount (``$3,346``) and OCR debris (``%) Es ist``, ``> +``).
-_PROMPT = re.compile(r"[>$] [a-z][\w.-]* |% [A-Za-z]")
+_PROMPT = re.compile(r"[>$] (?:[a-z][\w.-]*|[A-Z]:\\\S*)(?: |$)|% [A-Za-z]")
 #: Share of a line's words that code (``_CODE_WORD``) must exceed for ``code-syntax``: 0.5.  On
 #: the pdftotext -raw extractions of the texlive-pdf documents tuned on, body lines that mention
 #: commands reach 0.4 at most when they have 5 words or more (docs/evaluation.md).
