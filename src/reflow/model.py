@@ -36,6 +36,7 @@ class Role(StrEnum):
     CODE = "code"  # a code listing, a command-line session
     TABLE = "table"  # table cells
     FORMULA = "formula"  # a displayed formula
+    REFERENCE = "reference"  # an entry of a reference list
 
 
 #: Roles that are page furniture: left out of text output unless asked for.

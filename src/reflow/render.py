@@ -25,7 +25,7 @@ def _shown(doc: DocumentData, keep_furniture: bool) -> list:
 
 
 #: Text that is not body and not furniture: quoted in Markdown, left out of the clean text.
-NON_BODY = frozenset({Role.OTHER, Role.FRONT_MATTER, Role.TABLE, Role.FORMULA})
+NON_BODY = frozenset({Role.OTHER, Role.FRONT_MATTER, Role.TABLE, Role.FORMULA, Role.REFERENCE})
 
 #: What plain text shows by default: the body and its headings.  Captions, notes and page
 #: furniture are in the blocks (and in text with ``keep_furniture``), not in the clean text.

@@ -67,6 +67,7 @@ ROLE_NAMES: dict[Role, str] = {
     Role.CODE: "code",
     Role.TABLE: "table",
     Role.FORMULA: "formula",
+    Role.REFERENCE: "reference",
 }
 
 _BOUNDARY = (Action.JOIN, Action.DEHYPHENATE, Action.KEEP_HYPHEN, Action.BREAK)
@@ -446,6 +447,12 @@ _ROLE_COLOURS = {
     "page-footer": "#e3e3e3",
     "page-number": "#f0e0c8",
     "other": "#d9f2e4",
+    # Text that is not body (reflow.structure.nonbody): the colour of "other", one shade apart.
+    "front-matter": "#d2eedd",
+    "code": "#cfe8d8",
+    "table": "#d9f2e4",
+    "formula": "#d9f2e4",
+    "reference": "#d2eedd",
 }
 
 

@@ -1,4 +1,4 @@
-"""Text that is not body: tables of contents, code, table cells, formulas.
+"""Text that is not body: tables of contents, code, table cells, formulas, references.
 
 Part of stage 3 (:mod:`reflow.structure`).  Manuals and papers print much text that is not
 running prose, and an extractor gives it as lines like any other: a table of contents, a code
@@ -20,6 +20,8 @@ kind, so that one line of prose that mentions a command or holds a number never 
   (``(135)`` / ``0.146`` / ``·``).  Role ``table``.
 * ``formula-symbols``: a short line of mathematical symbols with at most one word
   (``Xα ≈``, ``a = c``).  Role ``formula``.
+* ``reference-entry``: the lines of a reference list under its title (``References``,
+  ``Literatur``), entries marked ``[1]`` or ``1.``.  Role ``reference``.
 
 Labelled lines stay in the blocks with their text and offsets; the clean text leaves them out
 (:data:`reflow.render.TEXT_ROLES`), and the boundary stage heals a paragraph across them
@@ -144,6 +146,37 @@ MAX_FORMULA_WORDS = 1
 MAX_FORMULA_CHARS = 40
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
+
+# --- reference lists -----------------------------------------------------------------------
+
+#: Titles of a list of references, in the languages of the real and generated pages.
+REFERENCE_TITLES = frozenset(
+    {
+        "references",
+        "bibliography",
+        "literature",
+        "literatur",
+        "literaturverzeichnis",
+        "bibliographie",
+        "références",
+        "références bibliographiques",
+        "bibliografia",
+        "riferimenti bibliografici",
+        "bibliografía",
+        "referencias",
+        "literatura",
+        "bibliografie",
+        "literatuur",
+    }
+)
+#: An entry of a reference list opens with a number in brackets, a number and a full stop, or
+#: an author-year key in brackets (``[Knu84]``).
+_REFERENCE_MARK = re.compile(r"\[\w[\w+.-]{0,11}\] |\d{1,3}\. [A-Z]")
+#: A numbered section heading ends the list (``5 Conclusion``, ``A.1 Fonts``).
+_SECTION_HEADING = re.compile(r"(?:\d{1,2}|[A-Z])(?:\.\d{1,2}){0,3}\.? [A-Z][^.]{0,60}$")
+#: A reference list needs at least this many entry marks (the two lists of the texlive-pdf
+#: documents have 6 and 7 in their first 30 pages; one mark may be a footnote).
+MIN_REFERENCE_MARKS = 3
 
 
 def _leader(text: str) -> bool:
@@ -357,9 +390,50 @@ def rule_formulas(doc: DocView) -> None:
             )
 
 
+def _entry_mark(text: str) -> bool:
+    return _REFERENCE_MARK.match(text) is not None
+
+
+def rule_references(doc: DocView) -> None:
+    """``reference-entry``, ``reference-title``: the list under a ``References`` or
+    ``Literatur`` title, when its first line opens with an entry mark (``[1]``, ``1.``,
+    ``[Knu84]``) and at least ``MIN_REFERENCE_MARKS`` lines do; up to a numbered section
+    heading or the end."""
+    texts, roles, blank = doc.lines.texts, doc.labels.roles, doc.lines.blank
+    n = len(texts)
+    for i, t in enumerate(texts):
+        if roles[i] is not None or t.strip().rstrip(":").casefold() not in REFERENCE_TITLES:
+            continue
+        j = i + 1
+        while j < n and (blank[j] or roles[j] is not None):
+            j += 1
+        if j == n or not _entry_mark(texts[j].strip()):
+            continue
+        end = j
+        while end < n and not _SECTION_HEADING.match(texts[end].strip()):
+            end += 1
+        entries = [k for k in range(j, end) if not blank[k] and roles[k] is None]
+        marks = sum(_entry_mark(texts[k].strip()) for k in entries)
+        if marks < MIN_REFERENCE_MARKS:
+            continue
+        # The title is the list's heading: labelled here, since the heading rules need body
+        # text under a heading and the list under it is no longer body.
+        doc.labels.label(i, Role.HEADING, "reference-title", f"over {marks} reference entries", 0.8)
+        for k in entries:
+            doc.labels.label(
+                k,
+                Role.REFERENCE,
+                "reference-entry",
+                f"under {t.strip()!r}, {marks} entry marks",
+                0.8,
+            )
+
+
 def rule_nonbody(doc: DocView) -> None:
-    """Every rule of this module, in order: contents, code, table cells, formulas."""
+    """Every rule of this module, in order: contents, references, code, table cells,
+    formulas."""
     rule_contents(doc)
+    rule_references(doc)
     rule_code(doc)
     rule_table_cells(doc)
     rule_formulas(doc)
