@@ -3,6 +3,7 @@
     .venv/bin/python eval/nonbody_lines.py                 # every texlive-pdf case
     .venv/bin/python eval/nonbody_lines.py --part held-out # the documents not tuned on
     .venv/bin/python eval/nonbody_lines.py --show code-syntax --truth body   # its misses
+    .venv/bin/python eval/nonbody_lines.py --score         # P/R/F1, WER per part, extractor
 
 A printed line's truth is the kind of gold block (eval/real/texlive-pdf/*/gold.json: body
 paragraphs, headings, captions, notes, other, furniture) whose tokens hold the line's tokens as
@@ -28,7 +29,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 import reflow  # noqa: E402
 from reflow.lines import split_lines  # noqa: E402
-from reflow.metrics import tokens  # noqa: E402
+from reflow.metrics import Counts, evaluate, load_cases, reflow_system, tokens  # noqa: E402
 from reflow.model import Action  # noqa: E402
 
 ROOT = HERE / "real" / "texlive-pdf"
@@ -110,13 +111,40 @@ def cases(part: str, extractor: str | None) -> list[tuple[str, dict, str, str]]:
     return out
 
 
+def score(part: str) -> int:
+    """Paragraph starts, WER, leakage, hyphens and headings (``reflow.metrics``) of reflow on
+    the tuned and held-out families, per extractor."""
+    results: dict[tuple[str, str], Counts] = defaultdict(Counts)
+    for case in load_cases(ROOT):
+        fam = "tuned" if family(case.doc_id) in TUNED else "held-out"
+        if part not in ("all", fam):
+            continue
+        for (suite, _lang), counts in evaluate([case], reflow_system).items():
+            results[(fam, suite)] += counts
+            results[(fam, "all")] += counts
+    for (fam, suite), c in sorted(results.items()):
+        r = c.rates()
+        head = r["heading_recall"] or 0.0
+        print(
+            f"{fam:8s} {suite:28s} cases {r['cases']:3d}  P {r['boundary_p']:.3f}"
+            f"  R {r['boundary_r']:.3f}  F1 {r['boundary_f1']:.3f}  WER {r['wer']:.2%}"
+            f"  leak {r['leakage']:.2%}  hyph {r['hyphen']:.2%}  head R {head:.1%}"
+        )
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--part", choices=("all", "tuned", "held-out"), default="all")
     ap.add_argument("--extractor", help="pdftotext-raw, pdfminer or pypdf (default: all)")
     ap.add_argument("--show", help="print the lines this rule took (or 'none': unlabelled)")
     ap.add_argument("--truth", help="with --show: only lines of this truth")
+    ap.add_argument(
+        "--score", action="store_true", help="paragraph and word scores per part and extractor"
+    )
     args = ap.parse_args()
+    if args.score:
+        return score(args.part)
     table: dict[str, Counter[str]] = defaultdict(Counter)
     for doc_id, g, _name, text in cases(args.part, args.extractor):
         doc = reflow.reflow(text, config=reflow.Config(language="auto"))
