@@ -168,3 +168,29 @@ def test_nothing_lost_with_nonbody_roles(text: str) -> None:
     shown = {b.text for b in doc.blocks if b.role in (Role.PARAGRAPH, Role.HEADING) and b.text}
     out = doc.to_text()
     assert all(t in out for t in shown)
+
+
+def test_adversarial_lines_take_linear_time() -> None:
+    """Lines built against the non-body patterns (a leader without a number, brackets and
+    slashes without an end) stay linear: a quadratic search took seconds on these."""
+    import time
+
+    from reflow.config import Config
+    from reflow.lines import split_lines
+    from reflow.structure import label_lines
+
+    nasty = [
+        ". " * 25_000 + "x",
+        "." * 50_000 + " 3",
+        "[" * 50_000,
+        "[" + "a" * 50_000,
+        "REUTERS/" + "x" * 50_000,
+        "a/" * 25_000,
+        "\\" * 50_000,
+        "1.1 " * 12_000,
+        "References\n" + "[1] a\n" * 5_000,
+    ]
+    start = time.perf_counter()
+    for line in nasty:
+        label_lines(split_lines(f"Body.\n{line}\nMore body.\n"), Config(), "en")
+    assert time.perf_counter() - start < 2.0

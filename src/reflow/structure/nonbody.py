@@ -50,9 +50,10 @@ from reflow.structure.view import DocView
 
 # --- tables of contents --------------------------------------------------------------------
 
-#: A dot leader (four dots or more, spaced or not) and a page number (arabic or roman) at the
-#: end of the line.  Linear: the dots are a bounded-width repetition, the rest anchored.
-_LEADER = re.compile(r"(?:\. ?){4,}\s*(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})$")
+#: A page number (arabic or roman) at the end of a line; a dot leader before it (four dots
+#: or more, spaced or not) is tested on the text before it (a regex that searched for the
+#: dots and the number at once went quadratic on a line of dots without a number).
+_PAGE_AT_END = re.compile(r"(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})$")
 #: A contents entry without leader: a section number or a capital word first, a page number
 #: last (``1 Introduction 2``, ``V.6. Appendices 10``, ``A Fonts 31``).
 _ENTRY = re.compile(
@@ -101,8 +102,8 @@ ENTRY_REACH = 2
 #: A word that is code: a control word (``\\usepackage``), braces or brackets, an assignment
 #: (``key=value``), a TeX alignment mark or line end, a path, or a command-line option.
 _CODE_WORD = re.compile(
-    r"\\[A-Za-z@]|[{}]|\\\\|^&$|^[A-Za-z@]+=|^--?[a-z]|/[a-z0-9_.-]*[a-z][a-z0-9_.-]*/"
-    r"|\[[^ \]]*[A-Za-z=][^ \]]*\]"
+    r"\\[A-Za-z@]|[{}]|\\\\|^&$|^[A-Za-z@]+=|^--?[a-z]|/(?=[a-z0-9_.-]*[a-z])[a-z0-9_.-]+/"
+    r"|\[(?=[^ \[\]]*[A-Za-z=])[^ \[\]]*\]"
 )
 #: A command-line prompt and a command (``> kpsewhich tex.pro``, ``$ tex file``) or a TeX
 #: comment (``% e-TeX related files``) opening the line; the space and the lower-case command
@@ -182,7 +183,12 @@ MIN_REFERENCE_MARKS = 3
 def _leader(text: str) -> bool:
     # pdfminer prints a table of contents as columns: the titles, then the leaders alone
     # ("  . . . . . . . .") , then the page numbers.
-    return _LEADER.search(text) is not None or _DOTS_ALONE.fullmatch(text) is not None
+    if _DOTS_ALONE.fullmatch(text):
+        return True
+    m = _PAGE_AT_END.search(text)
+    if m is None:
+        return False
+    return text[: m.start()].rstrip()[-8:].replace(" ", "").endswith("....")
 
 
 def _numbered(text: str) -> bool:
@@ -335,14 +341,23 @@ def _digits(text: str) -> bool:
 def rule_table_cells(doc: DocView) -> None:
     """``table-cells``: runs of short cells, one to a line, most of them numbers or symbols."""
     texts, roles, blank = doc.lines.texts, doc.labels.roles, doc.lines.blank
+    pages = doc.labels.pages
     n = len(texts)
     i = 0
     while i < n:
         if blank[i] or roles[i] is not None or not _cell(texts[i].strip()):
             i += 1
             continue
+        # A run stays on its page: a list's numbers at a page foot and the next page's head
+        # ("3" / form feed / "4" / "Pay.") make no table.
         j = i
-        while j < n and not blank[j] and roles[j] is None and _cell(texts[j].strip()):
+        while (
+            j < n
+            and not blank[j]
+            and roles[j] is None
+            and pages[j] == pages[i]
+            and _cell(texts[j].strip())
+        ):
             j += 1
         run = range(i, j)
         numeric = sum(_numeric(texts[k].strip()) for k in run)
