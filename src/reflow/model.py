@@ -31,6 +31,12 @@ class Role(StrEnum):
     PAGE_FOOTER = "page-footer"
     PAGE_NUMBER = "page-number"
     OTHER = "other"
+    # Text that is not body, labelled by reflow.structure.nonbody (finer than OTHER):
+    FRONT_MATTER = "front-matter"  # a table of contents, a title block
+    CODE = "code"  # a code listing, a command-line session
+    TABLE = "table"  # table cells
+    FORMULA = "formula"  # a displayed formula
+    REFERENCE = "reference"  # an entry of a reference list
 
 
 #: Roles that are page furniture: left out of text output unless asked for.

@@ -24,6 +24,9 @@ def _shown(doc: DocumentData, keep_furniture: bool) -> list:
     return [b for b in doc.blocks if b.text and (keep_furniture or b.role not in FURNITURE)]
 
 
+#: Text that is not body and not furniture: quoted in Markdown, left out of the clean text.
+NON_BODY = frozenset({Role.OTHER, Role.FRONT_MATTER, Role.TABLE, Role.FORMULA, Role.REFERENCE})
+
 #: What plain text shows by default: the body and its headings.  Captions, notes and page
 #: furniture are in the blocks (and in text with ``keep_furniture``), not in the clean text.
 TEXT_ROLES = frozenset({Role.PARAGRAPH, Role.HEADING})
@@ -82,10 +85,33 @@ def render_markdown(doc: DocumentData, keep_furniture: bool = False) -> str:
 
 
 def markdown_pieces(doc: DocumentData, keep_furniture: bool = False) -> Iterator[str]:
-    """:func:`render_markdown` in pieces (see :func:`text_pieces`)."""
+    """:func:`render_markdown` in pieces (see :func:`text_pieces`).
+
+    Code lines are one fenced block, a line each; tables, formulas and front matter are
+    quoted, as other text that is not body:
+
+    >>> from reflow import reflow
+    >>> print(reflow("Load it with\\n\\n\\\\usepackage{fontenc}\\n\\\\usepackage{lmodern}\\n"
+    ...              "\\nand go on.\\n").to_markdown(), end="")
+    Load it with
+    <BLANKLINE>
+    ```
+    \\usepackage{fontenc}
+    \\usepackage{lmodern}
+    ```
+    <BLANKLINE>
+    and go on.
+    """
     sep = ""
     article = None
+    fence = False  # inside a fenced code block
     for b in _shown(doc, keep_furniture):
+        if fence and (b.role is not Role.CODE or b.article != article):
+            yield "\n```"
+            fence = False
+        elif fence:
+            yield "\n" + b.text
+            continue
         if article is not None and b.article != article:
             yield sep + "---"
             sep = "\n\n"
@@ -93,16 +119,21 @@ def markdown_pieces(doc: DocumentData, keep_furniture: bool = False) -> Iterator
         if sep:
             yield sep
         sep = "\n\n"
-        if b.role is Role.HEADING:
+        if b.role is Role.CODE:
+            yield "```\n" + b.text
+            fence = True
+        elif b.role is Role.HEADING:
             yield "## " + b.text
         elif b.role is Role.CAPTION:
             yield "*" + b.text.replace("*", "\\*") + "*"
         elif b.role in FURNITURE:
             yield f"<!-- {b.role}: {b.text.replace('--', '- -')} -->"
-        elif b.role is Role.OTHER:
+        elif b.role in NON_BODY:
             yield "> " + b.text
         else:
             yield _md_escape(b.text)
+    if fence:
+        yield "\n```"
     if sep:
         yield "\n"
 

@@ -63,6 +63,11 @@ ROLE_NAMES: dict[Role, str] = {
     Role.PAGE_FOOTER: "running foot",
     Role.PAGE_NUMBER: "page number",
     Role.OTHER: "other",
+    Role.FRONT_MATTER: "front matter",
+    Role.CODE: "code",
+    Role.TABLE: "table",
+    Role.FORMULA: "formula",
+    Role.REFERENCE: "reference",
 }
 
 _BOUNDARY = (Action.JOIN, Action.DEHYPHENATE, Action.KEEP_HYPHEN, Action.BREAK)
@@ -442,6 +447,12 @@ _ROLE_COLOURS = {
     "page-footer": "#e3e3e3",
     "page-number": "#f0e0c8",
     "other": "#d9f2e4",
+    # Text that is not body (reflow.structure.nonbody): the colour of "other", one shade apart.
+    "front-matter": "#d2eedd",
+    "code": "#cfe8d8",
+    "table": "#d9f2e4",
+    "formula": "#d9f2e4",
+    "reference": "#d2eedd",
 }
 
 

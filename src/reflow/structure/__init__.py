@@ -64,6 +64,7 @@ from reflow.structure.headings import (
     rule_wide_lines,
 )
 from reflow.structure.lone import rule_lone_caps, rule_lone_furniture
+from reflow.structure.nonbody import rule_nonbody
 from reflow.structure.pagefoot import (
     rule_catch_word_across,
     rule_norm_signature,
@@ -87,6 +88,7 @@ __all__ = [
 RULES: tuple[Callable[[DocView], None], ...] = (
     rule_page_foot,  # first: needs only the page numbers of the furniture pass
     rule_norm_signature,  # after the signature marks of rule_page_foot
+    rule_nonbody,  # contents, code, table cells, formulas: before headings take their lines
     rule_captions,
     rule_bylines,
     rule_headings,

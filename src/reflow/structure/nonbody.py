@@ -1,0 +1,454 @@
+"""Text that is not body: tables of contents, code, table cells, formulas, references.
+
+Part of stage 3 (:mod:`reflow.structure`).  Manuals and papers print much text that is not
+running prose, and an extractor gives it as lines like any other: a table of contents, a code
+listing or a command-line session, the cells of a table one to a line, a displayed formula.
+Left unlabelled, each becomes a paragraph (or is glued to one): on the TeX Live manuals of
+``eval/real/texlive-pdf`` such lines were 94 % of the words reflow put into paragraphs that the
+source does not have there (docs/evaluation.md).
+
+Each rule needs the line's own text to have the shape, and most need a neighbour of the same
+kind, so that one line of prose that mentions a command or holds a number never passes:
+
+* ``contents-leader``: a dot leader and a page number (``2.3 Abstract . . . . . 3``);
+  ``contents-entry``: a line ending in a page number next to such lines (``1 Introduction 2``);
+  ``contents-title``: the line ``Contents`` (or its translation) right above them.
+  Role ``front-matter``.
+* ``code-syntax``: most of the line's words are code (``\\usepackage{fontenc}``,
+  ``publisher={Springer},``, ``> kpsewhich tex.pro``, ``% comment``).  Role ``code``.
+* ``table-cells``: a run of short cells, one to a line, most of them numbers or symbols
+  (``(135)`` / ``0.146`` / ``·``).  Role ``table``.
+* ``formula-symbols``: a short line of mathematical symbols with at most one word
+  (``Xα ≈``, ``a = c``).  Role ``formula``.
+* ``reference-entry``: the lines of a reference list under its title (``References``,
+  ``Literatur``), entries marked ``[1]`` or ``1.``.  Role ``reference``.
+
+Labelled lines stay in the blocks with their text and offsets; the clean text leaves them out
+(:data:`reflow.render.TEXT_ROLES`), and the boundary stage heals a paragraph across them
+(a sentence that goes on in lower case after a display).
+
+>>> from reflow.config import Config
+>>> from reflow.lines import split_lines
+>>> from reflow.structure import label_lines
+>>> text = ("Contents\\n1 Introduction 2\\n1.1 History . . . . . . . . 3\\n"
+...         "1.2 Scope . . . . . . . . . 4\\n2 Use 5\\n"
+...         "Load the package in the preamble with\\n\\\\usepackage[T1]{fontenc}\\n"
+...         "and nothing else is needed.\\n")
+>>> labels = label_lines(split_lines(text), Config(), "en")
+>>> [labels.notes[i][0] if labels.roles[i] else None for i in range(8)]
+... # doctest: +NORMALIZE_WHITESPACE
+['contents-title', 'contents-entry', 'contents-leader', 'contents-leader', 'contents-entry',
+ None, 'code-syntax', None]
+"""
+
+from __future__ import annotations
+
+import re
+
+from reflow.model import Role
+from reflow.structure.view import DocView
+
+# --- tables of contents --------------------------------------------------------------------
+
+#: A page number (arabic or roman) at the end of a line; a dot leader before it (four dots
+#: or more, spaced or not) is tested on the text before it (a regex that searched for the
+#: dots and the number at once went quadratic on a line of dots without a number).
+_PAGE_AT_END = re.compile(r"(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})$")
+#: A contents entry without leader: a section number or a capital word first, a page number
+#: last (``1 Introduction 2``, ``V.6. Appendices 10``, ``A Fonts 31``).
+_ENTRY = re.compile(
+    r"(?:(?:\d{1,2}|[A-Z]|[IVXLC]{1,5})(?:\.\d{1,2}){0,4}\.? )?\S[^\n]{0,120}? "
+    r"(?:\d{1,4}|[ivxlc]{1,6})$"
+)
+#: A line of leader dots alone (pdfminer), at least eight.
+_DOTS_ALONE = re.compile(r"(?:\. ?){8,}")
+#: A section number opening a line (``2.2.4 Title``, ``8.7. Title``), two levels or more.
+_NUMBERED = re.compile(r"(?:\d{1,2}|[A-Z])(?:\.\d{1,2}){1,4}\.? \S")
+#: A run of numbered title lines (two levels: ``2.1``) is part of the contents when it has
+#: at least this many lines one after the other: a heading and the numbered heading right
+#: under it make two.
+MIN_NUMBERED_RUN = 3
+#: The title over a table of contents, in the languages of the real and generated pages.
+CONTENTS_TITLES = frozenset(
+    {
+        "contents",
+        "table of contents",
+        "inhalt",
+        "inhaltsverzeichnis",
+        "table des matières",
+        "sommaire",
+        "indice",
+        "índice",
+        "sommario",
+        "spis treści",
+        "obsah",
+        "inhoud",
+        "inhoudsopgave",
+        "índice general",
+    }
+)
+#: Entry lines of a contents run have at most this many words: the longest title line in the
+#: contents of the texlive-pdf documents tuned on has 13 (docs/evaluation.md).
+MAX_ENTRY_WORDS = 16
+#: A contents run needs this many leader lines before entry lines without leaders join it:
+#: two, so that one line of prose with an ellipsis and a number (". . . 3") makes no run.
+MIN_LEADERS = 2
+#: An entry line joins the run when a contents line stands at most this many non-blank lines
+#: away (a chapter line between two sections, a title that wrapped).
+ENTRY_REACH = 2
+
+# --- code ----------------------------------------------------------------------------------
+
+#: A word that is code: a control word (``\\usepackage``), braces or brackets, an assignment
+#: (``key=value``), a TeX alignment mark or line end, a path, or a command-line option.
+_CODE_WORD = re.compile(
+    r"\\[A-Za-z@]|[{}]|\\\\|^&$|^[A-Za-z@]+=|^--?[a-z]|/(?=[a-z0-9_.-]*[a-z])[a-z0-9_.-]+/"
+    r"|\[(?=[^ \[\]]*[A-Za-z=])[^ \[\]]*\]"
+)
+#: A command-line prompt and a command (``> kpsewhich tex.pro``, ``$ tex file``) or a TeX
+#: comment (``% e-TeX related files``) opening the line; the space and the lower-case command
+#: keep out an amount (``$3,346``) and OCR debris (``%) Es ist``, ``> +``).
+_PROMPT = re.compile(r"[>$] (?:[a-z][\w.-]*|[A-Z]:\\\S*)(?: |$)|% [A-Za-z]")
+#: Share of a line's words that code (``_CODE_WORD``) must exceed for ``code-syntax``: 0.5.  On
+#: the pdftotext -raw extractions of the texlive-pdf documents tuned on, body lines that mention
+#: commands reach 0.4 at most when they have 5 words or more (docs/evaluation.md).
+CODE_SHARE = 0.5
+#: A line of a single code word is code only beside another code line, alone between
+#: blank lines, or when it is a control word with an argument or a value
+#: (``\\usepackage{fontenc}``, ``\\pdfoutput=1``): a word like ``{a}`` or ``x=y`` in a
+#: line of its own may be the end of a sentence.
+_LONE_CODE = 1
+_STRONG_CODE = re.compile(r"\\[A-Za-z@]+\*?[\[{=]")
+
+# --- table cells and formulas --------------------------------------------------------------
+
+#: A table cell on a line of its own: at most this many characters (the cells of the
+#: tables in the tuned texlive-pdf documents: up to 12; names and dates up to 16).
+MAX_CELL_CHARS = 16
+#: ... in a run of at least this many cell lines, one after the other: 4.  A list of four
+#: one-word items in prose ("uno" / "due" ...) has no numbers, see MIN_NUMERIC_SHARE.
+MIN_CELL_RUN = 4
+#: Share of a cell run's lines that hold a digit or no letter (``·``, ``—``): 2/3; the cells
+#: of a typewritten catalogue that the tapuscorpus gold calls body have half.
+MIN_NUMERIC_SHARE = 2 / 3
+#: ... and share that hold a digit: 1/3 (a run of marks alone, ``~~~`` for handwriting in
+#: tapuscorpus, has none; the aastex tables of the tuned documents have half and more).
+MIN_DIGIT_SHARE = 1 / 3
+#: At most one line in this many of a cell run may end in a full stop (see rule_table_cells).
+MAX_STOP_SHARE_DEN = 4
+#: Characters of mathematics (operators, relations, Greek letters are tested apart).
+_MATH = frozenset("=+<>≤≥≈≠≡±×÷·∑∏∫∂∇∞∈∉⊂⊆∪∩→←↔⇒⇔∀∃√−′″∼∝⊥∥")
+#: Relations and signs that only mathematics uses: a formula line needs one of them.
+_RELATION = frozenset("=<>≤≥≈≠≡∑∏∫∂∇∞∈∉⊂⊆∪∩→←↔⇒⇔∀∃√∼∝⊥∥")
+#: A formula line has at most this many words of three letters or more.
+MAX_FORMULA_WORDS = 1
+#: ... and at most this many characters: a displayed formula of the tuned documents has up to
+#: 40; a longer line is prose with an equation in it.
+MAX_FORMULA_CHARS = 40
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+# --- reference lists -----------------------------------------------------------------------
+
+#: Titles of a list of references, in the languages of the real and generated pages.
+REFERENCE_TITLES = frozenset(
+    {
+        "references",
+        "bibliography",
+        "literature",
+        "literatur",
+        "literaturverzeichnis",
+        "bibliographie",
+        "références",
+        "références bibliographiques",
+        "bibliografia",
+        "riferimenti bibliografici",
+        "bibliografía",
+        "referencias",
+        "literatura",
+        "bibliografie",
+        "literatuur",
+    }
+)
+#: An entry of a reference list opens with a number in brackets, a number and a full stop, or
+#: an author-year key in brackets (``[Knu84]``).
+_REFERENCE_MARK = re.compile(r"\[\w[\w+.-]{0,11}\] |\d{1,3}\. [A-Z]")
+#: A numbered section heading ends the list (``5 Conclusion``, ``A.1 Fonts``).
+_SECTION_HEADING = re.compile(r"(?:\d{1,2}|[A-Z])(?:\.\d{1,2}){0,3}\.? [A-Z][^.]{0,60}$")
+#: A reference list needs at least this many entry marks (the two lists of the texlive-pdf
+#: documents have 6 and 7 in their first 30 pages; one mark may be a footnote).
+MIN_REFERENCE_MARKS = 3
+
+
+def _leader(text: str) -> bool:
+    # pdfminer prints a table of contents as columns: the titles, then the leaders alone
+    # ("  . . . . . . . .") , then the page numbers.
+    if _DOTS_ALONE.fullmatch(text):
+        return True
+    m = _PAGE_AT_END.search(text)
+    if m is None:
+        return False
+    return text[: m.start()].rstrip()[-8:].replace(" ", "").endswith("....")
+
+
+def _numbered(text: str) -> bool:
+    """A numbered title line without a page number (pdfminer's column of titles)."""
+    return (
+        _NUMBERED.match(text) is not None
+        and len(text.split()) <= MAX_ENTRY_WORDS
+        and text[-1:] not in ".!?;:,"
+    )
+
+
+def _entry(text: str) -> bool:
+    """A contents entry without a leader: numbered or capitalised, a page number last, not a
+    sentence (no full stop before the number)."""
+    if len(text.split()) > MAX_ENTRY_WORDS or not _ENTRY.fullmatch(text):
+        return False
+    head = text.rsplit(" ", 1)[0].rstrip()
+    return bool(head) and head[-1] not in ".!?;:," and (head[0].isupper() or head[0].isdigit())
+
+
+def rule_contents(doc: DocView) -> None:
+    """``contents-leader``, ``contents-entry``, ``contents-title``: a table of contents."""
+    texts, roles, blank = doc.lines.texts, doc.labels.roles, doc.lines.blank
+    leaders = [i for i, t in enumerate(texts) if roles[i] is None and _leader(t.strip())]
+    taken: set[int] = set()
+    nonblank = [i for i in range(len(texts)) if not blank[i]]
+    place = {i: k for k, i in enumerate(nonblank)}
+    # pdfminer's column of titles: runs of numbered lines (the leaders elsewhere).
+    k = 0
+    while k < len(nonblank):
+        m = k
+        while (
+            m < len(nonblank)
+            and roles[nonblank[m]] is None
+            and _numbered(texts[nonblank[m]].strip())
+        ):
+            m += 1
+        if m - k >= MIN_NUMBERED_RUN:
+            for j in nonblank[k:m]:
+                doc.labels.label(
+                    j,
+                    Role.FRONT_MATTER,
+                    "contents-numbered",
+                    f"{m - k} numbered titles in a row, titles of two levels or more",
+                    0.75,
+                )
+                taken.add(j)
+        k = max(m, k + 1)
+    if len(leaders) < MIN_LEADERS:
+        leaders = []
+    for i in leaders:
+        doc.labels.label(i, Role.FRONT_MATTER, "contents-leader", "dot leader and page number", 0.9)
+        taken.add(i)
+    # Grow the runs outward from the leader lines and numbered runs, entry by entry.
+    todo = sorted(taken)
+    while todo:
+        i = todo.pop()
+        k = place[i]
+        for step in (-1, 1):
+            for d in range(1, ENTRY_REACH + 1):
+                kk = k + step * d
+                if not 0 <= kk < len(nonblank):
+                    break
+                j = nonblank[kk]
+                if j in taken:
+                    continue
+                t = texts[j].strip()
+                if roles[j] is None and _entry(t):
+                    doc.labels.label(
+                        j,
+                        Role.FRONT_MATTER,
+                        "contents-entry",
+                        f"page number last, {d} line(s) from a contents line",
+                        0.8,
+                    )
+                    taken.add(j)
+                    todo.append(j)
+                break
+    for i in sorted(taken):
+        k = place[i]
+        if k and nonblank[k - 1] not in taken:
+            j = nonblank[k - 1]
+            if roles[j] in (None, Role.HEADING) and _title(texts[j]):
+                doc.labels.label(
+                    j, Role.FRONT_MATTER, "contents-title", "over a table of contents", 0.85
+                )
+
+
+def _title(text: str) -> bool:
+    return text.strip().rstrip(":").casefold() in CONTENTS_TITLES
+
+
+def code_share(text: str) -> tuple[int, int]:
+    """``(code words, words)`` of a line.
+
+    >>> code_share("\\\\usepackage[T1]{fontenc} \\\\usepackage{lmodern}")
+    (2, 2)
+    >>> code_share("Use the \\\\emph command to stress a word.")
+    (1, 8)
+    """
+    words = text.split()
+    return sum(1 for w in words if _CODE_WORD.search(w)), len(words)
+
+
+def _code(text: str) -> bool:
+    if text.endswith("-") and text[-2:-1].isalpha():
+        return False  # a word cut by a line-end hyphen goes on in the next line: prose
+    if _PROMPT.match(text) and len(text.split()) <= 12:
+        return True
+    code, words = code_share(text)
+    if words == 0 or code <= CODE_SHARE * words:
+        return False
+    # Commands named in a sentence are a list with commas ("\\mbox, \\fbox, and ..."); code
+    # separates its arguments inside the braces.
+    return sum(w.endswith(",") and w.startswith("\\") for w in text.split()) < 2
+
+
+def rule_code(doc: DocView) -> None:
+    """``code-syntax``: lines most of whose words are code."""
+    texts, roles, blank = doc.lines.texts, doc.labels.roles, doc.lines.blank
+    n = len(texts)
+    cand = [roles[i] is None and not blank[i] and _code(texts[i].strip()) for i in range(n)]
+    for i in range(n):
+        if not cand[i]:
+            continue
+        t = texts[i].strip()
+        if len(t.split()) <= _LONE_CODE:
+            # One code word alone: needs a code line beside it or blank lines around it.
+            beside = (i > 0 and cand[i - 1]) or (i + 1 < n and cand[i + 1])
+            alone = (i == 0 or blank[i - 1]) and (i + 1 == n or blank[i + 1])
+            if not (beside or alone or _STRONG_CODE.match(t)):
+                continue
+        code, words = code_share(t)
+        what = "a command-line prompt" if _PROMPT.match(t) else f"{code} of {words} words code"
+        doc.labels.label(i, Role.CODE, "code-syntax", what, 0.8)
+
+
+def _cell(text: str) -> bool:
+    return 0 < len(text) <= MAX_CELL_CHARS and len(text.split()) <= 2
+
+
+def _numeric(text: str) -> bool:
+    return any(c.isdigit() for c in text) or not any(c.isalpha() for c in text)
+
+
+def _digits(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def rule_table_cells(doc: DocView) -> None:
+    """``table-cells``: runs of short cells, one to a line, most of them numbers or symbols."""
+    texts, roles, blank = doc.lines.texts, doc.labels.roles, doc.lines.blank
+    pages = doc.labels.pages
+    n = len(texts)
+    i = 0
+    while i < n:
+        if blank[i] or roles[i] is not None or not _cell(texts[i].strip()):
+            i += 1
+            continue
+        # A run stays on its page: a list's numbers at a page foot and the next page's head
+        # ("3" / form feed / "4" / "Pay.") make no table.
+        j = i
+        while (
+            j < n
+            and not blank[j]
+            and roles[j] is None
+            and pages[j] == pages[i]
+            and _cell(texts[j].strip())
+        ):
+            j += 1
+        run = range(i, j)
+        numeric = sum(_numeric(texts[k].strip()) for k in run)
+        # Numbers closed by a full stop are a list's or a plate's (``633.``, ``16. a.``: the
+        # figure numbers of the impact-bhl plates), not a table's cells.
+        stops = sum(texts[k].strip().endswith(".") for k in run)
+        if (
+            len(run) >= MIN_CELL_RUN
+            and numeric >= MIN_NUMERIC_SHARE * len(run)
+            and sum(_digits(texts[k]) for k in run) >= MIN_DIGIT_SHARE * len(run)
+            and stops * MAX_STOP_SHARE_DEN <= len(run)
+        ):
+            for k in run:
+                doc.labels.label(
+                    k,
+                    Role.TABLE,
+                    "table-cells",
+                    f"{len(run)} short cells in a row, {numeric} numbers or symbols",
+                    0.75,
+                )
+        i = j
+
+
+def _formula(text: str) -> bool:
+    if not text or len(text) > MAX_FORMULA_CHARS:
+        return False
+    # A relation or a sign only mathematics uses is needed: a Greek letter alone is also a
+    # logo (``LaTeX2ε``), and a plus or a dot is also OCR debris (``+ AT``, ``Ib+s``).
+    if not any(c in _RELATION for c in text) or text.endswith((".", ",", "-")):
+        return False
+    # OCR debris is no formula: a question, an apostrophe, an underscore or an ellipsis
+    # ("Qu'as tu ? +", "IU47._L", "—… 94 ="), one sign repeated, an operator alone ("=").
+    if any(c in "?!'’\"_…" for c in text) or len(set(text) - _MATH - {" "}) < 2:
+        return False
+    return len(_WORD.findall(text)) <= MAX_FORMULA_WORDS
+
+
+def rule_formulas(doc: DocView) -> None:
+    """``formula-symbols``: a short line of mathematical symbols with at most one word."""
+    texts, roles = doc.lines.texts, doc.labels.roles
+    for i, t in enumerate(texts):
+        if roles[i] is None and _formula(t.strip()):
+            doc.labels.label(
+                i, Role.FORMULA, "formula-symbols", "mathematical symbols, no prose", 0.7
+            )
+
+
+def _entry_mark(text: str) -> bool:
+    return _REFERENCE_MARK.match(text) is not None
+
+
+def rule_references(doc: DocView) -> None:
+    """``reference-entry``, ``reference-title``: the list under a ``References`` or
+    ``Literatur`` title, when its first line opens with an entry mark (``[1]``, ``1.``,
+    ``[Knu84]``) and at least ``MIN_REFERENCE_MARKS`` lines do; up to a numbered section
+    heading or the end."""
+    texts, roles, blank = doc.lines.texts, doc.labels.roles, doc.lines.blank
+    n = len(texts)
+    for i, t in enumerate(texts):
+        if roles[i] is not None or t.strip().rstrip(":").casefold() not in REFERENCE_TITLES:
+            continue
+        j = i + 1
+        while j < n and (blank[j] or roles[j] is not None):
+            j += 1
+        if j == n or not _entry_mark(texts[j].strip()):
+            continue
+        end = j
+        while end < n and not _SECTION_HEADING.match(texts[end].strip()):
+            end += 1
+        entries = [k for k in range(j, end) if not blank[k] and roles[k] is None]
+        marks = sum(_entry_mark(texts[k].strip()) for k in entries)
+        if marks < MIN_REFERENCE_MARKS:
+            continue
+        # The title is the list's heading: labelled here, since the heading rules need body
+        # text under a heading and the list under it is no longer body.
+        doc.labels.label(i, Role.HEADING, "reference-title", f"over {marks} reference entries", 0.8)
+        for k in entries:
+            doc.labels.label(
+                k,
+                Role.REFERENCE,
+                "reference-entry",
+                f"under {t.strip()!r}, {marks} entry marks",
+                0.8,
+            )
+
+
+def rule_nonbody(doc: DocView) -> None:
+    """Every rule of this module, in order: contents, references, code, table cells,
+    formulas."""
+    rule_contents(doc)
+    rule_references(doc)
+    rule_code(doc)
+    rule_table_cells(doc)
+    rule_formulas(doc)

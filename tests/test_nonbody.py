@@ -1,0 +1,196 @@
+"""Text that is not body (reflow.structure.nonbody): real cases, constructed ones, a property."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import load_cases
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from invariants import assert_nothing_lost
+
+import reflow
+from reflow import Role
+
+#: Roles of text that is neither body nor page furniture.
+NON_BODY = frozenset(
+    {Role.OTHER, Role.FRONT_MATTER, Role.CODE, Role.TABLE, Role.FORMULA, Role.REFERENCE}
+)
+
+REAL = load_cases("real_nonbody.json")
+REAL_FAILURES = load_cases("real_nonbody_known_failures.json")
+
+
+def _check(case: dict) -> None:
+    doc = reflow.reflow(case["input"], language=case["lang"])
+    assert doc.paragraphs == case["paragraphs"]
+    assert [b.text for b in doc.blocks if b.role is not Role.PARAGRAPH] == case["nonbody"]
+    fired = {d.rule for d in doc.decisions}
+    for rule in case["rules"]:
+        assert rule in fired, f"rule {rule} did not fire; fired: {sorted(fired)}"
+    # Kept in the blocks, left out of the clean text.
+    text = doc.to_text()
+    for block in doc.blocks:
+        if block.role in NON_BODY:
+            assert block.text not in text
+    assert_nothing_lost(doc)
+
+
+@pytest.mark.parametrize("case", REAL, ids=[c["id"] for c in REAL])
+def test_real_nonbody(case: dict) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["note"]))
+        for c in REAL_FAILURES
+    ],
+    ids=[c["id"] for c in REAL_FAILURES],
+)
+def test_real_nonbody_known_failures(case: dict) -> None:
+    _check(case)
+
+
+def test_real_cases_cover_every_rule() -> None:
+    rules = {r for c in REAL for r in c["rules"]}
+    assert rules >= {
+        "contents-leader",
+        "contents-entry",
+        "contents-numbered",
+        "code-syntax",
+        "table-cells",
+        "formula-symbols",
+        "reference-entry",
+    }
+
+
+def test_code_inside_a_paragraph_is_healed_across() -> None:
+    """A code line in the middle of a sentence: labelled, and the sentence stays one paragraph
+    (the boundary stage heals across a labelled line when the text goes on in lower case)."""
+    text = (
+        "The checks of the class look at the source before the paper is sent.\n"
+        "To ensure this, the arXiv recommends that every author of a paper puts\n"
+        "\\pdfoutput=1\n"
+        "within the first five lines of the main file, or the check fails.\n"
+    )
+    doc = reflow.reflow(text, language="en")
+    assert doc.paragraphs == [
+        "The checks of the class look at the source before the paper is sent. "
+        "To ensure this, the arXiv recommends that every author of a paper puts within the "
+        "first five lines of the main file, or the check fails."
+    ]
+    assert [(b.role, b.text) for b in doc.blocks if b.role is Role.CODE] == [
+        (Role.CODE, "\\pdfoutput=1")
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Use the \\emph command to stress a word in a sentence.",  # one command in prose
+        "These include \\mbox, \\fbox, \\parbox, and the others.",  # commands named in a list
+        "The price rose to $3,346 in the year 1875 = a record.",
+        "level commands \\def, \\edef, and \\gdef.",
+        "Fig. 1 shows 5 < 6 in the plot.",
+    ],
+)
+def test_prose_lines_stay_body(line: str) -> None:
+    text = f"A first line of ordinary prose that runs on\n{line}\nand a last line of prose.\n"
+    doc = reflow.reflow(text, language="en")
+    assert not [b for b in doc.blocks if b.role in NON_BODY], doc.blocks
+
+
+def test_reference_list_under_its_title() -> None:
+    text = (
+        "The last paragraph of the paper ends here.\n"
+        "References\n"
+        "[1] D. Knuth. The TeXbook. Addison-Wesley, 1984.\n"
+        "[2] L. Lamport. LaTeX: a document preparation system.\n"
+        "Addison-Wesley, 1994.\n"
+        "[3] F. Mittelbach. The LaTeX Companion.\n"
+    )
+    doc = reflow.reflow(text, language="en")
+    assert doc.paragraphs == ["The last paragraph of the paper ends here."]
+    assert [b.text for b in doc.blocks if b.role is Role.HEADING] == ["References"]
+    assert len([b for b in doc.blocks if b.role is Role.REFERENCE]) == 4
+
+
+def test_two_numbered_lines_are_no_reference_list() -> None:
+    text = (
+        "References\n"
+        "1. The first point is made in a sentence that runs on over the line\n"
+        "and ends here.\n"
+    )
+    doc = reflow.reflow(text, language="en")
+    assert not [b for b in doc.blocks if b.role is Role.REFERENCE]
+
+
+def test_markdown_fences_code_and_quotes_tables() -> None:
+    text = "Cells follow.\n\n1.5\n(14)\n7.9\n(31)\n\nThe end.\n"
+    md = reflow.reflow(text, language="en").to_markdown()
+    assert "> 1.5" in md and "> (31)" in md
+    assert "1.5" not in reflow.reflow(text, language="en").to_text()
+
+
+# Lines of the shapes the rules look for, mixed with prose and separators: whatever the rules
+# decide, every character stays in exactly one block.
+NONBODY_PIECES = [
+    "1.1 History . . . . . . . . 3",
+    "2 Use 5",
+    "Contents",
+    "\\usepackage[T1]{fontenc}",
+    "> kpsewhich tex.pro",
+    "% a comment",
+    "(135)",
+    "0.146",
+    "·",
+    "a = b",
+    "Xα ≈",
+    "2.2.4 Title of a section",
+    "The river festival was approved.",
+    "and the living in Japan",
+    "Sus-",
+    "tainable",
+]
+mixed = st.lists(
+    st.tuples(st.sampled_from(NONBODY_PIECES), st.sampled_from(["\n", "\n", "\n\n", " \n"])),
+    max_size=40,
+).map(lambda pairs: "".join(p + s for p, s in pairs))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mixed)
+def test_nothing_lost_with_nonbody_roles(text: str) -> None:
+    doc = reflow.reflow(text, language="en")
+    assert_nothing_lost(doc)
+    # Clean text holds only paragraphs and headings.
+    shown = {b.text for b in doc.blocks if b.role in (Role.PARAGRAPH, Role.HEADING) and b.text}
+    out = doc.to_text()
+    assert all(t in out for t in shown)
+
+
+def test_adversarial_lines_take_linear_time() -> None:
+    """Lines built against the non-body patterns (a leader without a number, brackets and
+    slashes without an end) stay linear: a quadratic search took seconds on these."""
+    import time
+
+    from reflow.config import Config
+    from reflow.lines import split_lines
+    from reflow.structure import label_lines
+
+    nasty = [
+        ". " * 25_000 + "x",
+        "." * 50_000 + " 3",
+        "[" * 50_000,
+        "[" + "a" * 50_000,
+        "REUTERS/" + "x" * 50_000,
+        "a/" * 25_000,
+        "\\" * 50_000,
+        "1.1 " * 12_000,
+        "References\n" + "[1] a\n" * 5_000,
+    ]
+    start = time.perf_counter()
+    for line in nasty:
+        label_lines(split_lines(f"Body.\n{line}\nMore body.\n"), Config(), "en")
+    assert time.perf_counter() - start < 2.0
