@@ -6,6 +6,8 @@
     python eval/gate.py --lower pdflatex/pypdf:wer=0.09 --reason "why this is acceptable"
     python eval/gate.py --corpus real ...   # the same for the real pages (eval/real/)
     python eval/gate.py --corpus pdf ...    # reflow reading the corpus's PDFs (typesets them)
+    python eval/gate.py --corpus pdf-quick ...  # the few of them pytest typesets and checks
+    python eval/gate.py --corpus real-tsv ...   # the real Tesseract output read from its TSV
     python eval/gate.py --pin --only languages-more- --reason R   # pin new suites, keep the rest
 
 Floors live in eval/floors.json with a fingerprint of the corpus (the real pages under the key
@@ -31,7 +33,16 @@ from reflow.metrics import Case, Counts, Prediction, load_cases, reflow_system, 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
 REAL = HERE / "real"
-CORPORA = {"generated": CASES, "real": REAL, "pdf": CASES}
+CORPORA = {
+    "generated": CASES,
+    "real": REAL,
+    "pdf": CASES,
+    "pdf-quick": CASES,
+    "real-tsv": REAL,
+}
+#: The real sources made of Tesseract's own output (eval/real/engine.py), whose TSV files are
+#: committed beside the text: ``--corpus real-tsv`` reads them with their geometry.
+TSV_SOURCES = ("ocrd-tesseract", "tapuscorpus-tesseract")
 FLOORS = HERE / "floors.json"
 
 #: metric -> True when higher is better.  heading_recall joins once reflow labels headings.
@@ -72,11 +83,26 @@ def pdf_cases() -> list[Case]:
     return latex + office[::3]
 
 
-def pdf_fingerprint() -> str:
+#: Every how many-th document of :func:`pdf_cases` the quick check takes, per typesetter:
+#: 8 pdflatex documents (of 158: all six languages, justified and ragged-right, one to three
+#: pages) and 2 LibreOffice ones (of 41), typeset in about 40 s here, so that pytest (and CI)
+#: read real PDFs on every run (tests/test_pdf_quick.py).
+QUICK_EVERY = {"pdflatex": 20, "libreoffice": 21}
+
+
+def quick_pdf_cases() -> list[Case]:
+    """The small spread of :func:`pdf_cases` that pytest typesets and checks."""
+    out = []
+    for ts, every in QUICK_EVERY.items():
+        out += [c for c in pdf_cases() if c.suite.startswith(ts + "/")][::every]
+    return out
+
+
+def pdf_fingerprint(cases: list[Case] | None = None) -> str:
     """SHA-256 over the gold and the typesetting source of every document in :func:`pdf_cases`
-    (the PDFs themselves are built, not committed)."""
+    (or ``cases``; the PDFs themselves are built, not committed)."""
     h = hashlib.sha256()
-    for case in pdf_cases():
+    for case in pdf_cases() if cases is None else cases:
         folder = next(CASES.rglob(f"{case.doc_id}/gold.json")).parent
         for p in sorted(folder.iterdir()):
             if p.name == "gold.json" or p.name.startswith("doc."):
@@ -86,15 +112,18 @@ def pdf_fingerprint() -> str:
     return h.hexdigest()
 
 
-def measure_pdf(build: bool = True) -> dict[str, dict[str, float]]:
+def measure_pdf(
+    build: bool = True, cases: list[Case] | None = None, pdf_dir: Path | None = None
+) -> dict[str, dict[str, float]]:
     """reflow reading the PDFs itself (``reflow_file``), per suite (``pdflatex/pdf``,
-    ``libreoffice/pdf``); a PDF not yet in eval/build/pdf is typeset (``build``) or an error."""
+    ``libreoffice/pdf``), on :func:`pdf_cases` (or ``cases``); a PDF not yet in eval/build/pdf
+    (or ``pdf_dir``) is typeset (``build``) or an error."""
     import reflow
 
     counts: dict[str, Counts] = defaultdict(Counts)
-    for case in pdf_cases():
+    for case in pdf_cases() if cases is None else cases:
         assert case.pdf is not None
-        pdf = case.pdf.resolve()
+        pdf = case.pdf.resolve() if pdf_dir is None else pdf_dir / case.pdf.name
         if not pdf.exists():
             if not build:
                 raise FileNotFoundError(pdf)
@@ -110,6 +139,61 @@ def measure_pdf(build: bool = True) -> dict[str, dict[str, float]]:
             headings=[b.text for b in doc.blocks if b.role == reflow.Role.HEADING],
         )
         counts[case.suite.split("/")[0] + "/pdf"] += score(pred, case.gold)
+    out = {}
+    for suite, c in sorted(counts.items()):
+        r = c.rates()
+        out[suite] = {m: float(r[m]) for m in METRICS if r[m] is not None}  # type: ignore[arg-type]
+    return out
+
+
+def tsv_documents() -> list[tuple[str, Path, dict[str, object], list[Path]]]:
+    """(source, gold.json, gold, the document's Tesseract TSV files) of :data:`TSV_SOURCES`."""
+    out = []
+    for source in TSV_SOURCES:
+        for gold_path in sorted((REAL / source).rglob("gold.json")):
+            g = json.loads(gold_path.read_text(encoding="utf-8"))
+            files = [HERE.parent / f for f in g["source"]["engine_output"] if f.endswith(".tsv")]
+            out.append((source, gold_path, g, files))
+    return out
+
+
+def tsv_fingerprint() -> str:
+    """SHA-256 over the gold and the TSV files of every :func:`tsv_documents` document."""
+    h = hashlib.sha256()
+    for _, gold_path, _, files in tsv_documents():
+        for p in [gold_path, *files]:
+            h.update(p.relative_to(HERE.parent).as_posix().encode())
+            h.update(b"\0")
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def measure_real_tsv() -> dict[str, dict[str, float]]:
+    """reflow on the real Tesseract sources read from their TSV (``<source>/tsv``), scored
+    with the hyphens of Tesseract's own text export (the same printed line ends)."""
+    import reflow
+    from reflow.metrics import Gold, Hyphen
+    from reflow.pipeline import reflow_lines
+    from reflow.readers.base import build_lines
+    from reflow.readers.tsv import iter_tsv_pages
+
+    counts: dict[str, Counts] = defaultdict(Counts)
+    config = reflow.Config(language="auto")
+    for source, _, g, files in tsv_documents():
+        ex = g["extractions"]["tesseract"]  # type: ignore[index]
+        gold = Gold(
+            g["paragraphs"],  # type: ignore[arg-type]
+            [h["text"] for h in g["headings"]],  # type: ignore[attr-defined]
+            g["furniture"],  # type: ignore[arg-type]
+            [Hyphen(h["word"], h["join"]) for h in ex["hyphens"]],
+        )
+        pages = [page for f in files for page in iter_tsv_pages(f.read_bytes())]
+        doc = reflow_lines(build_lines(pages), config)
+        pred = Prediction(
+            paragraphs=[b.text for b in doc.blocks if b.role == reflow.Role.PARAGRAPH],
+            headings=[b.text for b in doc.blocks if b.role == reflow.Role.HEADING],
+        )
+        counts[f"{source}/tsv"] += score(pred, gold)
     out = {}
     for suite, c in sorted(counts.items()):
         r = c.rates()
@@ -192,8 +276,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     root = CORPORA[args.corpus]
-    pdf = args.corpus == "pdf"
-    fp = pdf_fingerprint() if pdf else fingerprint(root)
+    pdf = args.corpus.startswith("pdf")
+    subset = quick_pdf_cases() if args.corpus == "pdf-quick" else None
+    tsv = args.corpus == "real-tsv"
+    fp = pdf_fingerprint(subset) if pdf else tsv_fingerprint() if tsv else fingerprint(root)
     whole = load() if FLOORS.exists() else {"fingerprint": "", "floors": {}, "history": []}
     data = section(whole, args.corpus)
     floors: dict[str, dict[str, float]] = data["floors"]  # type: ignore[assignment]
@@ -223,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         save(whole)
         return 0
 
-    measured = measure_pdf() if pdf else measure(root)
+    measured = measure_pdf(cases=subset) if pdf else measure_real_tsv() if tsv else measure(root)
     if args.pin:
         if data["fingerprint"] and data["fingerprint"] != fp and not args.reason:
             print("--pin over a changed corpus needs --reason", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""The real pages (eval/real) read from their PAGE-XML directly, against the same pages as text.
+"""The real pages (eval/real) read from their PAGE-XML or TSV directly, against them as text.
 
 Each document of eval/real is made of PAGE-XML ground-truth pages of a public snapshot
 (``gold.json`` ``source.files``); this script reads those files from the snapshot's git
@@ -11,6 +11,12 @@ two text exports of the same pages (``blank-lines``, ``flat``).  Hyphens are sco
     .venv/bin/python eval/real_xml.py --ocrd GITDIR [--bhl GITDIR] [--hkb GITDIR] [--out STEM]
 
 GITDIR: the git directory of the source's snapshot at the commit in eval/real/README.md.
+
+The two sources made of Tesseract's own output (ocrd-tesseract, tapuscorpus-tesseract) need no
+snapshot: Tesseract's TSV files are committed beside its text (eval/real/engine.py), and are
+read with :mod:`reflow.readers.tsv` against reflow on Tesseract's text (``tesseract``) and on
+the ``flat`` export of the same lines, hyphens scored with the ``tesseract`` export's list
+(``--no-tsv`` leaves them out).
 """
 
 from __future__ import annotations
@@ -25,11 +31,16 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
+sys.path.insert(0, str(HERE))
+
+import gate  # noqa: E402
+
 import reflow  # noqa: E402
 from reflow.metrics import Counts, Gold, Hyphen, Prediction, score, table  # noqa: E402
 from reflow.pipeline import reflow_lines  # noqa: E402
 from reflow.readers.base import build_lines  # noqa: E402
 from reflow.readers.pagexml import iter_page_pages  # noqa: E402
+from reflow.readers.tsv import iter_tsv_pages  # noqa: E402
 
 
 def _show(gitdir: Path, path: str) -> bytes:
@@ -55,6 +66,7 @@ def main() -> int:
     ap.add_argument("--bhl", type=Path, help="git dir of impactcentre/groundtruth-bhl")
     ap.add_argument("--hkb", type=Path, help="git dir of UB-Mannheim/hkb-gt")
     ap.add_argument("--out", help="results path without extension")
+    ap.add_argument("--no-tsv", action="store_true", help="leave out the Tesseract TSV sources")
     args = ap.parse_args()
     sources = {"ocrd-structure": args.ocrd, "impact-bhl": args.bhl, "hkb-newspaper": args.hkb}
     results: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
@@ -94,14 +106,37 @@ def main() -> int:
                 results[f"reflow {reflow.__version__}, text export `{style}`"][corpus] += score(
                     _prediction(reflow.reflow(text, config)), style_gold
                 )
+    if not args.no_tsv:
+        for corpus, gold_path, g, files in gate.tsv_documents():
+            sources[corpus] = HERE
+            golds = {
+                style: Gold(
+                    g["paragraphs"],
+                    [h["text"] for h in g["headings"]],
+                    g["furniture"],
+                    [Hyphen(h["word"], h["join"]) for h in ex["hyphens"]],
+                )
+                for style, ex in g["extractions"].items()
+            }
+            pages = [page for f in files for page in iter_tsv_pages(f.read_bytes())]
+            doc = reflow_lines(build_lines(pages), config)
+            results[f"reflow {reflow.__version__}, Tesseract TSV read directly"][corpus] += score(
+                _prediction(doc), golds["tesseract"]
+            )
+            for style, ex in sorted(g["extractions"].items()):
+                text = (gold_path.parent / ex["file"]).read_text(encoding="utf-8")
+                results[f"reflow {reflow.__version__}, text export `{style}`"][corpus] += score(
+                    _prediction(reflow.reflow(text, config)), golds[style]
+                )
     stem = args.out or str(
         HERE / "results" / f"{datetime.date.today().isoformat()}-real-xml-{commit}"
     )
     out = [
-        f"# Real pages read from their PAGE-XML (commit {commit})",
+        f"# Real pages read from their PAGE-XML or Tesseract TSV (commit {commit})",
         "",
-        "`eval/real_xml.py`: eval/real's documents, their PAGE-XML ground-truth pages read with "
-        "reflow.readers, against reflow on the text exports of the same pages. Skipped "
+        "`eval/real_xml.py`: eval/real's documents, their PAGE-XML ground-truth pages (or, for "
+        "the Tesseract sources, Tesseract's TSV) read with reflow.readers, against reflow on the "
+        "text exports of the same pages. Skipped "
         f"(snapshot file missing): {dict(skipped) or 'none'}.",
     ]
     for corpus in sources:

@@ -131,3 +131,28 @@ def to_hocr(pages: list[list[list[Text]]]) -> bytes:
         out.append("</div>")
     out += ["</body></html>"]
     return "\n".join(out).encode("utf-8")
+
+
+def to_tsv(pages: list[list[list[Text]]], header: bool = True) -> bytes:
+    """Tesseract's TSV: page, block (one per region), paragraph, line and word rows."""
+    rows = (
+        [
+            "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+        ]
+        if header
+        else []
+    )
+    for p, regions in enumerate(pages, 1):
+        rows.append(f"1\t{p}\t0\t0\t0\t0\t0\t0\t612\t792\t-1\t")
+        for b, region in enumerate(regions, 1):
+            rows.append(f"2\t{p}\t{b}\t0\t0\t0\t0\t0\t612\t792\t-1\t")
+            rows.append(f"3\t{p}\t{b}\t1\t0\t0\t0\t0\t612\t792\t-1\t")
+            for n, t in enumerate(region, 1):
+                x0, top, x1, bottom = _box(t)
+                rows.append(f"4\t{p}\t{b}\t1\t{n}\t0\t{x0}\t{top}\t{x1 - x0}\t{bottom - top}\t-1\t")
+                for k, w in enumerate(t.text.split(), 1):
+                    rows.append(
+                        f"5\t{p}\t{b}\t1\t{n}\t{k}\t{x0}\t{top}\t{x1 - x0}\t{bottom - top}\t"
+                        f"{90 + k % 9}.5\t{w}"
+                    )
+    return ("\n".join(rows) + "\n").encode("utf-8")

@@ -24,6 +24,7 @@ class Text:
     text: str
     size: float = 10.0
     font: str = "R"
+    scale: float = 1.0  # horizontal scale of the type (pdfTeX's font expansion writes 1.02...)
 
 
 @dataclass
@@ -84,7 +85,8 @@ def write_pdf(pages: list[Page], compress: bool = True) -> bytes:
             ops.append(f"q {page.width:.1f} 0 0 {page.height:.1f} 0 0 cm /Im1 Do Q")
         for t in page.lines:
             ops.append(
-                f"BT /F{t.font} {t.size:.1f} Tf {t.x:.2f} {page.height - t.y:.2f} Td "
+                f"BT /F{t.font} {t.size:.1f} Tf {t.scale:.3f} 0 0 1 {t.x:.2f} "
+                f"{page.height - t.y:.2f} Tm "
                 f"({_escape(t.text)}) Tj ET"
             )
         stream = "\n".join(ops).encode("latin-1")

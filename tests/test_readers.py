@@ -1,4 +1,4 @@
-"""PDF, ALTO, PAGE-XML and hOCR in: reading order, geometry, errors, the CLI.
+"""PDF, ALTO, PAGE-XML, hOCR and Tesseract TSV in: reading order, geometry, errors, the CLI.
 
 Every input is made here from our own sentences: PDFs by tests/pdfgen.py (our small writer;
 the encrypted one is encrypted with pypdf, a dev dependency), OCR XML by tests/ocrgen.py.
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ocrgen import to_alto, to_hocr, to_page
+from ocrgen import to_alto, to_hocr, to_page, to_tsv
 from pdfgen import CHAR_WIDTH, Column, Page, Text, typeset_columns, wrap, write_pdf
 
 import reflow
@@ -318,6 +318,78 @@ def test_hocr_lines_and_pages() -> None:
     assert b.region == "par_1_3:ocr_par"
 
 
+def test_tesseract_tsv_lines_regions_confidence_and_pages() -> None:
+    data = to_tsv([_regions(), [[Text(50, 100, "A second page.")]]])
+    assert detect_kind(data) == "tsv"
+    lines, warnings = read(data)
+    assert warnings == [] and lines.page_count == 2
+    i = lines.texts.index("Music played on three")
+    b = lines.boxes[i]
+    # Tesseract's block and paragraph as the region, the line height as the size, the words'
+    # mean confidence (91.5, 92.5, 93.5 and 94.5 of 100).
+    assert b.region == "b3.p1" and b.ref == "p1.b3.p1.l1" and b.column == 1
+    assert b.confidence == 0.93 and b.font_size == b.bottom - b.top
+    assert lines.texts[lines.boxes.index(next(x for x in lines.boxes if x and x.page == 1))] == (
+        "\x0cA second page."
+    )
+    doc = reflow.reflow_file(data, language="en")
+    assert "The festival opened on Saturday with boats from every village along the coast." in (
+        doc.paragraphs
+    )
+    assert in_order(doc.paragraphs, "Saturday", "Music played")
+
+
+def test_tesseract_tsv_keeps_tesseracts_order() -> None:
+    # Tesseract's reading order is followed (it beats the geometric one on the committed TSV of
+    # eval/real), here the right column before the left one.
+    regions = _regions()
+    lines, _ = read(to_tsv([[regions[0], regions[2], regions[1]]]))
+    texts = [t for t in lines.texts if t.strip()]
+    assert texts.index("Music played on three") < texts.index("The festival opened on Satur-")
+
+
+def test_tesseract_tsv_bad_rows_are_skipped_and_said() -> None:
+    good = to_tsv([_regions()])
+    bad = good + b"5\t1\tx\t1\t1\t1\t0\t0\t1\t1\t90\tbroken\nnot a row at all\n"
+    lines, warnings = read(bad)
+    assert "Music played on three" in lines.texts and "broken" not in lines.source
+    assert len(warnings) == 1 and warnings[0].startswith("2 row(s) not in Tesseract's TSV form")
+    # Only the header: no lines, a clear error.
+    with pytest.raises(ReaderError, match="Tesseract TSV file has no text lines"):
+        read(good.split(b"\n", 1)[0] + b"\n")
+    # Without the header it is not Tesseract's TSV, whatever its name: text.
+    assert detect_kind(to_tsv([_regions()], header=False)) == "text"
+
+
+_TSV_FIELD = st.one_of(
+    st.integers(-3, 7).map(str), st.floats(-1e3, 1e4).map(str), st.text(max_size=8)
+)
+
+
+@given(st.lists(st.lists(_TSV_FIELD, min_size=0, max_size=14), max_size=40))
+@settings(max_examples=150, deadline=None)
+def test_tesseract_tsv_any_rows_read_or_clear_error(rows: list[list[str]]) -> None:
+    data = to_tsv([]) + "\n".join("\t".join(r) for r in rows).encode("utf-8", "surrogatepass")
+    try:
+        lines, _ = read(data, "tsv")
+    except ReaderError:
+        return
+    assert lines.boxes is not None and len(lines.boxes) == len(lines.texts)
+
+
+def test_tesseract_tsv_words_without_line_rows() -> None:
+    # Rows filtered to the words (level 5) only: each line is made from its words' boxes.
+    data = b"\n".join(
+        row
+        for row in to_tsv([_regions()]).split(b"\n")
+        if row.startswith((b"level", b"5\t")) or not row
+    )
+    lines, _ = read(data)
+    assert "Music played on three" in lines.texts
+    i = lines.texts.index("Music played on three")
+    assert lines.boxes[i].x0 == 320
+
+
 def test_xml_entity_bomb_is_refused() -> None:
     bomb = (
         b'<?xml version="1.0"?><!DOCTYPE alto [<!ENTITY a "aaaaaaaaaa">'
@@ -351,12 +423,13 @@ def run(*args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([sys.executable, "-m", "reflow", *args], capture_output=True, timeout=120)
 
 
-def test_cli_reads_pdf_alto_page_hocr(tmp_path: Path) -> None:
+def test_cli_reads_pdf_alto_page_hocr_tsv(tmp_path: Path) -> None:
     files = {
         "paper.pdf": write_pdf([two_columns()]),
         "page.xml": to_page(_regions()),
         "alto.xml": to_alto([_regions()]),
         "page.hocr": to_hocr([_regions()]),
+        "page.tsv": to_tsv([_regions()]),
         # The kind comes from the content, not the name.
         "misnamed.txt": to_alto([_regions()]),
     }
@@ -395,6 +468,7 @@ def test_batch_folder_of_pdfs_and_ocr_files(tmp_path: Path) -> None:
     (src / "paper.pdf").write_bytes(write_pdf([two_columns(), Page([Text(50, 80, "The end.")])]))
     (src / "scans" / "p1.xml").write_bytes(to_alto([_regions()]))
     (src / "scans" / "p2.hocr").write_bytes(to_hocr([_regions()]))
+    (src / "scans" / "p3.tsv").write_bytes(to_tsv([_regions()]))
     (src / "scans" / "image.pdf").write_bytes(write_pdf([Page(image=True)]))
     (src / "notes.xml").write_bytes(b"<notes><note>not OCR</note></notes>")
     out = tmp_path / "out"
@@ -403,13 +477,13 @@ def test_batch_folder_of_pdfs_and_ocr_files(tmp_path: Path) -> None:
     paper = (out / "paper.pdf.txt").read_text(encoding="utf-8")
     # Pages in order: page 1's columns, then page 2.
     assert in_order([paper], HEADLINE, P1, P2, P3, P4, "The end.")
-    for name in ("scans/p1.xml.txt", "scans/p2.hocr.txt"):
+    for name in ("scans/p1.xml.txt", "scans/p2.hocr.txt", "scans/p3.tsv.txt"):
         assert "Music played on three" in (out / name).read_text(encoding="utf-8")
     errors = [json.loads(line) for line in (out / "reflow-errors.jsonl").read_text().splitlines()]
     reasons = {e["id"]: e["reason"] for e in errors}
     assert set(reasons) == {"scans/image.pdf.txt", "notes.xml.txt"}
     assert "needs OCR" in reasons["scans/image.pdf.txt"]
-    assert "not a PDF, ALTO, PAGE-XML or hOCR file" in reasons["notes.xml.txt"]
+    assert "not a PDF, ALTO, PAGE-XML, hOCR or Tesseract TSV file" in reasons["notes.xml.txt"]
 
 
 # -- properties --------------------------------------------------------------------------------
@@ -467,9 +541,50 @@ def test_page_xml_region_text_without_lines() -> None:
     assert doc.paragraphs[0].startswith("The council met on Monday and agreed.")
 
 
-def _column_lines(rows: list[tuple[str, float]], x0: float = 50.0) -> list[PageLine]:
+def _column_lines(
+    rows: list[tuple[str, float]], x0: float = 50.0, stretch: list[float] | None = None
+) -> list[PageLine]:
     """One column of 10 pt body lines, 12 pt apart, flush left: (text, right end) each."""
-    return [PageLine(x0, 60 + 12 * k, x1, 70 + 12 * k, t, 10.0) for k, (t, x1) in enumerate(rows)]
+    return [
+        PageLine(x0, 60 + 12 * k, x1, 70 + 12 * k, t, 10.0, stretch=stretch and stretch[k])
+        for k, (t, x1) in enumerate(rows)
+    ]
+
+
+def test_pdf_reader_gives_the_type_s_horizontal_scale() -> None:
+    page = Page([Text(50, 80, "A line set wider than natural,", scale=1.02), Text(50, 92, "ends.")])
+    lines, _ = read(write_pdf([page]))
+    assert [b.stretch for b in lines.boxes] == [1.02, 1.0]
+
+
+def test_natural_width_line_ends_the_paragraph_where_lines_are_stretched() -> None:
+    """Ragged right, no indent, no gap, a typesetter that stretches its lines' type (pdfTeX's
+    font expansion): a sentence ending on a line at its natural width ends its paragraph, one
+    ending on a stretched line does not, however far each stops from the right edge."""
+    words = ["boats", "came", "in", "one", "by", "one", "with", "fish", "for", "the", "town"]
+    words += ["while", "nets", "dried", "on", "every", "wall"]
+    wrapped = [(" ".join(words[(k + j) % len(words)] for j in range(6)), 240.0) for k in range(24)]
+    rows = wrapped[:12]
+    rows.append(("the town. Then the sea was calm.", 236.0))  # stretched: runs on
+    rows.append(("Nets dried on the wall and the", 240.0))
+    rows.append(("boats came home at night.", 236.0))  # natural width: the paragraph's end
+    rows.append(("Straight after the rain the", 240.0))
+    rows += wrapped[12:]
+    rows.append(("was held.", 100.0))
+    stretch = [1.02] * len(rows)
+    stretch[14] = stretch[-1] = 1.0
+    lines = build_lines([_column_lines(rows, stretch=stretch)])
+    doc = reflow.pipeline.reflow_lines(lines, reflow.Config(language="en"))
+    assert len(doc.paragraphs) == 2, doc.paragraphs
+    assert doc.paragraphs[1].startswith("Straight")
+    ev = {d.rule: d.evidence for d in doc.decisions}
+    assert "natural width (1.000)" in ev["geometry-natural-width"]
+    assert "stretched to fill it (1.020)" in ev["geometry-stretched"]
+    # Without the stretch (a typesetter that does not expand type) neither rule runs.
+    plain = reflow.pipeline.reflow_lines(
+        build_lines([_column_lines(rows)]), reflow.Config(language="en")
+    )
+    assert not {"geometry-natural-width", "geometry-stretched"} & {d.rule for d in plain.decisions}
 
 
 def test_last_line_shorter_than_any_wrapped_line_ends_the_paragraph() -> None:
@@ -578,3 +693,32 @@ def test_review_page_of_a_pdf(tmp_path: Path) -> None:
     page = out.read_text("utf-8")
     assert page.lstrip().lower().startswith("<!doctype html")
     assert "Music played on three" in page and "%PDF" not in page
+
+
+def test_double_spaced_ocr_page_first_line_is_not_a_running_head() -> None:
+    """A typescript read by OCR leaves more than a line height between any two lines: its
+    first line of text stands 1.6 line heights above the next, as far as the others; only a
+    line set off further than the usual gap plus 1.5 ems is a running head."""
+
+    def page(head_gap: float) -> list[PageLine]:
+        rows = [PageLine(50, 40, 300, 50, "THE HARBOUR GAZETTE", 10.0, None, "h", 0.9, "b0.p1")]
+        top = 50 + head_gap
+        body = [
+            "The festival opened on Saturday",
+            "with boats from every village",
+            "along the coast, and the weather",
+            "held until late in the evening.",
+            "Local bakers sold out by noon,",
+            "and the stalls stayed open late.",
+        ]
+        for k, text in enumerate(body):
+            y = top + 24 * k  # 10 high, 14 apart: double-spaced
+            rows.append(PageLine(50, y, 300, y + 10, text, 10.0, None, f"l{k}", 0.9, "b1.p1"))
+        return rows
+
+    near = reflow.pipeline.reflow_lines(build_lines([page(16)]), reflow.Config(language="en"))
+    assert not any(b.role is reflow.Role.PAGE_HEADER for b in near.blocks)
+    far = reflow.pipeline.reflow_lines(build_lines([page(40)]), reflow.Config(language="en"))
+    assert [b.text for b in far.blocks if b.role is reflow.Role.PAGE_HEADER] == [
+        "THE HARBOUR GAZETTE"
+    ]

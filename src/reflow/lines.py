@@ -44,6 +44,10 @@ class Box(NamedTuple):
     ``hyphen_mark``
         The engine said the line ends in a line-break hyphen (ALTO ``HYP``), whatever the
         character printed.
+    ``stretch``
+        How much wider than its natural width the line's type is set (PDF: the text matrix's
+        horizontal scale, 1.0 natural): a typesetter that expands glyphs to fill its lines
+        (pdfTeX's font expansion) leaves a paragraph's last line at 1.0.
     """
 
     page: int
@@ -58,6 +62,7 @@ class Box(NamedTuple):
     confidence: float | None = None
     region: str | None = None
     hyphen_mark: bool = False
+    stretch: float | None = None
 
 
 @dataclass(slots=True)

@@ -86,13 +86,15 @@ def reflow_file(
     kind: str | None = None,
     **options: Any,
 ) -> Document:
-    """Reflow a file given as a path or its bytes, whatever it is: a PDF, ALTO, PAGE-XML or
-    hOCR (read with their geometry; see :mod:`reflow.readers`), or text (as :func:`reflow`).
+    """Reflow a file given as a path or its bytes, whatever it is: a PDF, ALTO, PAGE-XML, hOCR or
+    Tesseract TSV (read with their geometry; see :mod:`reflow.readers`), or text (as
+    :func:`reflow`).
 
     The kind is told by the content (``kind`` forces one: ``pdf``, ``alto``, ``page``,
-    ``hocr``, ``text``).  For the geometric kinds the document's text is the reader's (one line
-    per printed line, a form feed between pages) and :attr:`Document.boxes` says where each line
-    stood.  A file reflow cannot read raises :class:`reflow.InputError` with a one-line reason.
+    ``hocr``, ``tsv``, ``text``).  For the geometric kinds the document's text is the reader's
+    (one line per printed line, a form feed between pages) and :attr:`Document.boxes` says where
+    each line stood.  A file reflow cannot read raises :class:`reflow.InputError` with a
+    one-line reason.
 
     >>> alto = (b'<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout><Page>'
     ...         b'<PrintSpace><TextBlock ID="b1"><TextLine ID="l1" HPOS="0" VPOS="0" WIDTH="300"'

@@ -76,7 +76,7 @@ def suffix_list() -> str:
     """The input suffixes, for messages.
 
     >>> suffix_list()
-    '.jsonl.gz, .jsonl.zst, .jsonl, .pdf, .xml, .hocr, .html, .xhtml, .parquet, .txt'
+    '.jsonl.gz, .jsonl.zst, .jsonl, .pdf, .xml, .hocr, .html, .xhtml, .tsv, .parquet, .txt'
     """
     return ", ".join(s for s, _, _ in SUFFIXES)
 

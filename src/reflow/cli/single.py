@@ -20,7 +20,7 @@ from reflow.render import json_pieces, markdown_pieces, text_pieces
 USAGE_EPILOG = """\
 examples:
   reflow page.txt                      clean text on stdout
-  reflow paper.pdf                     a PDF (also ALTO, PAGE-XML, hOCR), read with its geometry
+  reflow paper.pdf                     a PDF, ALTO, PAGE-XML, hOCR or Tesseract TSV file
   pdftotext -raw paper.pdf - | reflow  from a pipe
   reflow --format json -o out.json page.txt
   reflow --explain page.txt            why each line break was joined or kept
@@ -86,8 +86,9 @@ def _read(name: str) -> bytes:
 
 
 def reflow_input(name: str, data: bytes, config: Config) -> Document:
-    """Reflow one input: a PDF, ALTO, PAGE-XML or hOCR file (told by its content) through its
-    reader, anything else as text, exactly as before.  Raises InputError on unreadable input."""
+    """Reflow one input: a PDF, ALTO, PAGE-XML, hOCR or Tesseract TSV file (told by its content)
+    through its reader, anything else as text, exactly as before.  Raises InputError on
+    unreadable input."""
     from reflow.readers import detect_kind
 
     kind = detect_kind(data[:65536])

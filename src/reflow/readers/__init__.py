@@ -1,6 +1,7 @@
-"""Readers: PDF, ALTO, PAGE-XML and hOCR into reflow's line model, with geometry.
+"""Readers: PDF, ALTO, PAGE-XML, hOCR and Tesseract TSV into reflow's line model, with geometry.
 
-One module per format (:mod:`.pdf`, :mod:`.alto`, :mod:`.pagexml`, :mod:`.hocr`), each turning
+One module per format (:mod:`.pdf`, :mod:`.alto`, :mod:`.pagexml`, :mod:`.hocr`, :mod:`.tsv`),
+each turning
 its input into pages of :class:`~reflow.readers.base.PageLine`; :func:`read` picks the module by
 the input's content (never by its file name alone) and builds the engine's
 :class:`~reflow.lines.Lines` with :attr:`~reflow.lines.Lines.boxes` filled.
@@ -16,8 +17,8 @@ from typing import Literal
 from reflow.lines import Lines
 from reflow.readers.base import PageLine, ReaderError, build_lines
 
-Kind = Literal["pdf", "alto", "page", "hocr", "text"]
-KINDS: tuple[Kind, ...] = ("pdf", "alto", "page", "hocr", "text")
+Kind = Literal["pdf", "alto", "page", "hocr", "tsv", "text"]
+KINDS: tuple[Kind, ...] = ("pdf", "alto", "page", "hocr", "tsv", "text")
 
 #: How much of the input is looked at to tell its kind.  A PDF's header must be in its first
 #: 1024 bytes (ISO 32000-1, 7.5.2, implementation note); XML roots and their namespaces, and
@@ -31,7 +32,8 @@ _HOCR = re.compile(r"class=[\"'][^\"'<>]{0,200}\bocr(?:_page|_line|x_line|x_word
 
 
 def detect_kind(data: bytes) -> Kind:
-    """What the bytes are, from their content: ``pdf``, ``alto``, ``page``, ``hocr`` or ``text``.
+    """What the bytes are, from their content: ``pdf``, ``alto``, ``page``, ``hocr``, ``tsv``
+    (Tesseract's TSV, by its header) or ``text``.
 
     >>> detect_kind(b"%PDF-1.7\\n...")
     'pdf'
@@ -41,6 +43,9 @@ def detect_kind(data: bytes) -> Kind:
     'page'
     >>> detect_kind(b"<html><body><span class='ocr_line' title='bbox 1 2 3 4'>x</span>")
     'hocr'
+    >>> detect_kind(b"level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop"
+    ...             b"\\twidth\\theight\\tconf\\ttext\\n")
+    'tsv'
     >>> detect_kind(b"<p>Some HTML, no OCR.</p>"), detect_kind(b"plain text")
     ('text', 'text')
     """
@@ -52,7 +57,9 @@ def detect_kind(data: bytes) -> Kind:
     else:
         text = head.decode("utf-8", "ignore")
     if not text.lstrip("\ufeff \t\r\n").startswith("<"):
-        return "text"
+        from reflow.readers.tsv import is_tsv
+
+        return "tsv" if is_tsv(text) else "text"
     if _ALTO.search(text):
         return "alto"
     if _PAGE.search(text):
@@ -112,6 +119,13 @@ def iter_pages(
         from reflow.readers.hocr import iter_hocr_pages
 
         yield from iter_hocr_pages(_data(source))
+    elif kind == "tsv":
+        from reflow.readers.tsv import TsvReport, iter_tsv_pages
+
+        tsv_report = TsvReport()
+        yield from iter_tsv_pages(_data(source), tsv_report)
+        if warnings is not None:
+            warnings.extend(tsv_report.warnings())
     else:
         raise ValueError(f"no reader for kind {kind!r}")
 
@@ -144,6 +158,6 @@ def read(
     return lines, warnings
 
 
-_NAMES = {"pdf": "PDF", "alto": "ALTO", "page": "PAGE-XML", "hocr": "hOCR"}
+_NAMES = {"pdf": "PDF", "alto": "ALTO", "page": "PAGE-XML", "hocr": "hOCR", "tsv": "Tesseract TSV"}
 
 __all__ = ["KINDS", "Kind", "PageLine", "ReaderError", "detect_kind", "iter_pages", "read"]

@@ -36,6 +36,7 @@ class PageLine(NamedTuple):
     confidence: float | None = None
     region: str | None = None
     hyphen_mark: bool = False
+    stretch: float | None = None
 
 
 # Characters that would cut a line or a page inside the engine's text; a reader's line never
@@ -125,6 +126,7 @@ def build_lines(pages: Iterable[list[PageLine]], ordered: bool = True) -> Lines:
                         ln.confidence,
                         ln.region,
                         ln.hyphen_mark,
+                        ln.stretch,
                     )
                 )
     if feeds:

@@ -107,6 +107,21 @@ def _page_objects(page) -> tuple[int, int]:
     return images, n
 
 
+def _stretch(textpage, indices: list[int], matrix) -> float | None:
+    """The horizontal scale of the line's type (the text matrix's a/d, 1.0 natural): the median
+    of the sampled characters', None when PDFium gives no matrix (a character it made up)."""
+    import pypdfium2.raw as raw
+
+    scales = []
+    for j in indices:
+        if raw.FPDFText_GetMatrix(textpage, j, ctypes.byref(matrix)) and matrix.d:
+            scales.append(matrix.a / matrix.d)
+    if not scales:
+        return None
+    scales.sort()
+    return round(scales[len(scales) // 2], 4)
+
+
 def _font(textpage, index: int, buf) -> tuple[float, bool]:
     import pypdfium2.raw as raw
 
@@ -186,10 +201,12 @@ def page_lines(page, textpage, page_no: int) -> list[PageLine]:
         cur[4].append(_PDFIUM_HYPHENS.get(ch, ch))
         space = False
     buf = ctypes.create_string_buffer(96)
+    matrix = raw.FS_MATRIX()
     lines = []
     for k, (x0, y0, x1, y1, pieces, idx, *_) in enumerate(out):
         # The font of three characters (first, middle, last): one call per line, not per char.
-        samples = [_font(textpage, j, buf) for j in {idx[0], idx[len(idx) // 2], idx[-1]}]
+        picks = sorted({idx[0], idx[len(idx) // 2], idx[-1]})
+        samples = [_font(textpage, j, buf) for j in picks]
         sizes = sorted(s for s, _ in samples)
         bold = sum(b for _, b in samples) * 2 > len(samples)
         lines.append(
@@ -203,6 +220,7 @@ def page_lines(page, textpage, page_no: int) -> list[PageLine]:
                 bold,
                 f"p{page_no + 1}:l{k + 1}",
                 hyphen_mark=text[idx[-1]] in _PDFIUM_HYPHENS,
+                stretch=_stretch(textpage, picks, matrix),
             )
         )
     return lines

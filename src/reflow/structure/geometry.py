@@ -48,6 +48,13 @@ hyphen rules, and where nothing here applies the text rules decide):
                                unfinished line that fills its column, the next line flush
                                left: join; in a document that indents its paragraphs, also
                                a finished one (an indented next line: break)
+``geometry-natural-width``     in a document that stretches its type to fill lines (pdfTeX's
+                               font expansion: its lines wrapped inside a sentence are set
+                               wider than natural), a line set at its natural width that
+                               stops short of the column's right edge: a paragraph's last
+                               line, break (also across a column or page break)
+``geometry-stretched``         there, a sentence-ending line set wider than natural: not a
+                               paragraph's last line, join
 =============================  ==========================================================
 
 Columns are the reader's (:attr:`reflow.lines.Box.column`, per page); a column's left edge is
@@ -119,6 +126,24 @@ WRAP_QUANTILE = 0.98
 WRAP_MARGIN = 0.25
 #: ...measured only on a document with at least this many wrapped lines (a column's worth).
 WRAP_LINES = 20
+#: A line whose type is scaled by less than this (|stretch - 1|) is set at its natural width.
+#: pdfTeX's font expansion moves in steps of 0.1 % (microtype's default ``step=1``: the
+#: corpus's lines show 1.005, 1.009, 1.014...); a PDF without expansion writes exactly 1.
+NATURAL_STRETCH = 0.0005
+#: A document stretches its type to fill its lines when at least this share of its lines that
+#: wrap inside a sentence (and :data:`WRAP_LINES` of them) are stretched or shrunk.  Then a
+#: line set at its natural width is a paragraph's last line, and a stretched one is not:
+#: TeX's \parfillskip gives the last line infinite stretch, so nothing is expanded there.
+#: Measured on the 158 pdflatex PDFs (microtype's expansion on): 96.4-100 % of each
+#: document's wrapped lines are stretched; on the LibreOffice PDFs every line is at 1.0
+#: (share 0 in all 39 built): the rules stay off there.  Tuned on pdflatex only
+#: (eval/pdf_errors.py: paragraph starts missed 72 -> 7, invented 17 -> 4).
+STRETCH_SHARE = 0.8
+#: ...but a natural-width line that reaches its column's right edge (within this many ems) may
+#: be a wrapped line that happened to need no stretch: three such lines in the corpus
+#: (latex-de-003, latex-en-026, latex-nl-025) ended sentences inside a paragraph, 0.00-0.01
+#: em short; the text rules decide there.
+NATURAL_FULL_EM = 0.1
 #: Running heads, feet and page numbers stand this many ems (body size) apart from the rest
 #: of the page: the corpus sets them 2 line heights (2.4 em) off; headlines and bylines sit
 #: closer to what they head.
@@ -237,6 +262,9 @@ class PageGeometry:
         self.indent_evidence = f"{indented} of {total} body lines start indented"
         self._wrap_limit: float | bool | None = False  # measured when first asked
         self._wrap_count = 0
+        self._line_gap: float | None = None
+        self._stretched = 0  # of the wrapped lines with a known stretch
+        self._stretch_known = 0
 
     # -- measurements ---------------------------------------------------------------------
 
@@ -299,6 +327,7 @@ class PageGeometry:
         if self._wrap_limit is False:
             texts = self.lines.texts
             shorts = []
+            stretched = known = 0
             for a, b in pairwise(self._position):
                 ba, bb = self.boxes[a], self.boxes[b]
                 if (
@@ -311,6 +340,9 @@ class PageGeometry:
                     or _terminal(texts[a])
                 ):
                     continue
+                if ba.stretch is not None:
+                    known += 1
+                    stretched += abs(ba.stretch - 1) >= NATURAL_STRETCH
                 col = self.column_of(a)
                 if col is not None:
                     shorts.append((col.right - ba.x1) / self.em(ba))
@@ -318,7 +350,47 @@ class PageGeometry:
                 _percentile(shorts, WRAP_QUANTILE) if len(shorts) >= WRAP_LINES else None
             )
             self._wrap_count = len(shorts)
+            self._stretched, self._stretch_known = stretched, known
         return self._wrap_limit  # type: ignore[return-value]
+
+    @property
+    def stretches(self) -> bool:
+        """The document stretches its type to fill lines (:data:`STRETCH_SHARE`)."""
+        _ = self.wrap_limit  # measured in the same pass
+        return (
+            self._stretch_known >= WRAP_LINES
+            and self._stretched >= STRETCH_SHARE * self._stretch_known
+        )
+
+    def _stretch_rule(
+        self, box: Box, short: float, at: str, terminal: bool = True
+    ) -> tuple[str, Action, float, str] | None:
+        """Break after a sentence-ending line set at its natural width, join after a stretched
+        one, in a document that stretches its lines (None elsewhere)."""
+        if box.stretch is None or not self.stretches:
+            return None
+        share = f"{self._stretched} of {self._stretch_known} lines wrapped inside a sentence"
+        if abs(box.stretch - 1) < NATURAL_STRETCH:
+            if short < NATURAL_FULL_EM * self.em(box):
+                return None
+            return (
+                "geometry-natural-width",
+                Action.BREAK,
+                0.85,
+                f"{'sentence' if terminal else 'line'} ends{at} on a line set at its natural "
+                f"width ({box.stretch:.3f}), "
+                f"{short / self.em(box):.2f} em before the column's right edge, where {share} "
+                "are stretched: a paragraph's last line",
+            )
+        if box.stretch < 1:
+            return None
+        return (
+            "geometry-stretched",
+            Action.JOIN,
+            0.85,
+            f"sentence ends{at} on a line stretched to fill it ({box.stretch:.3f}), as {share} "
+            "are: not a paragraph's last line",
+        )
 
     def _indent_em(self, box: Box, left: float) -> float:
         em = self.em(box)
@@ -393,6 +465,26 @@ class PageGeometry:
             labels.label(i, role, rule, why, conf)
             prev = key
 
+    def _ocr_line_gap(self) -> float:
+        """On OCR input, the document's usual white gap between two lines of a column (0 for
+        typeset input): a typescript set double-spaced leaves 1-1.5 line heights between any
+        two lines, so a running head must stand further off than that.  Measured on the
+        Tesseract TSV of tapuscorpus-tesseract (eval/real_xml.py): with EDGE_GAP alone, first
+        lines of a page's text ("Les décisions des jurys sont sans appel") were running
+        heads."""
+        if self.typeset:
+            return 0.0
+        if self._line_gap is None:
+            gaps = []
+            for members in self._members.values():
+                ordered = sorted((self.boxes[j] for j in members), key=lambda b: b.top)  # type: ignore[union-attr]
+                for x, y in pairwise(ordered):
+                    g = y.top - x.bottom  # type: ignore[union-attr]
+                    if 0 <= g < 3 * self.body_size:
+                        gaps.append(g)
+            self._line_gap = _percentile(gaps, 0.5) if gaps else 0.0
+        return self._line_gap
+
     def _label_page_edges(self, labels) -> None:
         """Running heads, feet and page numbers by position: the first (or last) line(s) of a
         page, on one baseline, set off from everything else by a white gap of at least
@@ -419,7 +511,7 @@ class PageGeometry:
                     gap = min(b.top for b in rest) - max(b.bottom for b in gb)  # type: ignore[union-attr]
                 else:
                     gap = min(b.top for b in gb) - max(b.bottom for b in rest)  # type: ignore[union-attr]
-                if gap < EDGE_GAP * em:
+                if gap < EDGE_GAP * em + self._ocr_line_gap():
                     continue
                 for i in group:
                     box = self.boxes[i]
@@ -497,7 +589,8 @@ class PageGeometry:
             if indent_b >= INDENT_EM and indent_b > indent_a + 0.3 and (terminal or short > em):
                 return "geometry-indent", Action.BREAK, 0.9, indent_ev
             if not terminal:
-                return None
+                natural = self._stretch_rule(ba, short, "", terminal=False)
+                return natural if natural is not None and natural[1] is Action.BREAK else None
             gap = bb.top - ba.bottom
             if gap >= col_a.gap + GAP_LINES * em:
                 return (
@@ -506,6 +599,9 @@ class PageGeometry:
                     0.85,
                     f"white gap of {gap:.1f} before the next line, usually {col_a.gap:.1f}",
                 )
+            stretch = self._stretch_rule(ba, short, "")
+            if stretch is not None:
+                return stretch
             first = b_text.split(None, 1)[0] if b_text.split() else ""
             char = (ba.x1 - ba.x0) / max(len(a_text.strip()), 1)
             piece = _first_piece(first, lexicon)
@@ -554,6 +650,10 @@ class PageGeometry:
             # blank line (measured on OCR-D ground truth, whose regions are paragraphs,
             # eval/real_xml.py: joining across them by width cost 0.08 paragraph F1).
             return None
+        if terminal and indent_b < INDENT_EM:
+            stretch = self._stretch_rule(ba, short, " at a column's or page's foot")
+            if stretch is not None:
+                return stretch
         char = (ba.x1 - ba.x0) / max(len(a_text.strip()), 1)
         first = b_text.split(None, 1)[0] if b_text.split() else ""
         # Across a break, "fills its column" is measured on one line; on OCR polygons that

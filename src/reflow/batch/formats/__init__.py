@@ -11,8 +11,8 @@ name ends with          kind        output (same relative path under ``-o``)
 ``.jsonl.zst``          ``jsonl``   ``.jsonl.zst`` (zstd frames, one per committed chunk)
 ``.parquet``            ``parquet`` ``.parquet`` (one row group per input row group)
 ``.pdf`` ``.xml``       ``pages``   one file, the input's name plus ``.txt``/``.md``/``.json``
-``.hocr`` ``.html``                 (read with its geometry: PDF, ALTO, PAGE-XML, hOCR)
-``.xhtml``
+``.hocr`` ``.html``                 (read with its geometry: PDF, ALTO, PAGE-XML, hOCR,
+``.xhtml`` ``.tsv``                 Tesseract TSV)
 ======================  ==========  ================================================
 
 A new format is a subclass of :class:`~reflow.batch.formats.base.InputFormat` in a new module
