@@ -159,13 +159,13 @@ def test_language_detection_reads_a_bounded_sample(monkeypatch: pytest.MonkeyPat
     from reflow import language
 
     scored: list[int] = []
-    scores = language._scores
+    tally = language._tally
 
-    def counting(text: str) -> tuple[list[float], int, list[int]]:
+    def counting(text: str) -> language._Tally:
         scored.append(len(text))
-        return scores(text)
+        return tally(text)
 
-    monkeypatch.setattr(language, "_scores", counting)
+    monkeypatch.setattr(language, "_tally", counting)
     once = _pages() * 4
     assert len(once) > 2 * language.SAMPLE_CHARS
     language.detect_languages(once)
@@ -208,3 +208,67 @@ def test_is_caps_shortcut_same_answer() -> None:
         assert words.is_caps(text) == counted(text), text
         outcomes.add(counted(text))
     assert outcomes == {True, False}
+
+
+def _lone_numbers_text(pages: int) -> str:
+    """Pages without form feeds, each ending in a page number alone on its line; the numbers
+    repeat (5, 6, 5, 6, ...), so every 5 has every later 6 as a partner."""
+    body = "\n".join(f"Line {k} of a body paragraph that runs on and on" for k in range(12))
+    return "".join(f"{body}\n\n{5 + p % 2}\n\n" for p in range(pages))
+
+
+def test_lone_page_number_partners_work_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
+    """rule_lone_furniture's partner search (a page number further on that continues the
+    sequence) compared every number line with every other: quadratic in the number lines.
+    Counted: the distance checks it makes double with the document, and the numbers are found."""
+    from reflow.model import Role
+    from reflow.structure import lone
+
+    calls = 0
+    apart = lone._apart
+
+    def counting(*args: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return apart(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lone, "_apart", counting)
+    counts = []
+    for pages in (100, 200):
+        calls = 0
+        labels = label_lines(split_lines(_lone_numbers_text(pages)), Config(), "en")
+        numbered = [i for i, r in enumerate(labels.roles) if r is Role.PAGE_NUMBER]
+        assert len(numbered) == pages
+        counts.append(calls)
+    assert counts[0] >= 45  # a check for each 5 (the 6s have no larger number after them)
+    assert 1.8 <= counts[1] / counts[0] <= 2.2  # all pairs would be 4x
+
+
+def _partners_by_pairs(doc: view.DocView, found: list[tuple[int, int]]) -> dict[int, str]:
+    """The partner search as it was: every number line against every later one (quadratic),
+    the reference that lone._partners must answer like."""
+    from reflow.structure import lone
+
+    out: dict[int, str] = {}
+    for i, v in found:
+        for j, w in found:
+            if j > i and 1 <= w - v <= lone.MAX_PAGES_APART and not lone._near(doc, i, j):
+                out[i] = f"page number {v} alone on its line; {w} on line {j + 1} follows it"
+                out[j] = f"page number {w} alone on its line; {v} on line {i + 1} precedes it"
+    return out
+
+
+def test_lone_page_number_partners_answer_as_all_pairs() -> None:
+    """lone._partners gives the all-pairs search's evidence on random number lines."""
+    from reflow.structure import lone
+    from reflow.structure.view import LineLabels, measure
+
+    rng = random.Random(10)
+    for _ in range(200):
+        n = rng.randrange(2, 120)
+        texts = ["" if rng.random() < 0.3 else "body" for _ in range(n)]
+        lines = split_lines("\n".join(texts) + "\n")
+        doc = view.DocView(lines, LineLabels([None] * n, [0] * n), "en", 12, *measure(lines))
+        picked = sorted(rng.sample(range(n), rng.randrange(1, min(n, 30) + 1)))
+        found = [(i, rng.randrange(1, 12)) for i in picked]
+        assert lone._partners(doc, found) == _partners_by_pairs(doc, found)

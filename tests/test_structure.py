@@ -585,3 +585,22 @@ def test_colon_inside_a_heading_needs_its_case() -> None:
     labels = _labels(text, "en")
     found = {i + 1 for i, r in enumerate(labels.roles) if r is Role.HEADING}
     assert found == {13, 14}
+
+
+def test_head_keys_in_a_batch_are_head_key_line_by_line() -> None:
+    """furniture.head_keys (one batch of joined lines, for speed) gives head_key of each line,
+    on random lines of spaces, capitals with special lower cases (final sigma, dotted I),
+    digits and other whitespace."""
+    import random
+
+    from reflow.structure.furniture import head_key, head_keys
+
+    rng = random.Random(7)
+    alphabet = "ab AΣς\t\u00a0\u2028\x0c12#İ-"
+    for _ in range(3000):
+        texts = [
+            "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+            for _ in range(rng.randrange(1, 7))
+        ]
+        assert head_keys(texts) == [head_key(t) for t in texts], texts
+    assert head_keys(["a\nb", "C 3"]) == [head_key("a\nb"), "c"]  # a line end inside a line

@@ -18,10 +18,15 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
+from array import array
 from collections import Counter
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
-from operator import add
+from itertools import filterfalse, repeat
+from operator import add, mul, sub
+from typing import NamedTuple
 
 from reflow.data.languages import LANGUAGES
 
@@ -72,8 +77,67 @@ UNDETERMINED = "und"
 _WORD = re.compile(r"[a-zß-öø-ÿ]++(?![^\W\d_])|[^\W\d_]+")
 
 
+#: Gains are added as integers in units of 2**-GAIN_BITS (see _Profiles): integer sums are
+#: exact in any order, so a segment's words are summed in one C-level ``sum`` instead of a
+#: Python loop over (word, language) pairs.  The profiles' gains lie in [1.37, 4.33]: at 2**46
+#: a gain is rounded by at most 2**-47 (7e-15, a few units in the last place of a double) and
+#: TOKENS_PER_SUM of them fit a 64-bit field (see _Profiles.__init__).
+GAIN_BITS = 46
+#: Words summed in one packed integer; at most half the characters of a piece are words, so a
+#: segment of the 20,000-character sample (60,000 after case folding) needs at most two sums.
+TOKENS_PER_SUM = 1 << 14
+#: Letters summed in one packed integer of 16-bit counts.
+LETTERS_PER_SUM = (1 << 16) - 1
+_SCALE = 2.0**-GAIN_BITS
+
+
+class _Tally(NamedTuple):
+    """What a text's words say, per language (profile order), in integers: sums of tallies are
+    exact, so the whole sample's is the sum of its segments'."""
+
+    #: Words read.
+    words: int
+    #: Sum of the words' gains over the floor, in units of 2**-GAIN_BITS.
+    gains: list[int]
+    #: Words found in the language's profile.
+    hits: list[int]
+    #: Letters the language's alphabet or script lacks (each costs FOREIGN_LETTER).
+    foreign: list[int]
+
+
+class _Layout:
+    """How a packed integer holds its fields: runs of fields of one array type code (``"Q"``:
+    64 bits, ``"H"``: 16 bits), from the lowest bits up."""
+
+    def __init__(self, *runs: tuple[str, int]) -> None:
+        self.parts = tuple((t, array(t).itemsize * k) for t, k in runs)
+        self.size = sum(width for _, width in self.parts)
+        self.fields = sum(k for _, k in runs)
+        if [array(t).itemsize for t, _ in runs] != [{"Q": 8, "H": 2}[t] for t, _ in runs]:
+            raise RuntimeError("unsigned 64-bit and 16-bit arrays are needed")
+
+
+class _ForeignLetters(dict[str, int]):
+    """character -> its packed letter counts (see _Profiles.letter_code), made on first sight."""
+
+    def __init__(self, profiles: _Profiles) -> None:
+        super().__init__()
+        self.profiles = profiles
+
+    def __missing__(self, ch: str) -> int:
+        code = self[ch] = self.profiles.letter_code(ch)
+        return code
+
+
 class _Profiles:
-    """The profiles, loaded once: word -> ((language index, score over floor), ...)."""
+    """The profiles, loaded once.
+
+    ``packed`` maps a profile word to one integer holding, per language, its gain (score over
+    the floor, in units of 2**-GAIN_BITS; 0 outside that language's profile) in a 64-bit field
+    and a hit (1 or 0) in a 16-bit field: adding two packed integers adds every language's
+    gain and hit count at once (no field overflows, see TOKENS_PER_SUM), and the sum of a
+    text's words unpacks with one ``to_bytes`` into two arrays.
+    """
 
     def __init__(self) -> None:
         raw = json.loads(
@@ -89,11 +153,8 @@ class _Profiles:
         ]
         self.by_script = {
             script: tuple(i for i, s in enumerate(self.scripts) if s == script)
-            for script in ("Latin", "Cyrillic", "Greek")
+            for script in _SCRIPTS
         }
-        self.non_latin = tuple(i for i, s in enumerate(self.scripts) if s != "Latin")
-        # character -> (its script, the languages of that script whose alphabet lacks it)
-        self.letters: dict[str, tuple[str, tuple[int, ...]]] = {}
         self.floors: list[float] = []
         table: dict[str, list[tuple[int, float]]] = {}
         for i, code in enumerate(self.codes):
@@ -103,14 +164,41 @@ class _Profiles:
             self.floors.append(floor)
             for word, z in words.items():
                 table.setdefault(word, []).append((i, z - floor))
-        self.table = {w: tuple(v) for w, v in table.items()}
+        n = len(self.codes)
+        #: The packing of ``packed``: a 64-bit gain per language, then a 16-bit hit count.
+        self.word_fields = _Layout(("Q", n), ("H", n))
+        hit_shift = 64 * n
+        packed: dict[str, int] = {}
+        top = 0
+        for word, entries in table.items():
+            code = 0
+            for i, gain in entries:
+                units = round(gain * 2**GAIN_BITS)
+                top = max(top, units)
+                code |= (units << (64 * i)) | (1 << (hit_shift + 16 * i))
+            packed[word] = code
+        # Every field of a sum of TOKENS_PER_SUM words stays below its width.
+        if top * TOKENS_PER_SUM >= 1 << 64 or TOKENS_PER_SUM >= 1 << 16:
+            raise ValueError("language profile gains too large for GAIN_BITS")
+        self.packed = packed
+        #: Non-ASCII character -> 16-bit counts, per language "lacks it" (its script's
+        #: languages whose alphabet does not hold it), then one per script (the letter's).
+        self.foreign = _ForeignLetters(self)
+        self.letter_fields = _Layout(("H", n + len(_SCRIPTS)))
 
-    def letter(self, ch: str) -> tuple[str, tuple[int, ...]]:
-        """(script, languages of that script lacking ``ch``), or ("", ()) for a non-letter."""
-        if not ch.isalpha():
-            return "", ()
+    def letter_code(self, ch: str) -> int:
+        """The packed counts of one character: 0 for a non-letter and an ASCII letter."""
+        if ch.isascii() or not ch.isalpha():
+            return 0
         script = _script_of(ch)
-        return script, tuple(i for i in self.by_script[script] if ch not in self.alphabets[i])
+        code = 1 << (16 * (len(self.codes) + _SCRIPTS.index(script)))
+        for i in self.by_script[script]:
+            if ch not in self.alphabets[i]:
+                code |= 1 << (16 * i)
+        return code
+
+
+_SCRIPTS = ("Latin", "Cyrillic", "Greek")
 
 
 _NON_ASCII = re.compile("[^\x00-\x7f]")
@@ -138,56 +226,86 @@ def languages() -> tuple[str, ...]:
     return _profiles().codes
 
 
-def _scores(text: str) -> tuple[list[float], int, list[int]]:
-    """Log10 likelihood per language (profile order), words read, and per language the words
-    found in its profile, for ``text`` already case-folded."""
+def _tally(text: str) -> _Tally:
+    """What the words of ``text`` (already case-folded) say per language (see _Tally)."""
     p = _profiles()
+    n = len(p.codes)
     found = _WORD.findall(text)
-    words = Counter(found)
-    n = len(found)
-    scores = [n * f for f in p.floors]
-    hits = [0] * len(scores)
-    table = p.table
-    for word, k in words.items():
-        entries = table.get(word)
-        if entries is not None:
-            if k == 1:
-                # Most words of a segment occur once: 1 * gain is gain, bit for bit.
-                for i, gain in entries:
-                    scores[i] += gain
-                    hits[i] += 1
-            else:
-                for i, gain in entries:
-                    scores[i] += k * gain
-                    hits[i] += k
+    # One integer sum adds every word's gain and hit in every language (the words outside
+    # every profile are left out by filter): no Python code runs per word.
+    fields = _field_sums(found, p.packed.get, TOKENS_PER_SUM, p.word_fields)
+    gains, hits = fields[:n], fields[n:]
+    letters = sum(map(len, found))
     # Letters of another script cost every language of this one; letters that only some
-    # languages of a script have cost the others.  Only non-ASCII characters are looked at
-    # (ASCII letters belong to every Latin alphabet: loanwords bring "w" and "y" everywhere).
+    # languages of a script have cost the others.  Only non-ASCII letters are looked at (ASCII
+    # letters belong to every Latin alphabet: loanwords bring "w" and "y" everywhere), and
+    # every letter is in a word: the characters of the words that are not all ASCII.
     if text.isascii():
-        if p.non_latin:
-            for i in p.non_latin:
-                scores[i] -= FOREIGN_LETTER * sum(map(len, found))
-        return scores, n, hits
-    per_script = {"Latin": 0, "Cyrillic": 0, "Greek": 0}
-    letters = p.letters
-    for ch, k in Counter(_NON_ASCII.findall(text)).items():
-        known = letters.get(ch)
-        if known is None:
-            known = letters[ch] = p.letter(ch)
-        script, lacking = known
-        if script:
-            per_script[script] += k
-            for i in lacking:
-                scores[i] -= FOREIGN_LETTER * k
-    latin = sum(map(len, found)) - per_script["Cyrillic"] - per_script["Greek"]
-    per_script["Latin"] = latin
-    total = sum(per_script.values())
-    for script, members in p.by_script.items():
-        others = total - per_script[script]
+        foreign = [0] * n
+        cyrillic = greek = 0
+    else:
+        chars = "".join(filterfalse(str.isascii, found))
+        counts = _field_sums(chars, p.foreign.__getitem__, LETTERS_PER_SUM, p.letter_fields)
+        foreign = counts[:n]
+        cyrillic, greek = counts[n + 1 :]
+    # Latin letters: every letter of the words that is not Cyrillic or Greek (ASCII ones too);
+    # each language pays for the letters of the other scripts.
+    latin = letters - cyrillic - greek
+    for others, members in zip(
+        (letters - latin, letters - cyrillic, letters - greek), p.by_script.values(), strict=True
+    ):
         if others:
             for i in members:
-                scores[i] -= FOREIGN_LETTER * others
-    return scores, n, hits
+                foreign[i] += others
+    return _Tally(len(found), gains, hits, foreign)
+
+
+def _field_sums(
+    items: Sequence[str],
+    code: Callable[[str], int | None],
+    per_sum: int,
+    layout: _Layout,
+) -> list[int]:
+    """Field by field, the sum of the packed codes of ``items`` (a missing or 0 code adds
+    nothing); ``layout`` is the packing (see _Layout).  Summed ``per_sum`` items at a time,
+    so that no field of a packed sum overflows."""
+    out: list[int] | None = None
+    for lo in range(0, len(items), per_sum):
+        piece = items if len(items) <= per_sum else items[lo : lo + per_sum]
+        total = sum(filter(None, map(code, piece)))
+        if not total:
+            continue
+        raw = total.to_bytes(layout.size, sys.byteorder)
+        fields: list[int] = []
+        at = 0
+        for typecode, width in layout.parts:
+            fields += array(typecode, raw[at : at + width]).tolist()
+            at += width
+        out = fields if out is None else list(map(add, out, fields))
+    return out if out is not None else [0] * layout.fields
+
+
+def _sum_tallies(tallies: list[_Tally]) -> _Tally:
+    """The tally of the texts of ``tallies`` together: their sums, field by field (C-level
+    ``sum`` over the columns)."""
+    return _Tally(
+        sum(t.words for t in tallies),
+        list(map(sum, zip(*(t.gains for t in tallies), strict=True))),
+        list(map(sum, zip(*(t.hits for t in tallies), strict=True))),
+        list(map(sum, zip(*(t.foreign for t in tallies), strict=True))),
+    )
+
+
+def _scores(tally: _Tally) -> tuple[list[float], int, list[int]]:
+    """Log10 likelihood per language (profile order), words read, and per language the words
+    found in its profile: every word scores the floor, plus its gain where the profile holds
+    it, minus FOREIGN_LETTER per foreign letter (the integer gain sum scaled once: exact up to
+    the last rounding)."""
+    n = tally.words
+    floors = _profiles().floors
+    base = map(add, map(mul, repeat(n), floors), map(mul, tally.gains, repeat(_SCALE)))
+    scores = list(map(sub, base, map(mul, repeat(FOREIGN_LETTER), tally.foreign)))
+    return scores, n, tally.hits
 
 
 def detect_language(text: str) -> tuple[str, str]:
@@ -226,29 +344,20 @@ def detect_languages(text: str) -> tuple[str, str, tuple[str, ...]]:
     """
     sample = text[:SAMPLE_CHARS].casefold()
     votes: Counter[str] = Counter()
-    whole: tuple[list[float], int, list[int]] | None = None
     segments = _segments(sample)
+    if not segments:
+        return UNDETERMINED, "no words", ()
     explained = 0  # words in the profile of their segment's language
     codes = _profiles().codes
-    for segment in segments:
-        result = _scores(segment)
-        best = _winner(*result)
+    tallies = list(map(_tally, segments))
+    for segment, tally in zip(segments, tallies, strict=True):
+        best = _winner(*_scores(tally))
         if best is not None:
             votes[codes[best]] += len(segment)
-            explained += result[2][best]
-        # Scores add up over segments: the whole sample's come for free (map(add): the same
-        # sums in the same order as a loop, in C).
-        if whole is None:
-            whole = result
-        else:
-            whole = (
-                list(map(add, whole[0], result[0])),
-                whole[1] + result[1],
-                list(map(add, whole[2], result[2])),
-            )
-    if whole is None:
-        return UNDETERMINED, "no words", ()
-    overall = _verdict(*whole)
+            explained += tally.hits[best]
+    # Tallies add up over segments (integers: exactly): the whole sample's come for free.
+    whole = _sum_tallies(tallies)
+    overall = _verdict(*_scores(whole))
     seen = tuple(sorted(votes))
     if not votes or len(segments) == 1:
         return (*overall, seen)
@@ -261,9 +370,9 @@ def detect_languages(text: str) -> tuple[str, str, tuple[str, ...]]:
     else:
         shares = ", ".join(f"{c} {100 * n / total:.0f} %" for c, n in ranked)
         evidence = f"{shares} of the text in {len(segments)} segments; {overall[1]}"
-    if explained < MIN_EXPLAINED * whole[1]:
+    if explained < MIN_EXPLAINED * whole.words:
         # A few segments fit a profile, most do not (Finnish text has Slovak-looking pieces).
-        return UNDETERMINED, f"{evidence}; only {explained} of {whole[1]} words explained", seen
+        return UNDETERMINED, f"{evidence}; only {explained} of {whole.words} words explained", seen
     return ranked[0][0], evidence, seen
 
 
@@ -297,7 +406,7 @@ def _segments(sample: str) -> list[str]:
 
 
 def _decide(sample: str) -> tuple[str, str]:
-    return _verdict(*_scores(sample.casefold()))
+    return _verdict(*_scores(_tally(sample.casefold())))
 
 
 def _winner(scores: list[float], n: int, hits: list[int]) -> int | None:

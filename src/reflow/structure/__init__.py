@@ -42,6 +42,7 @@ from reflow.structure.articles import (
 from reflow.structure.bylines import rule_bylines
 from reflow.structure.captions import rule_captions
 from reflow.structure.edges import (
+    rule_head_twins_beside_numbers,
     rule_heads_beside_numbers,
     rule_page_edges,
     rule_page_number_runs,
@@ -49,6 +50,7 @@ from reflow.structure.edges import (
 from reflow.structure.furniture import (
     infer_pages,
     label_loose_furniture,
+    label_masthead,
     label_page_numbers,
     label_running_heads,
 )
@@ -62,7 +64,11 @@ from reflow.structure.headings import (
     rule_wide_lines,
 )
 from reflow.structure.lone import rule_lone_caps, rule_lone_furniture
-from reflow.structure.pagefoot import rule_page_foot
+from reflow.structure.pagefoot import (
+    rule_catch_word_across,
+    rule_norm_signature,
+    rule_page_foot,
+)
 from reflow.structure.sections import rule_section_headings
 from reflow.structure.view import DocView, LineLabels, measure
 
@@ -80,6 +86,7 @@ __all__ = [
 #: :func:`label_lines`), in order; a line keeps the first label it gets.
 RULES: tuple[Callable[[DocView], None], ...] = (
     rule_page_foot,  # first: needs only the page numbers of the furniture pass
+    rule_norm_signature,  # after the signature marks of rule_page_foot
     rule_captions,
     rule_bylines,
     rule_headings,
@@ -95,6 +102,8 @@ RULES: tuple[Callable[[DocView], None], ...] = (
     rule_join_heading_lines,
     rule_page_edges,  # last: only what no rule above labelled (edges.py)
     rule_page_number_runs,
+    rule_head_twins_beside_numbers,  # after the page-number runs
+    rule_catch_word_across,  # after the heads: a catch-word's twin is no head
     rule_heads_beside_numbers,
 )
 
@@ -126,6 +135,7 @@ def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
     label_page_numbers(lines, labels, labels.pages, max(page_count, 1))
     label_running_heads(lines, labels, labels.pages, max(page_count, 1), language)
     label_loose_furniture(lines, labels, labels.pages, max(page_count, 1), language)
+    label_masthead(lines, labels)
     rule_lone_furniture(doc)
     for rule in RULES:
         rule(doc)

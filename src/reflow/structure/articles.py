@@ -17,7 +17,6 @@ from reflow.structure.view import (
     next_line,
     phrase_goes_on,
     prev_line,
-    transparent,
 )
 from reflow.structure.words import closed, starts_sentence
 
@@ -154,9 +153,11 @@ def _heads_over_wide_lines(doc: DocView) -> None:
     # body or heading line above, as prev_line finds it, without walking back each time).
     after_closed = True
     first = True  # no body or heading line yet
+    blank, heading = doc.lines.blank, Role.HEADING
     for i in range(n):
-        if transparent(doc, i):
-            continue
+        role = roles[i]
+        if blank[i] or (role is not None and role is not heading):
+            continue  # transparent(doc, i), inlined: this loop visits every line
         at_start, first = first, False
         if roles[i] is not None:
             after_closed = False  # a heading: the line under it is not a headline

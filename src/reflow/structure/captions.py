@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import contains, not_, or_
 
 from reflow.data.languages import caption_words
 from reflow.model import Role
@@ -110,9 +112,21 @@ def rule_captions(doc: DocView) -> None:
     """
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
     p = _patterns(doc.language)
-    for i, text in enumerate(texts):
+    stripped = doc.stripped
+    # Candidates picked in C: a line whose stripped text any_start matches, or one that the
+    # loop normalises first (doubled spaces, tabs, no-break spaces: not printable), whose
+    # normalised text may match where its stripped text does not.  Every other line is left
+    # by the loop's any_start test on its stripped text, so the loop need not visit it (the
+    # regex still runs on every line, but from C, without the loop's other steps).
+    maybe = map(
+        or_,
+        map(bool, map(p.any_start.match, stripped)),
+        map(or_, map(not_, map(str.isprintable, stripped)), map(contains, stripped, repeat("  "))),
+    )
+    for i in compress(range(len(texts)), maybe):
         if blank[i] or roles[i] is not None:
             continue
+        text = texts[i]
         t = text.strip()
         if "  " in t or not t.isprintable():
             t = " ".join(t.split())  # tabs, no-break or doubled spaces: one space each

@@ -27,7 +27,12 @@ labelled, so a heading stays a heading.
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from itertools import pairwise
+
 from reflow.model import Role
+from reflow.structure.furniture import MAX_FURNITURE_CHARS, similar
 from reflow.structure.view import DocView
 
 #: A line counts as short here below this share of the document's typical line length.  Running
@@ -101,42 +106,95 @@ RUN_GAP = 10
 HEAD_WORDS = 8
 
 
+#: A page number in a printed frame: ``(12)``, ``( 12 )``, ``[12]``, ``- 12 -`` (any dash,
+#: ``―`` and ``‐`` included, as the BHL and TAPUSCORPUS transcriptions print them), ``12.``.
+#: Fixed pieces around one bounded digit run: linear.
+_FRAMED = re.compile(
+    r"(?:\( ?(\d{1,4}) ?\)|\[ ?(\d{1,4}) ?\]|[-‐–—―] ?(\d{1,4}) ?[-‐–—―]|(\d{1,4})\.)"
+)
+#: Members a run of framed numbers needs ("(2)", "(3)", "(4)"; "2.", "3.", "4."): two such
+#: lines are as often two equation numbers or two numbered sections (texlive-pdf: "(4)" /
+#: "(5)"; ocrd-structure: "1." / "103.").  A dashed number ("- 2 -") is a page number's shape
+#: alone and needs two, as bare numbers do.
+MIN_FRAMED_RUN = 3
+
+
 def _bare_number(text: str) -> int | None:
     """The value of a line that is only a number of 1-4 digits (``216``), else None."""
     t = text.strip().lstrip("\f")
     return int(t) if t.isdecimal() and len(t) <= 4 else None
 
 
+def number_shape(text: str) -> tuple[int, str] | None:
+    """``(value, shape)`` of a line that is a page number alone, bare or framed, else None.
+
+    >>> number_shape("216"), number_shape("( 128 )"), number_shape("― 2 ―"), number_shape("3.")
+    ((216, 'bare'), (128, '()'), (2, '--'), (3, '.'))
+    >>> number_shape("2a") is None and number_shape("(1") is None
+    True
+    """
+    value = _bare_number(text)
+    if value is not None:
+        return value, "bare"
+    t = text.strip(" \t\f")
+    if len(t) > 12:
+        return None
+    m = _FRAMED.fullmatch(t)
+    if m is None:
+        return None
+    for group, shape in zip(m.groups(), ("()", "[]", "--", "."), strict=True):
+        if group is not None:
+            return int(group), shape
+    return None
+
+
 def rule_page_number_runs(doc: DocView) -> None:
-    """Bare numbers that count up by one through the document, each at least ``RUN_GAP`` lines
-    after the one before, are page numbers wherever they stand (an export without form feeds
-    puts them between two lines of a paragraph)."""
+    """Numbers of one shape that count up by one through the document, each at least
+    ``RUN_GAP`` lines after the one before, are page numbers wherever they stand (an export
+    without form feeds puts them between two lines of a paragraph).
+
+    Bare numbers as they were.  Framed ones (in brackets, between dashes, with a full stop) only
+    in a text without form feeds (with form feeds, the page-edge rules of furniture.py see
+    them), only when no two lines of that shape in the document are closer than ``RUN_GAP``
+    (equation numbers, list items and a catalogue's entries crowd), and, but for dashed ones,
+    in runs of :data:`MIN_FRAMED_RUN`.  Tuned on ``tapuscorpus`` (flat: "(2)", "( 1 )", "2.")
+    and ``impact-bhl`` ("― 2 ―"); the guards from ``texlive-pdf`` (equation numbers).
+    """
     texts, roles = doc.lines.texts, doc.labels.roles
-    numbers = [(i, v) for i, t in enumerate(texts) if (v := _bare_number(t)) is not None]
-    run: list[int] = []
-    last_line, last_value = -RUN_GAP, None
-    runs: list[list[int]] = []
-    for i, v in numbers:
-        if last_value is not None and v == last_value + 1 and i - last_line >= RUN_GAP:
-            run.append(i)
-        else:
-            if len(run) >= 2:
-                runs.append(run)
-            run = [i]
-        last_line, last_value = i, v
-    if len(run) >= 2:
-        runs.append(run)
-    for run in runs:
-        for i in run:
-            if roles[i] is None:
-                doc.labels.label(
-                    i,
-                    Role.PAGE_NUMBER,
-                    "page-number-run",
-                    f"{texts[i].strip()!r}: one of {len(run)} numbers counting up by one, "
-                    f"{RUN_GAP}+ lines apart",
-                    0.8,
-                )
+    framed = doc.lines.page_count <= 1
+    by_shape: dict[str, list[tuple[int, int]]] = {}
+    for i, t in enumerate(texts):
+        parsed = number_shape(t) if len(t) <= 16 else None
+        if parsed is not None and (parsed[1] == "bare" or framed):
+            by_shape.setdefault(parsed[1], []).append((i, parsed[0]))
+    for shape, numbers in by_shape.items():
+        need = 2 if shape in ("bare", "--") else MIN_FRAMED_RUN
+        if shape != "bare" and any(b[0] - a[0] < RUN_GAP for a, b in pairwise(numbers)):
+            continue
+        run: list[int] = []
+        last_line, last_value = -RUN_GAP, None
+        runs: list[list[int]] = []
+        for i, v in numbers:
+            if last_value is not None and v == last_value + 1 and i - last_line >= RUN_GAP:
+                run.append(i)
+            else:
+                if len(run) >= need:
+                    runs.append(run)
+                run = [i]
+            last_line, last_value = i, v
+        if len(run) >= need:
+            runs.append(run)
+        for run in runs:
+            for i in run:
+                if roles[i] is None:
+                    doc.labels.label(
+                        i,
+                        Role.PAGE_NUMBER,
+                        "page-number-run",
+                        f"{texts[i].strip()!r}: one of {len(run)} numbers counting up by one, "
+                        f"{RUN_GAP}+ lines apart",
+                        0.8,
+                    )
 
 
 def rule_heads_beside_numbers(doc: DocView) -> None:
@@ -164,3 +222,122 @@ def rule_heads_beside_numbers(doc: DocView) -> None:
                     f"a line in capitals beside the page number {texts[i].strip()!r}",
                     0.7,
                 )
+
+
+#: Words of a running head found by its twin beside another page number at most
+#: (furniture.MAX_HEAD_WORDS: body lines of a document that repeats itself run 12+ words).
+TWIN_HEAD_WORDS = 10
+#: ... and its length at most this share of the line width (old books set the head almost
+#: as wide as the text: "von den erbſchaften one lezten willen." is 38 of 50 characters,
+#: ocrd-structure).
+TWIN_HEAD_SHARE = 0.95
+_HEAD_END = ".,;:·"
+#: Non-blank lines around a page number that hold no other number line (see
+#: :func:`rule_head_twins_beside_numbers`); 5: the foot of an old page (signature, catch-word,
+#: page number) and the next page's head stand within 3 lines of a page number, and no other
+#: number stands there on the ocrd-structure pages.
+SPARSE_NUMBERS = 5
+#: Lone head candidates compared fuzzily with each one: those beside the next 4 page numbers
+#: (two candidates each), as furniture.LOOKBACK compares a page with the 2 before it.
+FUZZY_PAIRS = 8
+
+
+def _head_twin_key(text: str) -> str:
+    """The comparison key of a head beside a page number: lower case, spaces collapsed, without
+    closing punctuation ("Herrnhuterey in ihrer Schalkheit." / "... Schalkheit" are one head).
+    Digits are kept: the page number stands on a line of its own here, so a number in the
+    line is no page number ("Hauptstraße 102" / "Hauptstraße 129" are two addresses in two
+    advertisements, hkb-newspaper).
+
+    >>> _head_twin_key("Herrnhuterey in ihrer  Schalkheit."), _head_twin_key("Hauptstraße 102")
+    ('herrnhuterey in ihrer schalkheit', 'hauptstraße 102')
+    """
+    return " ".join(text.lower().split()).rstrip(_HEAD_END + " ")
+
+
+def rule_head_twins_beside_numbers(doc: DocView) -> None:
+    """Rule ``running-head-twin``: a short line right beside a labelled page number (the
+    nearest non-blank line above or below) whose text, digits masked and closing punctuation
+    left out, is also right beside another page number: the running head of those pages, in
+    whatever case it is set (``head-beside-page-number`` wants capitals).  Fuzzy matching
+    (:func:`reflow.structure.furniture.similar`) lets OCR noise through ("Herrnhuterey in ihrer
+    Schalkheit" / "... Schalkheit.").
+
+    Tuned on ``ocrd-structure`` and ``hkb-newspaper`` (flat exports: "vom verlohrnen Sohn.",
+    "Das Hakenkreuz⸗Banner").
+    """
+    texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
+    n = len(texts)
+    numbers = [i for i in range(n) if roles[i] is Role.PAGE_NUMBER]
+    if len(numbers) < 2:
+        return
+    limit = TWIN_HEAD_SHARE * doc.width if doc.width_measured else float(MAX_FURNITURE_CHARS)
+    # A page number stands alone: another number line within SPARSE_NUMBERS non-blank lines
+    # makes it a column of numbers (a catalogue's entry numbers, a register's page
+    # references, a table's row labels: tapuscorpus, ocrd-structure), whose neighbours
+    # repeat as table cells do.
+    nonblank = [i for i in range(n) if not blank[i]]
+    number_ranks = [
+        k
+        for k, i in enumerate(nonblank)
+        if roles[i] is Role.PAGE_NUMBER or (len(texts[i]) <= 16 and number_shape(texts[i]))
+    ]
+    crowded = {
+        nonblank[a] for a, b in pairwise(number_ranks) if b - a <= SPARSE_NUMBERS for a in (a, b)
+    }
+    beside: dict[int, int] = {}  # candidate line -> its page number line
+    for p in numbers:
+        if p in crowded:
+            continue
+        for step in (-1, 1):
+            j = p + step
+            while 0 <= j < n and blank[j]:
+                j += step
+            # A heading rule may have taken the head (a short line set apart): the twin
+            # beside another page number outweighs the shape.
+            if not 0 <= j < n or roles[j] not in (None, Role.HEADING) or j in beside:
+                continue
+            t = texts[j].strip(" \t\f")
+            if (
+                not t
+                or len(t) > limit
+                or len(t.split()) > TWIN_HEAD_WORDS
+                or t.endswith(("-", "⸗", "¬"))
+                or not any(c.isalpha() for c in t)
+            ):
+                continue
+            beside[j] = p
+    keys = {j: _head_twin_key(texts[j]) for j in beside}
+    groups: dict[str, list[int]] = defaultdict(list)
+    for j, key in keys.items():
+        if sum(c.isalpha() for c in key) >= 3:
+            groups[key].append(j)
+    found: dict[int, str] = {}
+    for key, where in groups.items():
+        if len({beside[j] for j in where}) >= 2:
+            for j in where:
+                found[j] = f'"{key}" also beside page number line(s) ' + ", ".join(
+                    str(beside[k] + 1) for k in where[:6] if beside[k] != beside[j]
+                )
+    # Fuzzy: heads read with OCR noise.  Each lone key is compared with the next FUZZY_PAIRS
+    # lone keys only (the heads of nearby pages): linear in the number of page numbers.
+    singles = sorted(j for key, where in groups.items() if len(where) == 1 for j in where)
+    pairs = ((a, b) for x, a in enumerate(singles) for b in singles[x + 1 : x + 1 + FUZZY_PAIRS])
+    for a, b in pairs:
+        if (a in found and b in found) or beside[a] == beside[b]:
+            continue
+        why = similar(keys[a], keys[b])
+        if why is not None:
+            found.setdefault(a, f"{why} as line {b + 1}, beside page number line {beside[b] + 1}")
+            found.setdefault(b, f"{why} as line {a + 1}, beside page number line {beside[a] + 1}")
+    for j, why in sorted(found.items()):
+        note = doc.labels.notes.get(j)
+        if note is not None:
+            why += f"; was {note[0]}"
+        doc.labels.label(
+            j,
+            Role.PAGE_HEADER,
+            "running-head-twin",
+            f"beside the page number on line {beside[j] + 1}; {why}",
+            0.8,
+        )

@@ -24,8 +24,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import compress, pairwise
-from operator import not_
+from itertools import compress, pairwise, repeat
+from operator import and_, ge, not_
 from statistics import median
 
 from reflow.data.languages import PAGE_WORDS, date_words, function_words
@@ -173,6 +173,35 @@ def head_key(text: str) -> str:
     ('the daily example', 'the daily example')
     """
     key = mask(text)
+    if key.startswith("# "):
+        key = key[2:]
+    if key.endswith(" #"):
+        key = key[:-2]
+    return key
+
+
+#: Runs of whitespace inside a line (the line ends of a batch of lines are kept).
+_INNER_SPACES = re.compile(r"[^\S\n]+")
+
+
+def head_keys(texts: list[str]) -> list[str]:
+    """:func:`head_key` of each line, made in one batch: the lines joined by line ends pass
+    through each regex and ``lower`` once (a line end is neither a space nor a cased letter
+    nor a digit, so no step reaches across it; three C calls per line cost more).
+
+    >>> head_keys(["21 THE  DAILY EXAMPLE", "Chapter 3 ", "7"])
+    ['the daily example', 'chapter', '#']
+    """
+    if not texts:
+        return []
+    joined = "\n".join(map(str.strip, texts))
+    if joined.count("\n") != len(texts) - 1:
+        return [head_key(t) for t in texts]  # a line with a line end of its own: one by one
+    masks = _DIGITS.sub("#", _INNER_SPACES.sub(" ", joined).lower()).split("\n")
+    return [_unnumbered(m) for m in masks]
+
+
+def _unnumbered(key: str) -> str:
     if key.startswith("# "):
         key = key[2:]
     if key.endswith(" #"):
@@ -462,15 +491,21 @@ def infer_pages(lines: Lines) -> tuple[list[int], int, str]:
     n = len(texts)
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     numbers: dict[int, int] = {}
+    # Each candidate line's group, in line order; the head keys of the "line" groups are made
+    # afterwards in one batch (head_keys), the groups filled in line order as before.
+    order: list[tuple[int, tuple[str, str] | None]] = []
     for i in range(n):
         if blank[i] or len(texts[i]) > MAX_FURNITURE_CHARS + 40:
             continue
         parsed = page_number(texts[i])
         if parsed is not None:
             numbers[i] = parsed[0]
-            groups[("number", parsed[1])].append(i)
+            order.append((i, ("number", parsed[1])))
         elif _furniture_shaped(texts[i]) and len(texts[i].split()) <= MAX_HEAD_WORDS:
-            groups[("line", head_key(texts[i]))].append(i)
+            order.append((i, None))
+    keys = iter(head_keys([texts[i] for i, group in order if group is None]))
+    for i, group in order:
+        groups[group if group is not None else ("line", next(keys))].append(i)
     nonblank = [i for i in range(n) if not blank[i]]
     if not nonblank:
         return [0] * n, 1 if n else 0, ""
@@ -723,8 +758,11 @@ def label_loose_furniture(
         if page:
             first_of_page.add(page[0])
             last_of_page.add(page[-1])
+    # Every date line and every page number but a roman one has a digit: the lines that do,
+    # picked in C, are all that the date and page-number loops visit (speed, issue 10).
+    digit_lines = list(compress(range(n), map(_DIGIT.search, texts)))
     # Date lines.
-    for i in range(n):
+    for i in digit_lines:
         if blank[i] or labels.roles[i] is not None:
             continue
         date = dateline(texts[i], language)
@@ -761,7 +799,9 @@ def label_loose_furniture(
                 )
     # Lines repeated as boxes of their own.
     groups: dict[str, list[int]] = defaultdict(list)
-    for i in range(n):
+    # The lines _alone passes (blank or the text's edge above and below), in C, and the edges.
+    alone = map(and_, [True, *blank[:-1]], [*blank[1:], True])
+    for i in sorted(edge.union(compress(range(n), alone))):
         if blank[i] or not (_alone(lines, i) or i in edge):
             continue
         text = texts[i]
@@ -785,8 +825,9 @@ def label_loose_furniture(
                     f'"{key}" stands alone here and again on line(s) {others}, once at a page edge',
                     0.75,
                 )
-    # Page numbers.
-    for i in range(n):
+    # Page numbers: a line with a digit, or a roman numeral (at most 8 characters stripped).
+    short = compress(range(n), map(ge, repeat(8), map(len, map(str.strip, texts))))
+    for i in sorted(set(digit_lines).union(short)):
         if blank[i] or labels.roles[i] is not None:
             continue
         parsed = page_number(texts[i])
@@ -818,3 +859,60 @@ def label_loose_furniture(
 #: MIN_PERIOD lines; a heading repeated in the next paragraph is nearer).
 MIN_LOOSE_GAP = MIN_PERIOD
 _HEADS = frozenset({Role.PAGE_HEADER, Role.PAGE_FOOTER})
+
+
+# ---------------------------------------------------------------------------------------------
+# A newspaper's masthead on its first page: the title, the imprint (publisher, prices,
+# subscription terms) and the issue line, above the first article.
+
+#: A volume or issue number, the one thing every newspaper prints in its masthead: "Jahrgang 1",
+#: "7. Jahrgang", "Jahrg. 1", "Nummer 242", "Nr. 539", "No. 12", "Vol. 3", "N° 5", "Année 12".
+#: Word lists are alternations and the number is bounded: linear.  Tuned on hkb-newspaper.
+_ISSUE = re.compile(
+    r"(?:\b(?:jahrgang|jahrg\.|nummer|nr\.|no\.|vol\.|volume|année|n°|numéro)\s?\d{1,4}\b"
+    r"|\b\d{1,3}\.\s?jahrgang\b)",
+    re.IGNORECASE,
+)
+#: Non-blank lines from the start of the text in which the issue line must stand: the
+#: mastheads of hkb-newspaper run 2..18 lines above it (title, imprint of up to 12 lines).
+MASTHEAD_LINES = 24
+#: A masthead needs this many issue-number hits in that zone (volume and number: "Jahrgang 1"
+#: / "Nummer 1", or "7. Jahrgang ... A/Nr. 539" on one line): one "Nr. 5" alone is as often
+#: a reference in the text.
+MASTHEAD_HITS = 2
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def label_masthead(lines: Lines, labels: LineLabels) -> None:
+    """Rule ``masthead-block``: the first lines of a text, down to its issue line (a volume and
+    an issue number, :data:`MASTHEAD_HITS` hits among the first :data:`MASTHEAD_LINES` non-blank
+    lines), and a place-and-date line right under it ("Mannheim, 21. November 1937": a year,
+    at most 5 words), are the newspaper's masthead: page header.  Lines already labelled
+    furniture keep their label; it runs before the heading rules (the masthead's title is set
+    like a headline).
+
+    Tuned on ``hkb-newspaper`` (the only newspaper among the real sources).
+    """
+    texts, blank, roles = lines.texts, lines.blank, labels.roles
+    top = [i for i in range(len(texts)) if not blank[i]][:MASTHEAD_LINES]
+    hits = [(i, len(_ISSUE.findall(texts[i]))) for i in top if len(texts[i]) <= 200]
+    if sum(h for _, h in hits) < MASTHEAD_HITS:
+        return
+    last = max(i for i, h in hits if h)
+    k = top.index(last)
+    if k + 1 < len(top):
+        nxt = texts[top[k + 1]].strip()
+        if len(nxt.split()) <= 5 and _YEAR.search(nxt[-12:]):
+            last = top[k + 1]
+    issue = "; ".join(texts[i].strip() for i, h in hits if h)[:80]
+    for i in top:
+        if i > last:
+            break
+        if roles[i] is None:
+            labels.label(
+                i,
+                Role.PAGE_HEADER,
+                "masthead-block",
+                f"line {i + 1} of the text, above or on its issue line ({issue})",
+                0.75,
+            )

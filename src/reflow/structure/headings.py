@@ -368,15 +368,16 @@ def rule_headline_at_page_end(doc: DocView) -> None:
     """
     texts, blank, pages = doc.lines.texts, doc.lines.blank, doc.labels.pages
     n = len(texts)
-    for i in range(n):
-        if blank[i] or doc.labels.roles[i] is not None:
+    roles = doc.labels.roles
+    for i in range(1, n):
+        # The blank line above first: it settles most lines in one comparison (the tests
+        # below have no side effects, so their order does not change the answer).
+        if not blank[i - 1] or blank[i] or roles[i] is not None:
             continue
         nxt = next_line(doc, i)
         if nxt < n and pages[nxt] == pages[i]:
             continue  # not the last body line of its page
         if nxt < n and not starts_sentence(texts[nxt]):
-            continue
-        if i == 0 or not blank[i - 1]:
             continue
         prev = prev_line(doc, i)
         if prev < 0 or not closed(texts[prev]):
@@ -609,9 +610,12 @@ def rule_wide_lines(doc: DocView) -> None:
         return
     texts, roles = doc.lines.texts, doc.labels.roles
     n = len(texts)
+    blank = doc.lines.blank
     for i in range(n):
-        if doc.lines.blank[i] or roles[i] is not None:
+        if blank[i] or roles[i] is not None:
             continue
+        if i and not blank[i - 1] and roles[i - 1] is None:
+            continue  # the line above is prev_line(i), and no heading: settled without the walk
         prev = prev_line(doc, i)
         if prev < 0 or roles[prev] is not Role.HEADING or doc.labels.notes[prev][0] == "byline":
             continue

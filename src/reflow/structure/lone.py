@@ -27,7 +27,11 @@ A catch-word needs the document's width (``tests/cases/structure/de-oldprint-fla
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from array import array
+from bisect import bisect_right
+from collections import defaultdict
+from itertools import accumulate, compress, pairwise, repeat
+from operator import and_, ge, not_, or_
 
 from reflow.model import Role
 from reflow.structure.furniture import page_number
@@ -42,6 +46,7 @@ _SIGNATURE = re.compile(
     r"(?:[A-Z]{1,2} ?\d{1,2}|\d{1,2}[A-Z]{1,2}|[A-Z]{1,2} [ijv]{1,5}"
     r"|[a-z]{1,2} (?:\d{1,2}|[ijv]{1,5}))\.?"
 )
+_DIGIT = re.compile(r"\d")
 #: A page number in lower-case roman numerals, old spellings with a final j included ("xvj").
 _ROMAN_LOWER = re.compile(r"[ivxlc]{1,7}j?\.?")
 #: A page number on a line of its own, when no form feed or edge comparison vouches for it:
@@ -65,7 +70,7 @@ MIN_PAGE_LINES = 3
 
 
 def _too_short(doc: DocView) -> bool:
-    return sum(not b for b in doc.lines.blank) < MIN_PAGE_LINES
+    return doc.lines.blank.count(False) < MIN_PAGE_LINES  # non-blank lines, counted in C
 
 
 def _beside_no_letters(doc: DocView, i: int) -> bool:
@@ -123,6 +128,60 @@ def _near(doc: DocView, a: int, b: int) -> bool:
     return True
 
 
+def _apart(nonblank_before: array[int], a: int, b: int) -> bool:
+    """At least :data:`MIN_NUMBER_GAP` non-blank lines between line a and line b (a < b): not
+    :func:`_near`.  ``nonblank_before[k]`` counts the non-blank lines above line k."""
+    return nonblank_before[b] - nonblank_before[a + 1] >= MIN_NUMBER_GAP
+
+
+def _partners(doc: DocView, found: list[tuple[int, int]]) -> dict[int, str]:
+    """Evidence for the lone numbers that have a partner: a number further on, larger by 1 to
+    :data:`MAX_PAGES_APART`, not :func:`_near`.  A number with partners after it names the last
+    of them; one with partners only before it names the last of those.
+
+    Per value, its lines in order: a line's candidates are the last line of each of the four
+    values above its own (the farthest, so the most likely to be apart), and the last line not
+    too near among each of the four below (a bisection).  The work is linear in the number of
+    lines; comparing every number with every other, as this did, was quadratic in the count
+    of number lines (a column of thousands of numbers).
+    """
+    out: dict[int, str] = {}
+    if len(found) < 2:
+        return out
+    at: dict[int, list[int]] = defaultdict(list)  # value -> its lines, in order
+    for i, v in found:
+        at[v].append(i)
+    # A C-level prefix count: _apart in constant time.
+    nonblank_before = array("q", accumulate(map(not_, doc.lines.blank), initial=0))
+    value = dict(found)
+    for i, v in found:
+        after = [
+            where[-1]
+            for w in range(v + 1, v + MAX_PAGES_APART + 1)
+            if (where := at.get(w)) and where[-1] > i and _apart(nonblank_before, i, where[-1])
+        ]
+        if after:
+            j = max(after)
+            w = value[j]
+            out[i] = f"page number {v} alone on its line; {w} on line {j + 1} follows it"
+            continue
+        before = []
+        # Line h is apart from line i when nonblank_before[h + 1] <= limit.
+        limit = nonblank_before[i] - MIN_NUMBER_GAP
+        for u in range(v - MAX_PAGES_APART, v):
+            where = at.get(u)
+            if not where:
+                continue
+            k = bisect_right(where, limit, key=lambda line: nonblank_before[line + 1]) - 1
+            if k >= 0:
+                before.append(where[k])
+        if before:
+            h = max(before)
+            u = value[h]
+            out[i] = f"page number {v} alone on its line; {u} on line {h + 1} precedes it"
+    return out
+
+
 def _page_number_lines(doc: DocView) -> dict[int, str]:
     """Lines that are a page number alone, with the evidence: a partner number further on that
     continues the sequence (the value grows with the position, by at most
@@ -133,8 +192,16 @@ def _page_number_lines(doc: DocView) -> dict[int, str]:
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
     found: list[tuple[int, int]] = []  # (line, value)
     digits: list[int] = []  # every line that is a number alone, four digits included
-    for k, text in enumerate(texts):
-        if blank[k] or len(text) > 40:
+    # Candidates picked in C: lines of at most 40 characters with a digit (\d, or one of
+    # str.isdigit's wider digits): a number alone, or a page number, has one.
+    maybe = map(
+        and_,
+        map(ge, repeat(40), map(len, texts)),
+        map(or_, map(bool, map(_DIGIT.search, texts)), map(str.isdigit, doc.stripped)),
+    )
+    for k in compress(range(len(texts)), maybe):
+        text = texts[k]
+        if blank[k]:
             continue
         t = text.strip()
         if t.isdigit():
@@ -143,12 +210,7 @@ def _page_number_lines(doc: DocView) -> dict[int, str]:
             parsed = page_number(t)
             assert parsed is not None
             found.append((k, parsed[0]))
-    out: dict[int, str] = {}
-    for i, v in found:
-        for j, w in found:
-            if j > i and 1 <= w - v <= MAX_PAGES_APART and not _near(doc, i, j):
-                out[i] = f"page number {v} alone on its line; {w} on line {j + 1} follows it"
-                out[j] = f"page number {w} alone on its line; {v} on line {i + 1} precedes it"
+    out = _partners(doc, found)
     # Runs of number lines each near the next; a run of three or more is a column.
     crowded: set[int] = set()
     run = digits[:1]
@@ -173,16 +235,13 @@ def rule_lone_furniture(doc: DocView) -> None:
     Runs with the furniture pass, before the heading rules.
     """
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
-    n = len(texts)
     if _too_short(doc):
         return
     numbers = _page_number_lines(doc)
-    for i in range(n):
+    for i in doc.up_to(24):
         if blank[i] or roles[i] is not None:
             continue
         t = texts[i].strip()
-        if len(t) > 24:
-            continue
         if i in numbers:
             doc.labels.label(i, Role.PAGE_NUMBER, "page-number-line", numbers[i], 0.7)
         elif _ROMAN_LOWER.fullmatch(t) and blank_before(doc, i) and blank_after(doc, i):
@@ -249,13 +308,14 @@ def _catch_words(doc: DocView) -> None:
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
     pages = doc.labels.pages
     n = len(texts)
-    limit = 0.5 * doc.width if doc.width_measured else 0
-    for i in range(n):
+    if not doc.width_measured:
+        return  # no line is short enough to be a catch-word (its limit would be 0)
+    for i in doc.up_to(0.5 * doc.width):
         if blank[i] or roles[i] is not None:
             continue
         t = texts[i].strip()
         words = t.split()
-        if not 0 < len(words) <= MAX_CATCH_WORDS or len(t) > limit or closed(t):
+        if not 0 < len(words) <= MAX_CATCH_WORDS or closed(t):
             continue
         between: list[int] = []
         j, seen = i + 1, 0
@@ -307,11 +367,13 @@ def rule_lone_caps(doc: DocView) -> None:
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
     if _too_short(doc):
         return
-    for i in range(len(texts)):
+    for i in doc.maybe_caps():
         if blank[i] or roles[i] is not None:
             continue
         t = texts[i].strip()
-        if "," in t or len(t.split()) > MAX_CAPS_WORDS or t.endswith("-") or not is_caps(t):
+        # Cheapest first: most lines leave at is_caps's look at their first characters,
+        # before the split.
+        if "," in t or t.endswith("-") or not is_caps(t) or len(t.split()) > MAX_CAPS_WORDS:
             continue
         if blank_before(doc, i) and blank_after(doc, i):
             doc.labels.label(

@@ -233,3 +233,257 @@ def rule_page_foot(doc: DocView) -> None:
                     f"{t!r}: a short open line at the end of numbered pages (a catch-word)",
                     0.7,
                 )
+
+
+#: Non-blank lines after the next page's start searched for a catch-word's twin: the page
+#: number, a running head and the first text line (or a footnote's continuation first).
+#: 4, as :data:`reflow.structure.lone.CATCH_LOOKAHEAD`.
+TWIN_LINES = 4
+#: The twin is a full text line, at least this share of the line width: a short line after a
+#: page number is the page's running head ("Herrnhuterey" on a title page opens the head
+#: "Herrnhuterey in ihrer Schalkheit" of the next page, ocrd-structure, flat).
+TWIN_WIDTH = 0.6
+#: A catch-word stands at most this many non-blank lines before the next page's start: a page
+#: of footnotes set after it in reading order (ocrd-structure, flat: "geſtalt" above 28 lines
+#: of notes) is shorter than this.
+MAX_CATCH_DISTANCE = 60
+
+
+def _twin_prefix(word: str, line: str) -> bool:
+    """Does ``line`` open with the catch-word ``word`` (a catch-word cut by a line-end hyphen,
+    ``Stan-``, opens the word it begins)?
+
+    >>> _twin_prefix("geſtalt", "geſtalt vor ihren"), _twin_prefix("Stan-", "Stande, da")
+    (True, True)
+    >>> _twin_prefix("der", "derselbe"), _twin_prefix("der", "Der")
+    (False, False)
+    """
+    if word.endswith(("-", "⸗", "¬")):
+        stem = word[:-1]
+        return len(stem) >= 2 and line.startswith(stem)
+    return line.startswith(word) and (len(line) == len(word) or not line[len(word)].isalnum())
+
+
+def rule_catch_word_across(doc: DocView) -> None:
+    """Rule ``catch-word-across``: a short open line (one or two words, at most
+    :data:`MAX_WIDTH` of the line width) whose text opens one of the first :data:`TWIN_LINES`
+    lines of the next page, the next page found by its start (a form feed or an inferred page)
+    or by the next labelled page number, whatever lines stand between.
+
+    lone.py's ``catch-word`` looks only a few lines ahead; in an export of a book page in
+    reading order, the page's footnotes come after its catch-word, so the twin is far below.
+    The twin right after the next page's start (page number, running head) is the evidence.
+
+    Tuned on ``ocrd-structure`` (both exports; ``impact-bhl`` prints no catch-words).
+    """
+    texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
+    pages = doc.labels.pages
+    n = len(texts)
+    if not doc.width_measured or sum(not b for b in blank) < 3:
+        return
+    # Page starts: the first non-blank line of each page, and every labelled page number.
+    starts: list[int] = []
+    prev_page = -1
+    for i in range(n):
+        if blank[i]:
+            continue
+        if pages[i] != prev_page or roles[i] is Role.PAGE_NUMBER:
+            starts.append(i)
+        prev_page = pages[i]
+    if len(starts) < 2:
+        return
+    nonblank = [i for i in range(n) if not blank[i]]
+    rank = {i: k for k, i in enumerate(nonblank)}
+    s = 0
+    for k, i in enumerate(nonblank):
+        while s < len(starts) and starts[s] <= i:
+            s += 1
+        if s >= len(starts) or roles[i] is not None:
+            continue
+        t = texts[i].strip()
+        if len(t) > MAX_WIDTH * doc.width or closed(t) or t.endswith(":"):
+            continue
+        words = t.split()
+        if not 0 < len(words) <= MAX_WORDS or sum(c.isalpha() for c in t) < 2:
+            continue  # a capital alone is a signature or a drop capital (rules above)
+        start = starts[s]
+        if rank[start] - k > MAX_CATCH_DISTANCE:
+            continue
+        window = nonblank[rank[start] : rank[start] + TWIN_LINES]
+        twin = next(
+            (
+                j
+                for j in window
+                if roles[j] is None
+                and len(texts[j].strip()) >= TWIN_WIDTH * doc.width
+                and _twin_prefix(t, texts[j].strip())
+            ),
+            -1,
+        )
+        if twin < 0:
+            continue
+        doc.labels.label(
+            i,
+            Role.PAGE_FOOTER,
+            "catch-word-across",
+            f"{t!r} opens line {twin + 1}, at the start of the next page (line {start + 1})",
+            0.75,
+        )
+
+
+#: A printer's signature at the end of a foot line, after the book's short title (the
+#: "norm"): one capital, maybe repeated in lower case ("H h", "C c c"), maybe with a number or
+#: a roman numeral ("A 2", "E ij").  Searched in the last :data:`_TAIL` characters only, with
+#: bounded pieces: linear.
+_SIGNATURE_TAIL = re.compile(
+    r"(?:^|\s)(?P<sig>[A-Z](?: [a-z]){0,3}(?: (?:\d{1,2}|[ijv]{1,5}))?)\.?$"
+)
+_TAIL = 16
+#: Words on a norm-and-signature line at most ("B. Monatsſchr. IV. B. 6. St. H h" has 9 with
+#: the signature; ocrd-structure).
+NORM_WORDS = 9
+#: Non-blank lines from the norm line to the next page's start at most: a catch-word and a
+#: running head may stand between (ocrd-structure, flat: "II teil. E" / "der" / head / "67").
+NORM_TO_PAGE = 3
+
+
+def norm_signature(text: str) -> str | None:
+    """The signature mark at the end of a page's foot line after the book's short title, else
+    None: ``Herrnh. IV. Theil. A``, ``II teil. E``, ``Januar. 1696. B``, ``C c c 2``.
+
+    >>> norm_signature("Herrnh. IV. Theil. A"), norm_signature("C c c 2")
+    ('A', 'C c c 2')
+    >>> norm_signature("A") is None, norm_signature("Page 7") is None
+    (True, True)
+    >>> norm_signature("and download the Short Introduction to L") is None
+    True
+
+    A body line may end so too ("the vitamin A"): :func:`rule_norm_signature` also wants the
+    next page to start right below.
+    """
+    t = text.strip()
+    m = _SIGNATURE_TAIL.search(t, max(0, len(t) - _TAIL))
+    if m is None:
+        return None
+    sig = m.group("sig")
+    before = t[: m.start("sig")].split()
+    if not before:
+        # A capital alone is signature-capital's case (drop capitals); "C c c 2" is whole.
+        return sig if len(sig.split()) >= 2 else None
+    # The short title ends with a full stop ("Theil.", "1696.", "St.") and has a word: a line
+    # ending in "e.g., L" or "The A" is LaTeX's logo cut by an extractor (texlive-pdf).
+    if not before[-1].endswith(".") or not any(sum(map(str.isalpha, w)) >= 3 for w in before):
+        return None
+    return sig
+
+
+def rule_norm_signature(doc: DocView) -> None:
+    """Rules ``signature-norm`` and ``catch-word-under-signature``.
+
+    ``signature-norm``: a short open line that ends in a signature mark after a few
+    words (the book's short title printed at the foot of a quire's first page), with the next
+    page's start (a labelled page number, a page break, the end of the text) at most
+    :data:`NORM_TO_PAGE` non-blank lines below.
+
+    ``catch-word-under-signature``: a line of one word (every catch-word on the OCR-D pages is
+    one; "Papiers CURIE" under a typescript's "OO3" is not one: tapuscorpus), open, at most
+    :data:`MAX_WIDTH` of the line width, right below a signature mark (``signature-mark``,
+    ``signature-norm``, ``signature-capital``): nothing but the catch-word is printed below
+    the signature on a page ("E 2" / "mit", "II teil. E" / "der"; the next page need not be
+    the one it announces).
+
+    Tuned on ``ocrd-structure`` (flat export: "Herrnh. IV. Theil. A", "II teil. E", "B.
+    Monatsſchr. IV. B. 6. St. H h").
+    """
+    texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
+    pages = doc.labels.pages
+    n = len(texts)
+    if sum(not b for b in blank) < 3:
+        return
+    limit = 0.6 * doc.width if doc.width_measured else 40.0
+    for i in range(n):
+        if blank[i] or roles[i] is not None or len(texts[i]) > 80:
+            continue
+        t = texts[i].strip()
+        if len(t) > limit or len(t.split()) > NORM_WORDS or t.endswith((",", ";", ":")):
+            continue
+        sig = norm_signature(t)
+        if sig is None:
+            continue
+        j, seen, page_next = i + 1, 0, False
+        while seen <= NORM_TO_PAGE:
+            while j < n and blank[j]:
+                j += 1
+            if j >= n or pages[j] != pages[i] or roles[j] is Role.PAGE_NUMBER:
+                page_next = True
+                break
+            seen += 1
+            j += 1
+        if not page_next:
+            continue
+        where = "the end of the text" if j >= n else f"the next page's start (line {j + 1})"
+        doc.labels.label(
+            i,
+            Role.PAGE_FOOTER,
+            "signature-norm",
+            f"ends in the signature mark {sig!r} after a short title, {seen} line(s) before "
+            f"{where}",
+            0.75,
+        )
+    signatures = ("signature-mark", "signature-norm", "signature-capital")
+    for i in range(n):
+        note = doc.labels.notes.get(i)
+        if blank[i] or note is None or note[0] not in signatures:
+            continue
+        j = i + 1
+        while j < n and blank[j]:
+            j += 1
+        if j >= n or roles[j] is not None or pages[j] != pages[i]:
+            continue
+        t = texts[j].strip()
+        if (
+            len(t.split()) != 1
+            or sum(c.isalpha() for c in t) < 2
+            or closed(t)
+            or t.endswith(":")
+            or (doc.width_measured and len(t) > MAX_WIDTH * doc.width)
+        ):
+            continue
+        why = f"{t!r}: a short open line right below the signature mark on line {i + 1}"
+        start = _next_start(doc, j)
+        if start is not None and not any(
+            _twin_prefix(t, texts[k].strip()) for k in _lines_from(doc, start, TWIN_LINES)
+        ):
+            # The next page does not open with the catch-word: the pages do not follow each
+            # other, and the boundary stage breaks the paragraph across (``pages-apart``;
+            # ocrd-structure, flat: "gerichte" before a page opening "dungen, ...").
+            doc.labels.label(
+                j,
+                Role.PAGE_FOOTER,
+                CATCH_WORD_UNMATCHED,
+                f"{why}; the next page (line {start + 1}) does not open with it",
+                0.7,
+            )
+            continue
+        doc.labels.label(j, Role.PAGE_FOOTER, "catch-word-under-signature", why, 0.7)
+
+
+def _lines_from(doc: DocView, i: int, count: int) -> list[int]:
+    """Up to ``count`` non-blank lines from line ``i`` on."""
+    out: list[int] = []
+    blank = doc.lines.blank
+    while i < len(blank) and len(out) < count:
+        if not blank[i]:
+            out.append(i)
+        i += 1
+    return out
+
+
+def _next_start(doc: DocView, i: int) -> int | None:
+    """The next page's start within :data:`NORM_TO_PAGE` non-blank lines after line ``i``: a
+    labelled page number or a line on another page; None when there is none that near."""
+    roles, pages = doc.labels.roles, doc.labels.pages
+    for k in _lines_from(doc, i + 1, NORM_TO_PAGE + 1):
+        if roles[k] is Role.PAGE_NUMBER or pages[k] != pages[i]:
+            return k
+    return None

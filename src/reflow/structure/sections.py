@@ -41,6 +41,8 @@ out): 10 headings, 4 running heads, 2 other.
 from __future__ import annotations
 
 import re
+from itertools import compress, repeat
+from operator import or_
 
 from reflow.model import Role
 from reflow.structure.view import DocView, between_sentences, blank_after, blank_before
@@ -224,11 +226,18 @@ def _set_apart(doc: DocView, i: int) -> bool:
 def rule_section_headings(doc: DocView) -> None:
     """Rules ``heading-section`` and ``heading-topic`` (module docstring)."""
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
-    if sum(not b for b in blank) < 3:
+    if blank.count(False) < 3:
         # A text of one or two lines is what the user gave, not a page around a heading.
         return
-    for i, text in enumerate(texts):
-        # Cheap prefilter: short, closed by a full stop (or a bare "§ 3011").
+    stripped = doc.stripped
+    # Cheap prefilter in C: only a line that ends in a full stop or starts with "§" can be
+    # either heading (the tests below ask one of the two of every line they keep).
+    maybe = map(
+        or_, map(str.endswith, stripped, repeat(".")), map(str.startswith, stripped, repeat("§"))
+    )
+    for i in compress(range(len(texts)), maybe):
+        text = texts[i]
+        # Short, closed by a full stop (or a bare "§ 3011").
         if blank[i] or roles[i] is not None or len(text) > MAX_CHARS:
             continue
         t = text.strip()

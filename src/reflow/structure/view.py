@@ -16,13 +16,22 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import itemgetter, lshift, not_, or_
+from operator import ge, itemgetter, lshift, mul, ne, not_, or_, sub
 from zlib import crc32
 
 from reflow.data.languages import function_words
 from reflow.lines import Box, Lines
 from reflow.model import Role
-from reflow.structure.words import BARE_TABLE, bare, closed, is_byline, starts_sentence
+from reflow.structure.words import (
+    BARE_TABLE,
+    CLOSING_MARKS,
+    SENTENCE_END,
+    bare,
+    byline_initials,
+    closed,
+    is_byline,
+    starts_sentence,
+)
 
 
 @dataclass(slots=True)
@@ -76,14 +85,53 @@ class DocView:
 
     _bylines: list[int] | None = None
     _closed: list[bool] | None = None
+    _stripped: list[str] | None = None
+    _stripped_lengths: list[int] | None = None
+
+    @property
+    def stripped(self) -> list[str]:
+        """``text.strip()`` of every line, in one C-level pass on first use (a line without
+        whitespace at its ends is the same string object: the list costs a pointer a line)."""
+        if self._stripped is None:
+            self._stripped = list(map(str.strip, self.lines.texts))
+        return self._stripped
+
+    @property
+    def lengths(self) -> list[int]:
+        """``len(text.strip())`` of every line (0 for a blank line), in one C-level pass on
+        first use: most rules bound a line's length before they look at its words."""
+        if self._stripped_lengths is None:
+            self._stripped_lengths = list(map(len, self.stripped))
+        return self._stripped_lengths
+
+    def maybe_caps(self) -> Iterator[int]:
+        """The lines whose stripped text :func:`reflow.structure.words.is_caps` may accept, in
+        order, picked in C: a line with more than a tenth of its characters in ASCII lower
+        case cannot be 90 % capitals (``upper <= n - lower < 9 * lower``).  The ASCII lower
+        case letters are counted as the bytes that ``bytes.translate`` deletes from the
+        line's UTF-8 (no other character's bytes are ASCII), a lower bound of its lower case."""
+        encoded = list(map(str.encode, self.stripped, repeat("utf-8"), repeat("surrogatepass")))
+        kept = map(len, map(bytes.translate, encoded, repeat(None), repeat(_ASCII_LOWER)))
+        lower = map(sub, map(len, encoded), kept)
+        return compress(range(len(encoded)), map(ge, self.lengths, map(mul, repeat(10), lower)))
+
+    def up_to(self, chars: float) -> Iterator[int]:
+        """The lines of at most ``chars`` characters (:attr:`lengths`), in order, picked in
+        C (no Python code runs for a longer line): the candidates of a rule that only a
+        short line can meet."""
+        return compress(range(len(self.lines.texts)), map(ge, repeat(chars), self.lengths))
 
     @property
     def bylines(self) -> list[int]:
         """Lines shaped like a byline (:func:`is_byline`), found in one pass on first use:
         the byline rules and the article heads above them visit only these."""
         if self._bylines is None:
+            texts, language = self.lines.texts, self.language
+            # is_byline is False unless the first character is a byline's: that test in C
+            # for every line, the Python function for the few lines that pass it.
+            initials = map(byline_initials(language).__contains__, map(_FIRST_CHAR, texts))
             self._bylines = [
-                i for i, t in enumerate(self.lines.texts) if is_byline(t, self.language)
+                i for i in compress(range(len(texts)), initials) if is_byline(texts[i], language)
             ]
         return self._bylines
 
@@ -92,7 +140,14 @@ class DocView:
         """:func:`closed` of every line, in one pass on first use: it depends on the text
         alone, and the rules that visit every line ask it of the line above each."""
         if self._closed is None:
-            self._closed = [closed(t) for t in self.lines.texts]
+            # closed(t) for every line, as C-level maps (a third of the time of a list
+            # comprehension calling closed): strip, strip the closing marks, take the last
+            # character ("" for an empty line), look it up among the sentence ends.
+            ends = map(
+                _LAST_CHAR,
+                map(str.rstrip, map(str.rstrip, self.lines.texts), repeat(CLOSING_MARKS)),
+            )
+            self._closed = list(map(_SENTENCE_ENDS.__contains__, ends))
         return self._closed
 
     @property
@@ -120,8 +175,7 @@ class DocView:
             self._nonblank = array(
                 "q", compress(range(len(self.lines.blank)), map(not_, self.lines.blank))
             )
-            texts = self.lines.texts
-            self._lengths = [len(texts[k].strip()) for k in self._nonblank]
+            self._lengths = list(map(self.lengths.__getitem__, self._nonblank))
             self._widths = {}
         assert self._nonblank is not None and self._widths is not None
         width = self._widths.get(i)
@@ -135,6 +189,12 @@ class DocView:
             lengths = sorted(self._lengths[max(0, p - WIDTH_WINDOW) : p + WIDTH_WINDOW + 1])
             width = self._widths[i] = float(lengths[(3 * (len(lengths) - 1)) // 4])
         return width
+
+
+_LAST_CHAR = itemgetter(slice(-1, None))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_FIRST_CHAR = itemgetter(slice(0, 1))
+_SENTENCE_ENDS = frozenset(SENTENCE_END)
 
 
 #: Where the trailing-space convention holds: share of non-blank lines with trailing spaces.
@@ -155,14 +215,12 @@ def measure(lines: Lines) -> tuple[bool, float, bool]:
     >>> measure(split_lines("A wrapped line \\nends here.\\n"))
     (True, 14.0, False)
     """
-    lengths: list[int] = []
-    trailing = 0
-    for text, blank in zip(lines.texts, lines.blank, strict=True):
-        if blank:
-            continue
-        stripped = text.rstrip()
-        lengths.append(len(stripped))
-        trailing += stripped != text
+    # C-level maps over the non-blank lines (a Python loop here cost as much as a rule).
+    texts = list(compress(lines.texts, map(not_, lines.blank)))
+    stripped = list(map(str.rstrip, texts))
+    lengths = list(map(len, stripped))
+    trailing = sum(map(ne, stripped, texts))
+    del texts, stripped
     if not lengths:
         return False, 0.0, False
     share = trailing / len(lengths)
@@ -213,7 +271,13 @@ def phrase_text(lines: Lines, labels: LineLabels) -> str:
         # Deleting the marks with a regex character class: the same text as
         # str.translate(BARE_TABLE), five times faster on text that is not all ASCII.  A run
         # of spaces never crosses a line end, so pieces cut at line ends give the same text.
-        body = _RUNS_OF_SPACE.sub(" ", _BARE_MARKS.sub("", body.lower()))
+        body = _BARE_MARKS.sub("", body.lower())
+        if "  " in body or not all(map(str.isprintable, kept[k : k + _PHRASE_PIECE_LINES])):
+            # Every whitespace character but the space and the line end is non-printable
+            # (checked over all of Unicode), so a piece of printable lines without a double
+            # space has no run to collapse: the regex pass (half of this function's time on
+            # the evaluation corpus) is skipped for most pieces.
+            body = _RUNS_OF_SPACE.sub(" ", body)
         pieces.append(body.replace("\n", " \n "))
     del kept
     if not pieces:

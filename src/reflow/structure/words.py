@@ -18,7 +18,7 @@ FUNCTION_WORDS = _data.FUNCTION_WORDS
 
 # A line ending in one of these is not a heading: it closes a sentence, or goes on.
 LINE_ENDINGS_NOT_HEADING = ".!?…:;,\"'”’»)]-–—&/("
-_SENTENCE_END = ".!?…"
+SENTENCE_END = ".!?…"
 # Quotation marks of every supported language (reflow.data.languages: "»...«" in Danish,
 # "„...“" in German and Czech, "«...»" in French and Russian) and brackets.
 CLOSING_MARKS = "".join(dict.fromkeys("\"'”’»)]" + _data.CLOSING_QUOTES))
@@ -34,7 +34,7 @@ def closed(text: str) -> bool:
     (True, False, False)
     """
     t = text.rstrip().rstrip(CLOSING_MARKS)
-    return bool(t) and t[-1] in _SENTENCE_END
+    return bool(t) and t[-1] in SENTENCE_END
 
 
 def starts_sentence(text: str) -> bool:
@@ -85,9 +85,18 @@ def is_title_case(text: str, language: str) -> bool:
     if known is not None and known.nouns_capitalised:
         return False
     stop = _data.function_words(language)
-    content = [w for w in split_words(text) if w.lower().strip(",.:;'\"“”") not in stop]
-    alpha = [w.lstrip(OPENING_MARKS) for w in content if any(c.isalpha() for c in w)]
-    return bool(alpha) and all(w[:1].isupper() or w[:1].isdigit() for w in alpha)
+    # One pass that stops at the first content word with a letter and a lower-case start
+    # (most lines that reach this test have one among their first words).
+    seen = False  # a content word with a letter
+    for w in split_words(text):
+        if w.lower().strip(",.:;'\"“”") in stop:
+            continue
+        lead = w.lstrip(OPENING_MARKS)[:1]
+        if lead.isupper() or lead.isdigit():
+            seen = seen or any(c.isalpha() for c in w)
+        elif any(c.isalpha() for c in w):
+            return False
+    return seen
 
 
 def ends_with_function_word(text: str, language: str) -> bool:
@@ -132,6 +141,12 @@ class _Bylines:
 @lru_cache(maxsize=64)
 def _bylines(language: str) -> _Bylines:
     return _Bylines(language)
+
+
+def byline_initials(language: str = "") -> frozenset[str]:
+    """The characters a byline of ``language`` can start with (:func:`is_byline` is False for
+    a line whose first character, or "", is not among them)."""
+    return _bylines(language).initials
 
 
 def is_byline(text: str, language: str = "") -> bool:

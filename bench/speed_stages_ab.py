@@ -1,0 +1,156 @@
+"""Stage CPU of a base version of reflow against the working tree, in one process.
+
+    git archive BASE src | tar -x -C /tmp/base
+    cp -r /tmp/base/src/reflow /tmp/basepkg/reflow_base   # then rename its imports:
+    sed -i -E 's/\\bfrom reflow(\\.| )/from reflow_base\\1/g; s/\\bimport reflow(\\.|$| )/import
+    reflow_base\\1/g' $(grep -rl reflow /tmp/basepkg/reflow_base --include=*.py)
+    PYTHONPATH=/tmp/basepkg .venv/bin/python bench/speed_stages_ab.py BASE-NAME [--record]
+
+On a shared machine wall and even CPU time drift from minute to minute, so a before/after
+measured in two runs compares two machines.  This runs both versions on the same documents in
+alternating rounds (base, new, base, new, ...), each round timing every stage as
+bench/speed_stages.py does, next to one ``re.sub`` pass (eval/speed.py's floor); the best round
+of each version is reported, and so is each stage as a ratio to the floor of the same process.
+It first checks that both versions render every document the same (``to_text``), so the
+comparison is between two implementations of one answer.
+``--record`` writes bench/results/speed-stages-ab-<date>-<time>.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import reflow
+from reflow.metrics import load_cases
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+LINE_END = re.compile(r"(\w)-\n(?=\w)")
+STAGES = ("decode check", "line table", "language", "structure", "boundaries", "assembly")
+
+
+def modules(name: str) -> dict[str, ModuleType]:
+    return {
+        part: importlib.import_module(f"{name}.{part}")
+        for part in ("pipeline", "config", "decode", "lines")
+    }
+
+
+def one_pass(m: dict[str, ModuleType], docs: list[str]) -> dict[str, float]:
+    """CPU seconds per stage over ``docs`` with the modules ``m`` (one version)."""
+    spent = dict.fromkeys(STAGES, 0.0)
+    clock = time.process_time
+    pipeline, config = m["pipeline"], m["config"].Config()
+
+    def timed(stage: str, fn: Callable[..., Any], *args: Any) -> Any:
+        t0 = clock()
+        out = fn(*args)
+        spent[stage] += clock() - t0
+        return out
+
+    for d in docs:
+        source, _ = timed("decode check", m["decode"].check_text, d, config.decode_errors)
+        lines = timed("line table", m["lines"].split_lines, source)
+        language, _, _ = timed("language", pipeline.detect_languages, source)
+        labels = timed("structure", pipeline.label_lines, lines, config, language)
+        body, decisions = timed(
+            "boundaries", pipeline.decide_boundaries, lines, labels, language, config
+        )
+        timed(
+            "assembly",
+            pipeline.assemble,
+            lines,
+            labels,
+            body,
+            decisions,
+            config.expand_ligatures,
+        )
+    return spent
+
+
+def whole(fn: Callable[[str], object], docs: list[str]) -> float:
+    t0 = time.process_time()
+    for d in docs:
+        fn(d)
+    return time.process_time() - t0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("base", help="what the base is (a commit), for the report")
+    ap.add_argument("--package", default="reflow_base", help="the base's renamed package")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--record", action="store_true")
+    args = ap.parse_args()
+    base_pkg = importlib.import_module(args.package)
+    docs = [c.text for c in load_cases(ROOT / "eval" / "cases")]
+    size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+    versions = {
+        "base": (modules(args.package), base_pkg.reflow),
+        "new": (modules("reflow"), reflow.reflow),
+    }
+    differ = sum(base_pkg.reflow(d).to_text() != reflow.reflow(d).to_text() for d in docs)
+    best: dict[str, dict[str, float]] = {v: {} for v in versions}
+    floors: list[float] = []
+    for _ in range(args.rounds):
+        for name, (m, fn) in versions.items():
+            rows = one_pass(m, docs)
+            rows["whole"] = whole(lambda t, fn=fn: fn(t).to_text(), docs)
+            for k, v in rows.items():
+                best[name][k] = min(best[name].get(k, v), v)
+            floors.append(whole(lambda t: LINE_END.sub(r"\1", t), docs))
+    floor = min(floors)
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    out = [
+        f"### {stamp}: stage CPU, base {args.base} against {commit}, one process",
+        "",
+        f"`python bench/speed_stages_ab.py {args.base}`: {len(docs)} committed extractions of "
+        f"eval/cases ({size:.2f} MB, one document each), {args.rounds} alternating rounds "
+        f"(base, new), best round per stage and version; load average "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} shared cores.  Documents whose text "
+        f"differs between the versions: {differ}.",
+        "",
+        "| stage | base CPU s | new CPU s | new / base | base x re.sub | new x re.sub "
+        "| base share | new share |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    tb, tn = best["base"]["whole"], best["new"]["whole"]
+    for stage in (*STAGES, "whole"):
+        b, n = best["base"][stage], best["new"][stage]
+        label = "reflow(t).to_text(), whole" if stage == "whole" else stage
+        out.append(
+            f"| {label} | {b:.3f} | {n:.3f} | {n / b:.2f} | {b / floor:.1f} | {n / floor:.1f} "
+            f"| {100 * b / tb:.0f} % | {100 * n / tn:.0f} % |"
+        )
+    out += [
+        f"| re.sub one pass (floor) | {floor:.3f} | | | 1.0 | 1.0 | | |",
+        "",
+        f"Whole pipeline: base {size / tb:.2f} MB/s ({floor / tb:.3f}x re.sub), new "
+        f"{size / tn:.2f} MB/s ({floor / tn:.3f}x re.sub); re.sub {size / floor:.1f} MB/s.",
+    ]
+    report = "\n".join(out) + "\n"
+    print(report)
+    if args.record:
+        path = (
+            HERE / "results" / f"speed-stages-ab-{time.strftime('%Y-%m-%d-%H%M', time.gmtime())}.md"
+        )
+        path.write_text(report, encoding="utf-8")
+        print(f"recorded in {path.relative_to(ROOT)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
