@@ -17,6 +17,7 @@ KNOWN_FAILURES = (
 )
 REAL_STRUCTURE = load_cases("real_structure.json")
 REAL_HYPHENS = load_cases("real_hyphens.json")
+REAL_BOUNDARIES = load_cases("real_boundaries.json")
 EXTRACTOR = load_cases("extractor.json")
 
 
@@ -50,6 +51,11 @@ def test_real_page_structure(case: dict) -> None:
     _check(case)
 
 
+@pytest.mark.parametrize("case", REAL_BOUNDARIES, ids=[c["id"] for c in REAL_BOUNDARIES])
+def test_real_page_boundaries(case: dict) -> None:
+    _check(case)
+
+
 @pytest.mark.parametrize("case", NEGATIVES, ids=[c["id"] for c in NEGATIVES])
 def test_must_not_change(case: dict) -> None:
     doc = reflow.reflow(case["input"])
@@ -70,7 +76,7 @@ def test_known_failures(case: dict) -> None:
 
 
 def test_case_ids_unique() -> None:
-    ids = [c["id"] for c in CONSTRUCTED + NEGATIVES + KNOWN_FAILURES + EXTRACTOR]
+    ids = [c["id"] for c in CONSTRUCTED + NEGATIVES + KNOWN_FAILURES + EXTRACTOR + REAL_BOUNDARIES]
     assert len(ids) == len(set(ids))
     assert len(CONSTRUCTED) >= 40
     assert {c["lang"] for c in EXTRACTOR} >= {"en", "de", "fr", "es", "it", "nl"}

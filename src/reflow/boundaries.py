@@ -12,6 +12,7 @@ rule                        when                                                
 ==========================  ==================================================  =========
 hyphen rules                the line ends in a hyphen after a letter or digit   see
                             (:mod:`reflow.hyphenation`)                         hyphenation
+``bullet-item``             next line opens with a bullet glyph ("•", "▪"...)   break
 ``list-item``               next line starts with a bullet or "1." / "a)",      break
                             after a sentence end or a semicolon
 ``wrapped-line``            the line does not end a sentence                    join
@@ -32,6 +33,8 @@ Across a blank line, a page break or an interruption (``heal-*`` rules join):
 ==========================  ==================================================  =========
 ``blank-line``              the line ends a sentence                            break
 ``list-item``               next line starts with a bullet or number            break
+``heal-lone-full``          a lone line (below) that fills the column, before   join
+                            a line starting lower case
 ``blank-line-lone``         no body line right above it and no trailing space:  break
                             not known to be a wrapped line (keeps reflowed
                             output unchanged when it is reflowed again)
@@ -51,6 +54,7 @@ Every confidence below is a prior set by hand and checked on the constructed cas
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import compress
 from operator import not_
 
@@ -74,6 +78,25 @@ _CLOSERS = CLOSERS
 #: Bullets, dialogue dashes and enumerators that start a list item or a new speaker.  Linear:
 #: one alternation of bounded pieces, anchored at the start.
 _LIST_ITEM = re.compile(r"\s*(?:[-–—•·▪●○◦*]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s)")
+
+#: Bullet glyphs that open a list item whatever the line above ends with (no dash, no number:
+#: those also stand inside sentences, so ``list-item`` asks for a sentence end before them).
+#: Found on texlive-pdf: 232 list items the wrapped-line rule joined to the item above
+#: ('• libXaw7 [needed by xdvi]' / '• ncurses ...'), none that was not an item, over the three
+#: extractors; no line of the OCR sources starts with one.
+BULLETS = "•▪●○◦■□►‣"
+#: A line opening with a bullet (after spaces or a form feed); lines end at \n, \r\n or \r.
+_BULLET_LINE = re.compile(rf"(?:^|(?<=\r))[ \t\x0c]*[{BULLETS}][ \t]", re.MULTILINE)
+
+#: ``heal-lone-full``: a lone line before a blank line heals when the next line starts lower
+#: case and its first word would not have fitted within this many spreads of the column (an
+#: OCR engine or pdfminer put a blank line inside a paragraph, e.g. Tesseract on a
+#: double-spaced typescript).  Tuned on impact-bhl/blank-lines and tapuscorpus-tesseract/
+#: tesseract (0, 1 or 2 spreads; most net right joins at 2: 117 right, 1 wrong and 96 right,
+#: 10 wrong, against 58/1 and 82/6 at 0).  Held out (eval/boundary_truth.py on the rule before
+#: it, blank-line-lone): texlive-pdf/pdfminer 256 right, 14 wrong; ocrd-tesseract/tesseract
+#: 5, 0; ocrd-structure/blank-lines 1, 1; hkb-newspaper/blank-lines 1, 0.
+LONE_FULL_SPREADS = 2
 
 #: How many body lines on each side of a line are looked at to estimate the column width.
 #: Four on each side spans a paragraph's worth of lines in a newspaper column, short enough
@@ -166,12 +189,17 @@ def decide_boundaries(
         body = list(compress(range(len(lines)), map(not_, blank)))
     ctx = _Context(lines, body, labels.pages, language, config)
     n = len(body)
+    bullets = _bullet_lines(lines)
     # None: a plain wrapped-line join (see DecisionLog), the decision of most boundaries.
     decisions: list[Decision | None] = [None] * max(0, n - 1)
     texts, starts, pages = lines.texts, lines.starts, labels.pages
     geometry = PageGeometry(lines) if lines.boxes is not None else None
     apart = {i for i, note in labels.notes.items() if note[0] == CATCH_WORD_UNMATCHED}
-    for k in _boundaries_to_decide(texts, body, pages, ctx.trailing_space_convention):
+    todo = _boundaries_to_decide(texts, body, pages, ctx.trailing_space_convention)
+    if bullets:
+        # A line that opens with a bullet is decided by the rules even after a plain join.
+        todo = sorted(set(todo).union(k for k in range(n - 1) if body[k + 1] in bullets))
+    for k in todo:
         a, b = body[k], body[k + 1]
         a_text = texts[a].rstrip()
         offset = starts[a] + len(a_text)
@@ -238,6 +266,16 @@ def _boundaries_to_decide(
     ]
 
 
+def _bullet_lines(lines: Lines) -> set[int]:
+    """The lines that open with a bullet glyph (BULLETS); one search over the source, and only
+    when it holds a bullet at all."""
+    source = lines.source
+    if not any(ch in source for ch in BULLETS):
+        return set()
+    starts = lines.starts
+    return {bisect_right(starts, m.start()) - 1 for m in _BULLET_LINE.finditer(source)}
+
+
 def _digit_inside(raw: str) -> bool:
     """A line that ends in a digit is a plain join (inside a sentence) unless the digit is a
     citation number or footnote mark after a sentence end ("homes. 9", "filet.1").  Only lines
@@ -274,6 +312,8 @@ def _within_column(ctx: _Context, k: int, a_text: str, b_text: str) -> Outcome:
         return None, Action.JOIN, 0.0, ""
     if a_text[-1:] == NONBREAKING_HYPHEN:
         return "hyphen-nonbreaking", Action.KEEP_HYPHEN, 0.95, "U+2011 cannot break a word"
+    if b_text[:1] in BULLETS and b_text[1:2].isspace():
+        return "bullet-item", Action.BREAK, 0.85, f"next line opens with a bullet: {b_text[:12]!r}"
     terminal = is_terminal(a_text)
     if _LIST_ITEM.match(b_text) and (terminal or a_text.endswith(";")):
         return "list-item", Action.BREAK, 0.8, f"next line starts a list item: {b_text[:12]!r}"
@@ -370,6 +410,23 @@ def _wrapped(ctx: _Context, k: int, a: int) -> bool:
     return ctx.pages[prev] == ctx.pages[a] and all(not lines.blank[i] for i in range(prev + 1, a))
 
 
+def _fills_column(ctx: _Context, k: int, b_text: str) -> str:
+    """Evidence that body line k was wrapped because it filled the column: the next line's first
+    word would not have fitted on it, within LONE_FULL_SPREADS spreads of the column's median
+    width (:class:`reflow.profile.Column`), or "" when it would have or no column is known.
+
+    Reflowed output (one paragraph per line between blank lines) has no known full line, so
+    no column, and is never healed by this (idempotence)."""
+    profile = ctx.profile
+    column = profile.column(k)
+    if column is None:
+        return ""
+    needed = profile.lengths[k] + 1 + len(first_word(b_text))
+    if needed + LONE_FULL_SPREADS * column.spread <= column.width:
+        return ""
+    return f"its next word needs {needed} chars, {column.describe()}: the line is full"
+
+
 def _only_labels_between(ctx: _Context, a: int, b: int) -> bool:
     blank = ctx.lines.blank
     return all(not blank[i] for i in range(a + 1, b))
@@ -402,7 +459,17 @@ def _across_gap(ctx: _Context, k: int, a: int, b: int, a_text: str, b_text: str)
     ):
         # A lone line (no body line above it in its column, no trailing space) is not known to
         # have been wrapped: it may be a whole block of its own, as every line of reflowed
-        # output is.  Healing needs a line that is known to be part of a wrapped paragraph.
+        # output is.  Healing needs a line that is known to be part of a wrapped paragraph,
+        # or one that fills the document's column (below).
+        if _starts_lower(b_text):
+            filled = _fills_column(ctx, k, b_text)
+            if filled:
+                return (
+                    "heal-lone-full",
+                    Action.JOIN,
+                    0.7,
+                    f"a lone line before {where}, but {filled}, and lower case goes on",
+                )
         return "blank-line-lone", Action.BREAK, 0.6, f"a lone line before {where}"
     if ends_with_hyphen(a_text) and b_text[:1].isalnum():
         return None, Action.JOIN, 0.0, f"healed across {where}"
