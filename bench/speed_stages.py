@@ -13,6 +13,7 @@ in the same process.  ``--record`` writes bench/results/speed-stages-<date>-<tim
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import re
 import subprocess
@@ -20,13 +21,10 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import reflow
-from reflow import pipeline
-from reflow.config import Config
-from reflow.decode import check_text
-from reflow.lines import split_lines
 from reflow.metrics import load_cases
 
 HERE = Path(__file__).resolve().parent
@@ -43,8 +41,20 @@ STAGES = (
 )
 
 
-def one_pass(docs: list[str], config: Config) -> dict[str, float]:
-    """CPU seconds per stage over ``docs``, each stage timed around its call."""
+def modules(name: str = "reflow") -> dict[str, ModuleType]:
+    """The modules whose stages are timed, from the package ``name`` (bench/speed_stages_ab.py
+    times a renamed copy of an older version beside the working tree)."""
+    return {
+        part: importlib.import_module(f"{name}.{part}")
+        for part in ("pipeline", "config", "decode", "lines")
+    }
+
+
+def one_pass(docs: list[str], m: dict[str, ModuleType] | None = None) -> dict[str, float]:
+    """CPU seconds per stage over ``docs``, each stage timed around its call, with the modules
+    ``m`` (default: the installed reflow)."""
+    m = m or modules()
+    pipeline, config = m["pipeline"], m["config"].Config()
     spent = dict.fromkeys(STAGES, 0.0)
     clock = time.process_time
 
@@ -55,8 +65,8 @@ def one_pass(docs: list[str], config: Config) -> dict[str, float]:
         return out
 
     for d in docs:
-        source, _ = timed("decode check", check_text, d, config.decode_errors)
-        lines = timed("line table", split_lines, source)
+        source, _ = timed("decode check", m["decode"].check_text, d, config.decode_errors)
+        lines = timed("line table", m["lines"].split_lines, source)
         language, _, seen = timed("language", pipeline.detect_languages, source)
         labels = timed("structure", pipeline.label_lines, lines, config, language)
         body, decisions = timed(
@@ -89,12 +99,11 @@ def main() -> int:
     args = ap.parse_args()
     docs = [c.text for c in load_cases(ROOT / "eval" / "cases")]
     size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
-    config = Config()
     for d in docs:
         reflow.reflow(d).to_text()
     best: dict[str, float] = {}
     for _ in range(3):
-        rows = one_pass(docs, config)
+        rows = one_pass(docs)
         rows["re.sub one pass (floor)"] = whole(lambda t: LINE_END.sub(r"\1", t), docs)
         rows["reflow(t).to_text(), whole"] = whole(lambda t: reflow.reflow(t).to_text(), docs)
         for k, v in rows.items():

@@ -21,68 +21,19 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import re
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
-from typing import Any
 
 import reflow
 from reflow.metrics import load_cases
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from speed_stages import LINE_END, STAGES, modules, one_pass, whole
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-LINE_END = re.compile(r"(\w)-\n(?=\w)")
-STAGES = ("decode check", "line table", "language", "structure", "boundaries", "assembly")
-
-
-def modules(name: str) -> dict[str, ModuleType]:
-    return {
-        part: importlib.import_module(f"{name}.{part}")
-        for part in ("pipeline", "config", "decode", "lines")
-    }
-
-
-def one_pass(m: dict[str, ModuleType], docs: list[str]) -> dict[str, float]:
-    """CPU seconds per stage over ``docs`` with the modules ``m`` (one version)."""
-    spent = dict.fromkeys(STAGES, 0.0)
-    clock = time.process_time
-    pipeline, config = m["pipeline"], m["config"].Config()
-
-    def timed(stage: str, fn: Callable[..., Any], *args: Any) -> Any:
-        t0 = clock()
-        out = fn(*args)
-        spent[stage] += clock() - t0
-        return out
-
-    for d in docs:
-        source, _ = timed("decode check", m["decode"].check_text, d, config.decode_errors)
-        lines = timed("line table", m["lines"].split_lines, source)
-        language, _, _ = timed("language", pipeline.detect_languages, source)
-        labels = timed("structure", pipeline.label_lines, lines, config, language)
-        body, decisions = timed(
-            "boundaries", pipeline.decide_boundaries, lines, labels, language, config
-        )
-        timed(
-            "assembly",
-            pipeline.assemble,
-            lines,
-            labels,
-            body,
-            decisions,
-            config.expand_ligatures,
-        )
-    return spent
-
-
-def whole(fn: Callable[[str], object], docs: list[str]) -> float:
-    t0 = time.process_time()
-    for d in docs:
-        fn(d)
-    return time.process_time() - t0
 
 
 def main() -> int:
@@ -104,7 +55,7 @@ def main() -> int:
     floors: list[float] = []
     for _ in range(args.rounds):
         for name, (m, fn) in versions.items():
-            rows = one_pass(m, docs)
+            rows = one_pass(docs, m)
             rows["whole"] = whole(lambda t, fn=fn: fn(t).to_text(), docs)
             for k, v in rows.items():
                 best[name][k] = min(best[name].get(k, v), v)

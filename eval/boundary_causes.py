@@ -41,6 +41,9 @@ import reflow
 from reflow.metrics import Case, load_cases, tokens
 from reflow.model import Action, Role
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from boundary_truth import gold_tokens
+
 HERE = Path(__file__).resolve().parent
 NONBODY_KEYS = ("headings", "furniture", "captions", "notes", "other")
 
@@ -88,13 +91,7 @@ def causes(case: Case, kinds: list[tuple[str, str]]) -> tuple[list[tuple], list[
             first_tok[i] = len(r_toks)
             r_toks += tt
             r_line += [i] * len(tt)
-    g_toks: list[str] = []
-    g_starts: set[int] = set()
-    for p in case.gold.paragraphs:
-        t = tokens(p)
-        if t:
-            g_starts.add(len(g_toks))
-            g_toks += t
+    g_toks, g_starts = gold_tokens(case)
     sm = SequenceMatcher(None, g_toks, r_toks, autojunk=False)
     r_to_g: dict[int, int] = {}
     for ga, rb, n in sm.get_matching_blocks():

@@ -44,13 +44,8 @@ class Boundary:
     truth: str  # "break", "join", "nonbody" or "unknown"
 
 
-def boundaries(case: Case, config: Config | None = None) -> Iterator[Boundary]:
-    """The boundaries reflow decides on ``case``, each with its truth (see the module doc)."""
-    config = config or Config()
-    lines = split_lines(case.text)
-    language = detect_languages(lines.source)[0]
-    labels = label_lines(lines, config, language)
-    body, decisions = decide_boundaries(lines, labels, language, config)
+def gold_tokens(case: Case) -> tuple[list[str], set[int]]:
+    """The gold paragraphs' tokens in order, and the index of each paragraph's first token."""
     g_toks: list[str] = []
     g_starts: set[int] = set()
     for p in case.gold.paragraphs:
@@ -58,6 +53,17 @@ def boundaries(case: Case, config: Config | None = None) -> Iterator[Boundary]:
         if t:
             g_starts.add(len(g_toks))
             g_toks += t
+    return g_toks, g_starts
+
+
+def boundaries(case: Case, config: Config | None = None) -> Iterator[Boundary]:
+    """The boundaries reflow decides on ``case``, each with its truth (see the module doc)."""
+    config = config or Config()
+    lines = split_lines(case.text)
+    language = detect_languages(lines.source)[0]
+    labels = label_lines(lines, config, language)
+    body, decisions = decide_boundaries(lines, labels, language, config)
+    g_toks, g_starts = gold_tokens(case)
     # The body lines' tokens, in order, with each line's first and last token index.
     p_toks: list[str] = []
     first: dict[int, int] = {}
