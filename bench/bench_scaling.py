@@ -34,6 +34,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import publish
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SIZES = (0.1, 0.4, 1.0, 4.0, 16.0, 64.0)
@@ -240,12 +243,7 @@ def main() -> int:
         )
     worst = max(r["cpu"] / (r["bytes"] / 1e6) for r in rows) / best
     lines += ["", f"Slowest s/MB is {worst:.2f}x the fastest (target: at most 1.3x)."]
-    report = "\n".join(lines) + "\n"
-    print(report)
-    if args.record:
-        out = HERE / "results" / f"scaling-{time.strftime('%Y-%m-%d-%H%M', time.gmtime())}.md"
-        out.write_text(report, encoding="utf-8")
-        print(f"recorded in {out.relative_to(ROOT)}", file=sys.stderr)
+    publish("\n".join(lines) + "\n", "scaling", args.record)
     return 0
 
 

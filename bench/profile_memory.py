@@ -23,6 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import publish
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
@@ -209,14 +212,7 @@ def main() -> int:
                     f"| {row['where']} | `{code}` | {row['bytes'] / 1e6:.1f} | {row['count']:,} |"
                 )
         print("\n".join(out[-1:]), file=sys.stderr)
-    report = "\n".join(out) + "\n"
-    print(report)
-    if args.write:
-        dest = (
-            HERE / "results" / f"memory-profile-{time.strftime('%Y-%m-%d-%H%M', time.gmtime())}.md"
-        )
-        dest.write_text(report, encoding="utf-8")
-        print(f"wrote {dest.relative_to(ROOT)}", file=sys.stderr)
+    publish("\n".join(out) + "\n", "memory-profile", args.write)
     return 0
 
 

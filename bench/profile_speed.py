@@ -15,13 +15,15 @@ import cProfile
 import io
 import pstats
 import re
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import reflow
 from reflow.metrics import load_cases
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import short_commit
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -68,11 +70,7 @@ def main() -> int:
     pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(25)
     table = out.getvalue()
     table = table[table.index("   ncalls") :].replace(str(ROOT) + "/", "").rstrip()
-    commit = subprocess.run(
-        ["git", "-C", str(Path(reflow.__file__).parent), "rev-parse", "--short", "HEAD"],
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+    commit = short_commit()
     report = f"""# Profile, step {args.step} (reflow at {commit})
 
 `python bench/profile_speed.py {args.step}{" --no-structure" if not structure else ""}`: the

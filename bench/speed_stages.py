@@ -16,7 +16,6 @@ import argparse
 import importlib
 import os
 import re
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -26,6 +25,9 @@ from typing import Any
 
 import reflow
 from reflow.metrics import load_cases
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import publish, short_commit
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -110,11 +112,7 @@ def main() -> int:
             best[k] = min(best.get(k, v), v)
     floor = best["re.sub one pass (floor)"]
     total = best["reflow(t).to_text(), whole"]
-    commit = subprocess.run(
-        ["git", "-C", str(Path(reflow.__file__).parent), "rev-parse", "--short", "HEAD"],
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+    commit = short_commit()
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     lines = [
         f"### {stamp}: CPU seconds per stage (reflow at {commit})",
@@ -129,12 +127,7 @@ def main() -> int:
     for stage in (*STAGES, "re.sub one pass (floor)", "reflow(t).to_text(), whole"):
         s = best[stage]
         lines.append(f"| {stage} | {s:.3f} | {100 * s / total:.0f} % | {s / floor:.1f} |")
-    report = "\n".join(lines) + "\n"
-    print(report)
-    if args.record:
-        out = HERE / "results" / f"speed-stages-{time.strftime('%Y-%m-%d-%H%M', time.gmtime())}.md"
-        out.write_text(report, encoding="utf-8")
-        print(f"recorded in {out.relative_to(ROOT)}", file=sys.stderr)
+    publish("\n".join(lines) + "\n", "speed-stages", args.record)
     return 0
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -30,6 +29,7 @@ import reflow
 from reflow.metrics import load_cases
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import publish, short_commit
 from speed_stages import LINE_END, STAGES, modules, one_pass, whole
 
 HERE = Path(__file__).resolve().parent
@@ -61,9 +61,7 @@ def main() -> int:
                 best[name][k] = min(best[name].get(k, v), v)
             floors.append(whole(lambda t: LINE_END.sub(r"\1", t), docs))
     floor = min(floors)
-    commit = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
-    ).stdout.strip()
+    commit = short_commit()
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     out = [
         f"### {stamp}: stage CPU, base {args.base} against {commit}, one process",
@@ -92,14 +90,7 @@ def main() -> int:
         f"Whole pipeline: base {size / tb:.2f} MB/s ({floor / tb:.3f}x re.sub), new "
         f"{size / tn:.2f} MB/s ({floor / tn:.3f}x re.sub); re.sub {size / floor:.1f} MB/s.",
     ]
-    report = "\n".join(out) + "\n"
-    print(report)
-    if args.record:
-        path = (
-            HERE / "results" / f"speed-stages-ab-{time.strftime('%Y-%m-%d-%H%M', time.gmtime())}.md"
-        )
-        path.write_text(report, encoding="utf-8")
-        print(f"recorded in {path.relative_to(ROOT)}", file=sys.stderr)
+    publish("\n".join(out) + "\n", "speed-stages-ab", args.record)
     return 0
 
 

@@ -22,6 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import publish, short_commit
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
@@ -62,12 +65,9 @@ def main() -> int:
         corpus = Path(tmp) / "docs.json"
         corpus.write_text(json.dumps(docs), encoding="utf-8")
         for commit in args.commits:
-            sha = subprocess.run(
-                ["git", "-C", str(ROOT), "rev-parse", "--short", commit],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout.strip()
+            sha = short_commit(commit)
+            if not sha:
+                raise SystemExit(f"no such commit: {commit}")
             tree = Path(tmp) / f"reflow-{sha}"
             subprocess.run(
                 ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), sha],
@@ -110,12 +110,7 @@ def main() -> int:
             f"| {b['floor'] / b['full']:.3f} | {b['bare']:.3f} | {size / b['bare']:.2f} "
             f"| {b['floor'] / b['bare']:.3f} |"
         )
-    report = "\n".join(lines) + "\n"
-    print(report)
-    if args.record:
-        out = HERE / "results" / f"speed-steps-{time.strftime('%Y-%m-%d-%H%M', time.gmtime())}.md"
-        out.write_text(report, encoding="utf-8")
-        print(f"recorded in {out.relative_to(ROOT)}", file=sys.stderr)
+    publish("\n".join(lines) + "\n", "speed-steps", args.record)
     return 0
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import load_cases
+from conftest import known_failures, load_cases
 
 import reflow
 
@@ -63,14 +63,7 @@ def test_must_not_change(case: dict) -> None:
     assert not any(d.action is reflow.Action.DEHYPHENATE for d in doc.decisions)
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["note"]))
-        for c in KNOWN_FAILURES
-    ],
-    ids=[c["id"] for c in KNOWN_FAILURES],
-)
+@known_failures(KNOWN_FAILURES)
 def test_known_failures(case: dict) -> None:
     _check(case)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import load_cases
+from conftest import known_failures, load_cases
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from invariants import assert_nothing_lost
@@ -40,14 +40,7 @@ def test_real_nonbody(case: dict) -> None:
     _check(case)
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["note"]))
-        for c in REAL_FAILURES
-    ],
-    ids=[c["id"] for c in REAL_FAILURES],
-)
+@known_failures(REAL_FAILURES)
 def test_real_nonbody_known_failures(case: dict) -> None:
     _check(case)
 
