@@ -404,11 +404,12 @@ def _within_column(ctx: _Context, k: int, a_text: str, b_text: str) -> Outcome:
 
 #: ``next-syllable-fits``: the next word's first syllable, a hyphen and this many characters
 #: more would have fitted on the line.  Measured with eval/boundary_truth.py on the sentence
-#: ends the full-line rule joined, in columns of spread 1 (SYLLABLE_SPREAD): on the generated
-#: corpus (31 languages' suites) 327 paragraph starts right, 34 wrong with one character;
-#: 523 and 122 with none; on the real pages, held out, 40 and 41 (impact-bhl 18/8,
-#: hkb-newspaper 19/22, where most "wrong" ones are death notices and advertisements the
-#: gold joins; texlive-pdf 3/6).
+#: ends the full-line rule joined, in columns of spread 1 (SYLLABLE_SPREAD), slack 0/1/2/3: on
+#: the generated corpus (all its suites, 25 languages) 523/327/232/172 paragraph starts right
+#: against 122/34/11/5 wrong; on the real pages, held out, 58/40/33/22 against 54/41/31/26
+#: (at 3: hkb-newspaper 14/18, most "wrong" ones death notices and advertisements the gold
+#: joins; impact-bhl 7/4; texlive-pdf 1/3).  At 1 the first six languages' suites lost boundary
+#: precision below their floors (pdflatex/pdftotext-raw 0.936 < 0.938), so 3.
 SYLLABLE_SLACK = 3
 #: Only in a column whose full lines agree within this spread (Column.spread, at least 1): a
 #: justified column set by a hyphenating typesetter.  With any spread the real pages lose
