@@ -173,7 +173,6 @@ class _Context:
         # Lazy inside: counts are only made when a hyphen decision asks for them.
         self.vocabulary = DocumentVocabulary(lines.source)
         self.trailing_space_convention, self.convention_evidence = trailing_space_convention(lines)
-        self._lengths: list[int] | None = None
         self._profile: Profile | None = None
 
     @property
@@ -188,12 +187,9 @@ class _Context:
 
     def width(self, k: int) -> int:
         """Column width near body line k: the second-longest line in a small window."""
-        if self._lengths is None:
-            # Made once, on the first question: a few thousand questions on a large input.
-            texts = self.lines.texts
-            self._lengths = [len(texts[i].strip()) for i in self.body]
+        # The body lines' stripped lengths are the profile's (one list, measured once).
         lo, hi = max(0, k - WIDTH_WINDOW), min(len(self.body), k + WIDTH_WINDOW + 1)
-        body, pages, lengths = self.body, self.pages, self._lengths
+        body, pages, lengths = self.body, self.pages, self.profile.lengths
         page = pages[body[k]]
         near = sorted([lengths[j] for j in range(lo, hi) if pages[body[j]] == page])
         return near[-2] if len(near) >= 2 else near[-1]
