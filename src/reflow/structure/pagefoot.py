@@ -36,6 +36,9 @@ Tuned on ``impact-bhl`` (flat export): the page-end word picks 34 lines of gold 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import compress
+from operator import not_
 
 from reflow.lexicon import Lexicon
 from reflow.model import Role
@@ -181,7 +184,9 @@ def rule_page_foot(doc: DocView) -> None:
     if sum(not b for b in blank) < 3:
         return
     numbered = Role.PAGE_NUMBER in roles
-    for i in range(n):
+    # Every rule below needs a line of at most 40 characters stripped (_page_end_word; a
+    # symbol signature has at most 13, a signature capital 1): those picked in C.
+    for i in doc.up_to(40):
         # Cheap prefilter: short lines only (a catch-word, a signature).
         if blank[i] or roles[i] is not None or len(texts[i]) > 60:
             continue
@@ -292,12 +297,14 @@ def rule_catch_word_across(doc: DocView) -> None:
         prev_page = pages[i]
     if len(starts) < 2:
         return
-    nonblank = [i for i in range(n) if not blank[i]]
-    rank = {i: k for k, i in enumerate(nonblank)}
-    s = 0
-    for k, i in enumerate(nonblank):
-        while s < len(starts) and starts[s] <= i:
-            s += 1
+    nonblank = list(compress(range(n), map(not_, blank)))
+    # Only a line of at most MAX_WIDTH of the width can be a catch-word: those picked in C;
+    # the next page start after each (s) and each line's place among the non-blank lines
+    # (k) by bisection, instead of a walk over every line and a dictionary of every place.
+    for i in doc.up_to(MAX_WIDTH * doc.width):
+        if blank[i]:
+            continue
+        s = bisect_right(starts, i)
         if s >= len(starts) or roles[i] is not None:
             continue
         t = texts[i].strip()
@@ -307,9 +314,10 @@ def rule_catch_word_across(doc: DocView) -> None:
         if not 0 < len(words) <= MAX_WORDS or sum(c.isalpha() for c in t) < 2:
             continue  # a capital alone is a signature or a drop capital (rules above)
         start = starts[s]
-        if rank[start] - k > MAX_CATCH_DISTANCE:
+        k, at_start = bisect_left(nonblank, i), bisect_left(nonblank, start)
+        if at_start - k > MAX_CATCH_DISTANCE:
             continue
-        window = nonblank[rank[start] : rank[start] + TWIN_LINES]
+        window = nonblank[at_start : at_start + TWIN_LINES]
         twin = next(
             (
                 j
