@@ -181,12 +181,14 @@ def rule_page_foot(doc: DocView) -> None:
     docstring)."""
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
     n = len(texts)
-    if sum(not b for b in blank) < 3:
+    if blank.count(False) < 3:
         return
     numbered = Role.PAGE_NUMBER in roles
-    # Every rule below needs a line of at most 40 characters stripped (_page_end_word; a
-    # symbol signature has at most 13, a signature capital 1): those picked in C.
-    for i in doc.up_to(40):
+    # Every rule below needs a short line, stripped: _page_end_word one of at most 40
+    # characters and MAX_WIDTH of a measured width, a symbol signature one of at most 13
+    # (_SYMBOL_SIGNATURE), a signature capital one of 1.  Those lines picked in C.
+    limit = min(40.0, MAX_WIDTH * doc.width) if doc.width_measured else 40.0
+    for i in doc.up_to(max(limit, 13.0)):
         # Cheap prefilter: short lines only (a catch-word, a signature).
         if blank[i] or roles[i] is not None or len(texts[i]) > 60:
             continue
@@ -284,7 +286,7 @@ def rule_catch_word_across(doc: DocView) -> None:
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
     pages = doc.labels.pages
     n = len(texts)
-    if not doc.width_measured or sum(not b for b in blank) < 3:
+    if not doc.width_measured or blank.count(False) < 3:
         return
     # Page starts: the first non-blank line of each page, and every labelled page number.
     starts: list[int] = []
@@ -406,10 +408,11 @@ def rule_norm_signature(doc: DocView) -> None:
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
     pages = doc.labels.pages
     n = len(texts)
-    if sum(not b for b in blank) < 3:
+    if blank.count(False) < 3:
         return
     limit = 0.6 * doc.width if doc.width_measured else 40.0
-    for i in range(n):
+    # Only a line of at most ``limit`` characters stripped can be one: those picked in C.
+    for i in doc.up_to(limit):
         if blank[i] or roles[i] is not None or len(texts[i]) > 80:
             continue
         t = texts[i].strip()
@@ -439,9 +442,11 @@ def rule_norm_signature(doc: DocView) -> None:
             0.75,
         )
     signatures = ("signature-mark", "signature-norm", "signature-capital")
-    for i in range(n):
-        note = doc.labels.notes.get(i)
-        if blank[i] or note is None or note[0] not in signatures:
+    # The signature lines, in order, from the labels (few): the loop labels only unlabelled
+    # lines, with another rule, so the list does not change while it runs.
+    marked = sorted(i for i, note in doc.labels.notes.items() if note[0] in signatures)
+    for i in marked:
+        if blank[i]:
             continue
         j = i + 1
         while j < n and blank[j]:
