@@ -233,7 +233,7 @@ def _furniture_shaped(text: str) -> bool:
     stripped = text.strip()
     if not 0 < len(stripped) <= MAX_FURNITURE_CHARS or stripped.endswith("-"):
         return False
-    return any(c.isalpha() for c in stripped)
+    return any(map(str.isalpha, stripped))
 
 
 def similar(a: str, b: str) -> str | None:
@@ -253,7 +253,7 @@ def similar(a: str, b: str) -> str | None:
         for x, y, where in ((pa[0], pb[0], "first"), (pa[-1], pb[-1], "last")):
             x, y = x.strip(), y.strip()
             # Two words at least: "photo" / "source" alone is a caption's prefix, not a head.
-            if x == y and len(x.split()) >= 2 and sum(c.isalpha() for c in x) >= 4:
+            if x == y and len(x.split()) >= 2 and sum(map(str.isalpha, x)) >= 4:
                 return f'same {where} part "{x}"'
     # Fuzzy only when the lines agree at both ends (a date changes in the middle): two body
     # lines that begin alike ("the kyrgyz republic and" / "... has") part at the end.

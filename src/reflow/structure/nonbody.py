@@ -359,11 +359,11 @@ def _cell(text: str) -> bool:
 
 
 def _numeric(text: str) -> bool:
-    return any(c.isdigit() for c in text) or not any(c.isalpha() for c in text)
+    return any(map(str.isdigit, text)) or not any(map(str.isalpha, text))
 
 
 def _digits(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    return any(map(str.isdigit, text))
 
 
 def rule_table_cells(doc: DocView) -> None:

@@ -102,7 +102,7 @@ def _before_page(doc: DocView, i: int, numbered: bool) -> bool:
     if pages[j] != pages[i]:
         return True
     note = doc.labels.notes.get(j)
-    if (role is Role.PAGE_NUMBER and any(c.isalpha() for c in doc.lines.texts[j])) or (
+    if (role is Role.PAGE_NUMBER and any(map(str.isalpha, doc.lines.texts[j]))) or (
         note is not None and note[0] == "dateline"
     ):
         # A worded page number ("Strana 2") or a date line is a modern page's foot or head;
@@ -154,7 +154,7 @@ def _page_end_word(doc: DocView, i: int, numbered: bool) -> bool:
         return False
     m = _SIGNATURE_PREFIX.match(t)
     words = t[m.end() :].split() if m else t.split()
-    if not 0 < len(words) <= MAX_WORDS or not any(c.isalpha() for c in t):
+    if not 0 < len(words) <= MAX_WORDS or not any(map(str.isalpha, t)):
         return False
     if m is not None and _STRONG_SIGNATURE.match(t):
         return True
@@ -313,7 +313,7 @@ def rule_catch_word_across(doc: DocView) -> None:
         if len(t) > MAX_WIDTH * doc.width or closed(t) or t.endswith(":"):
             continue
         words = t.split()
-        if not 0 < len(words) <= MAX_WORDS or sum(c.isalpha() for c in t) < 2:
+        if not 0 < len(words) <= MAX_WORDS or sum(map(str.isalpha, t)) < 2:
             continue  # a capital alone is a signature or a drop capital (rules above)
         start = starts[s]
         k, at_start = bisect_left(nonblank, i), bisect_left(nonblank, start)
@@ -456,7 +456,7 @@ def rule_norm_signature(doc: DocView) -> None:
         t = texts[j].strip()
         if (
             len(t.split()) != 1
-            or sum(c.isalpha() for c in t) < 2
+            or sum(map(str.isalpha, t)) < 2
             or closed(t)
             or t.endswith(":")
             or (doc.width_measured and len(t) > MAX_WIDTH * doc.width)
