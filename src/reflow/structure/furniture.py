@@ -25,7 +25,7 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import compress, pairwise, repeat
-from operator import and_, ge, not_
+from operator import and_, ge, not_, or_
 from statistics import median
 
 from reflow.data.languages import PAGE_WORDS, date_words, function_words
@@ -494,10 +494,20 @@ def infer_pages(lines: Lines) -> tuple[list[int], int, str]:
     # Each candidate line's group, in line order; the head keys of the "line" groups are made
     # afterwards in one batch (head_keys), the groups filled in line order as before.
     order: list[tuple[int, tuple[str, str] | None]] = []
+    # page_number is None for a line without a digit that is longer than a roman numeral
+    # (8 characters stripped, _short_page_number): the lines it may accept picked in C, so
+    # that most lines skip its call and its cache.
+    numeric = list(
+        map(
+            or_,
+            map(bool, map(_DIGIT.search, texts)),
+            map(ge, repeat(8), map(len, map(str.strip, texts))),
+        )
+    )
     for i in range(n):
         if blank[i] or len(texts[i]) > MAX_FURNITURE_CHARS + 40:
             continue
-        parsed = page_number(texts[i])
+        parsed = page_number(texts[i]) if numeric[i] else None
         if parsed is not None:
             numbers[i] = parsed[0]
             order.append((i, ("number", parsed[1])))
