@@ -10,7 +10,8 @@ On a shared machine wall and even CPU time drift from minute to minute, so a bef
 measured in two runs compares two machines.  This runs both versions on the same documents in
 alternating rounds (base, new, base, new, ...), each round timing every stage as
 bench/speed_stages.py does, next to one ``re.sub`` pass (eval/speed.py's floor); the best round
-of each version is reported, and so is each stage as a ratio to the floor of the same process.
+of each version is reported, and so is each stage as a ratio to the floor of the same process;
+the medians of the rounds follow for the structure stage and the whole pipeline.
 It first checks that both versions render every document the same (``to_text``), so the
 comparison is between two implementations of one answer.
 ``--record`` writes bench/results/speed-stages-ab-<date>-<time>.md.
@@ -24,6 +25,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from statistics import median
 
 import reflow
 from reflow.metrics import load_cases
@@ -52,6 +54,7 @@ def main() -> int:
     }
     differ = sum(base_pkg.reflow(d).to_text() != reflow.reflow(d).to_text() for d in docs)
     best: dict[str, dict[str, float]] = {v: {} for v in versions}
+    every: dict[str, dict[str, list[float]]] = {v: {} for v in versions}
     floors: list[float] = []
     for _ in range(args.rounds):
         for name, (m, fn) in versions.items():
@@ -59,8 +62,10 @@ def main() -> int:
             rows["whole"] = whole(lambda t, fn=fn: fn(t).to_text(), docs)
             for k, v in rows.items():
                 best[name][k] = min(best[name].get(k, v), v)
+                every[name].setdefault(k, []).append(v)
             floors.append(whole(lambda t: LINE_END.sub(r"\1", t), docs))
     floor = min(floors)
+    med = {v: {k: median(xs) for k, xs in every[v].items()} for v in versions}
     commit = short_commit()
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     out = [
@@ -89,6 +94,14 @@ def main() -> int:
         "",
         f"Whole pipeline: base {size / tb:.2f} MB/s ({floor / tb:.3f}x re.sub), new "
         f"{size / tn:.2f} MB/s ({floor / tn:.3f}x re.sub); re.sub {size / floor:.1f} MB/s.",
+        "",
+        f"Medians of the {args.rounds} rounds (same run), CPU s, base / new (new / base): "
+        + "; ".join(
+            f"{stage} {med['base'][stage]:.3f} / {med['new'][stage]:.3f} "
+            f"({med['new'][stage] / med['base'][stage]:.2f})"
+            for stage in ("structure", "whole")
+        )
+        + ".",
     ]
     publish("\n".join(out) + "\n", "speed-stages-ab", args.record)
     return 0
