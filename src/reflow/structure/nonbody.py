@@ -240,13 +240,13 @@ def rule_contents(doc: DocView) -> None:
     # section-number match in C for every line; a run is consecutive non-blank lines that
     # pass _numbered, and the labels below fall on the run's own lines, so the flags of the
     # lines after it do not change while the runs are labelled.
+    # The loop visits only the non-blank lines that the match opens (picked in C): any other
+    # line fails the test and ends a run, which shows as a gap in the picked positions.
     opens = list(map(_NUMBERED.match, stripped))
+    picked = compress(range(len(nonblank)), map(opens.__getitem__, nonblank))
     run: list[int] = []
-    for k in range(len(nonblank) + 1):
-        j = nonblank[k] if k < len(nonblank) else -1
-        if j >= 0 and opens[j] is not None and roles[j] is None and _numbered(stripped[j]):
-            run.append(j)
-            continue
+
+    def end_run() -> None:
         if len(run) >= MIN_NUMBERED_RUN:
             for r in run:
                 doc.labels.label(
@@ -257,8 +257,18 @@ def rule_contents(doc: DocView) -> None:
                     0.75,
                 )
                 taken.add(r)
-        if run:
-            run = []
+        run.clear()
+
+    last = -2
+    for k in [*picked, len(nonblank) + 1]:  # past the end: the last run ends
+        if k != last + 1:
+            end_run()  # a line between failed the match
+        last = k
+        j = nonblank[k] if k < len(nonblank) else -1
+        if j >= 0 and roles[j] is None and _numbered(stripped[j]):
+            run.append(j)
+            continue
+        end_run()
     if len(leaders) < MIN_LEADERS:
         leaders = []
     for i in leaders:
