@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reflow.config import Config
 from reflow.lines import split_lines
@@ -102,3 +104,47 @@ def test_lines_matching_searches_once_per_line_found() -> None:
         assert pattern.searches <= len(found) + 1
         assert view.lines_matching(lines, [chars]) == found
     assert view.lines_matching(split_lines(""), ["e"]) == []
+
+
+_TITLES = ("2.1 Scope of the work", "3.4.1 Methods", "A.2 Appendix tables", "1.2. Results")
+_OTHER = ("The body goes on here, as prose does.", "", "2 Overview")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_TITLES + _OTHER), max_size=40))
+def test_numbered_runs_match_the_per_line_definition(texts: list[str]) -> None:
+    """rule_contents visits only the lines its section-number match opens (issue 10); the runs
+    it labels stay those of the per-line definition: at least MIN_NUMBERED_RUN consecutive
+    non-blank lines that pass _numbered."""
+    lines = split_lines("\n".join(texts) + "\n")
+    labels = view.LineLabels([None] * len(lines), [0] * len(lines))
+    doc = view.DocView(lines, labels, "en", 12, *view.measure(lines))
+    nonbody.rule_contents(doc)
+    got = {i for i, note in labels.notes.items() if note[0] == "contents-numbered"}
+    want: set[int] = set()
+    run: list[int] = []
+    for i, text in enumerate([*lines.texts, "end"]):
+        if i < len(lines) and lines.blank[i]:
+            continue
+        if i < len(lines) and nonbody._numbered(text.strip()):
+            run.append(i)
+            continue
+        if len(run) >= nonbody.MIN_NUMBERED_RUN:
+            want.update(run)
+        run = []
+    assert got == want
+
+
+@pytest.mark.parametrize("odd", ["\u00a0", "  ", "\t"])
+def test_captions_found_on_lines_that_need_normalising(odd: str) -> None:
+    """rule_captions picks its candidates with the regex alone when no line holds a doubled
+    space or a character that is not printable; a line that does (no-break space, tab) is
+    still tested on its normalised text."""
+    prose = _prose()
+    caption = f"Photo:{odd}Jane Doe for the paper"
+    text = prose + "\nThe last paragraph ends here.\n\n" + caption + "\n\nMore body follows.\n"
+    lines = split_lines(text)
+    at = lines.texts.index(caption)
+    labels = label_lines(lines, Config(), "en")
+    assert labels.roles[at] is Role.CAPTION
+    assert labels.notes[at][0] == "caption-prefix"
