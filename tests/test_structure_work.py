@@ -148,3 +148,15 @@ def test_captions_found_on_lines_that_need_normalising(odd: str) -> None:
     labels = label_lines(lines, Config(), "en")
     assert labels.roles[at] is Role.CAPTION
     assert labels.notes[at][0] == "caption-prefix"
+
+
+def test_a_few_dozen_phrase_questions_without_an_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document of a few pages asks a few dozen phrase questions (the evaluation corpus:
+    1..45 a document); a search of its phrase text answers each for far less than the pair
+    index costs to build (140..250 searches, view.PHRASE_SCANS), so none is built here (at
+    the earlier budget of 8 searches this document built one)."""
+    built = _counting(monkeypatch, view.PairIndex, "__init__")
+    asked = _counting(monkeypatch, view, "has_phrase")
+    label_lines(split_lines(_prose()), Config(), "en")
+    assert 8 < asked[0] < view.PHRASE_SCANS
+    assert built[0] == 0

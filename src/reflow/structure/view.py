@@ -288,10 +288,14 @@ def phrase_text(lines: Lines, labels: LineLabels) -> str:
 
 
 #: Whole-text searches of the phrase text allowed before its word pairs are indexed.  A search
-#: is a C-level scan (GB/s); the index costs about as much as a few dozen of them on the
-#: evaluation corpus, so most documents (a few phrase questions each) never build it, and a
-#: long one builds it once: the work stays linear in the document either way.
-PHRASE_SCANS = 8
+#: is a C-level scan (GB/s); building the index cost 140..250 of them on the evaluation corpus
+#: (bench: 891 documents that ask, one process, 2026-11-29: index 0.68 s against 0.0049 s for
+#: one search of a word pair of the text in each document, 0.0027 s for one of an absent
+#: pair).  Below that break-even a search is cheaper: the documents of the corpus ask 1..45
+#: questions, and at 8 the 183 that asked more built an index each (a tenth of the structure
+#: stage).  64 keeps the scans before the index at under half its cost, so a long document
+#: that asks many questions builds it once: the work stays linear in the document either way.
+PHRASE_SCANS = 64
 #: Phrase text cut into pieces of about this many characters (at line ends) when its pairs
 #: are indexed, so that the pairs of one piece, not of the whole text, are in memory at once
 #: (as bytes objects, about 8 bytes a character of text: 256 KB for a piece of 32 KB, a
