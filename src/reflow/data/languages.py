@@ -17,6 +17,9 @@ Where each field comes from (see also ``src/reflow/data/README.md``):
 * month and weekday names: the Unicode CLDR, generated into :mod:`reflow.data.cldr` by
   ``eval/make_language_data.py`` (Unicode License v3).
 * the detection profiles: derived from wordfreq's word lists, see :mod:`reflow.language`.
+* volume and issue words (:func:`issue_words`): the Citation Style Language locale terms,
+  generated into :mod:`reflow.data.csl` by ``eval/make_issue_words.py`` (CC BY-SA 3.0), and a
+  few written by the reflow developers (:data:`_ISSUE_EXTRA`, with where each came from).
 
 Field meanings:
 
