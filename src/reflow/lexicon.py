@@ -446,6 +446,21 @@ class Lexicon:
     def has_patterns(self) -> bool:
         return self._hyphenator() is not None
 
+    def first_break(self, word: str) -> int | None:
+        """The first position in ``word`` where the language's patterns allow a break: the
+        length of its first syllable as a typesetter would hyphenate it; None without patterns
+        or without a break.
+
+        >>> Lexicon.get("pl").first_break("Zazwyczaj")
+        2
+        """
+        if self._hyphenator() is None:
+            return None
+        for position in range(1, len(word)):
+            if self.is_hyphenation_point(word, position):
+                return position
+        return None
+
     def is_hyphenation_point(
         self, word: str, position: int, after_elision: bool = False
     ) -> bool | None:
