@@ -369,6 +369,8 @@ def _head_number(text: str) -> tuple[str, str, int] | None:
     (('schwarz et al', 'first', 16), ('bulimus.—plate', 'last', 22))
     >>> _head_number("Chapter seven"), _head_number("SOWERBY, Pro. Zool. Soc., 1833, p. 37.")
     (None, None)
+    >>> _head_number("Vispārējā deklarācija, 16.") is None
+    True
     """
     from reflow.structure.furniture import _roman_value
 
@@ -381,6 +383,10 @@ def _head_number(text: str) -> tuple[str, str, int] | None:
     for end, token, rest in (("last", parts[-1], parts[:-1]), ("first", parts[0], parts[1:])):
         if end == "first" and token.endswith("."):
             continue  # "1. Die Sozialdemokraten ...": a list item (hkb-newspaper)
+        if end == "last" and token.endswith(".") and token[:1].isdigit():
+            # "Vispārējā deklarācija, 16." (/ "pants"): an ordinal, a numbered heading cut by
+            # the extractor (generated corpus, lv, pdfminer); a page number takes no full stop.
+            continue
         m = _NUMBER_TOKEN.fullmatch(token.strip(".,;:)]["))
         if m is None or (end == "last" and _ABBREVIATION.fullmatch(rest[-1])):
             # "..., 1842, p. 152.", "Cassis, Pl. V.", "pl. 4. f. 5.": a reference to a page,
