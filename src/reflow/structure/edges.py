@@ -63,13 +63,13 @@ def _sentence(text: str) -> bool:
     """Reads as a sentence: starts upper case, not all capitals, ends with . ! ? and has words."""
     t = text.strip().rstrip("\"'”»)")
     words = t.split()
-    letters = [c for c in t if c.isalpha()]
+    letters = list(filter(str.isalpha, t))
     return (
         len(words) >= SENTENCE_WORDS
         and t[-1:] in ".!?"
         and bool(letters)
         and letters[0].isupper()
-        and sum(c.islower() for c in letters) > len(letters) // 2
+        and sum(map(str.islower, letters)) > len(letters) // 2
     )
 
 
@@ -208,11 +208,11 @@ def rule_heads_beside_numbers(doc: DocView) -> None:
             if not 0 <= j < n or roles[j] is not None or doc.lines.blank[j]:
                 continue
             t = texts[j].strip().lstrip("\f")
-            letters = [c for c in t if c.isalpha()]
+            letters = list(filter(str.isalpha, t))
             if (
                 letters
                 and len(t.split()) <= HEAD_WORDS
-                and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+                and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
                 and _short(doc, j)
             ):
                 doc.labels.label(
@@ -303,14 +303,14 @@ def rule_head_twins_beside_numbers(doc: DocView) -> None:
                 or len(t) > limit
                 or len(t.split()) > TWIN_HEAD_WORDS
                 or t.endswith(("-", "⸗", "¬"))
-                or not any(c.isalpha() for c in t)
+                or not any(map(str.isalpha, t))
             ):
                 continue
             beside[j] = p
     keys = {j: _head_twin_key(texts[j]) for j in beside}
     groups: dict[str, list[int]] = defaultdict(list)
     for j, key in keys.items():
-        if sum(c.isalpha() for c in key) >= 3:
+        if sum(map(str.isalpha, key)) >= 3:
             groups[key].append(j)
     found: dict[int, str] = {}
     for key, where in groups.items():

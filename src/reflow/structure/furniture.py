@@ -25,7 +25,7 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import compress, pairwise, repeat
-from operator import and_, ge, not_
+from operator import and_, ge, not_, or_
 from statistics import median
 
 from reflow.data.languages import PAGE_WORDS, date_words, function_words
@@ -233,7 +233,7 @@ def _furniture_shaped(text: str) -> bool:
     stripped = text.strip()
     if not 0 < len(stripped) <= MAX_FURNITURE_CHARS or stripped.endswith("-"):
         return False
-    return any(c.isalpha() for c in stripped)
+    return any(map(str.isalpha, stripped))
 
 
 def similar(a: str, b: str) -> str | None:
@@ -253,7 +253,7 @@ def similar(a: str, b: str) -> str | None:
         for x, y, where in ((pa[0], pb[0], "first"), (pa[-1], pb[-1], "last")):
             x, y = x.strip(), y.strip()
             # Two words at least: "photo" / "source" alone is a caption's prefix, not a head.
-            if x == y and len(x.split()) >= 2 and sum(c.isalpha() for c in x) >= 4:
+            if x == y and len(x.split()) >= 2 and sum(map(str.isalpha, x)) >= 4:
                 return f'same {where} part "{x}"'
     # Fuzzy only when the lines agree at both ends (a date changes in the middle): two body
     # lines that begin alike ("the kyrgyz republic and" / "... has") part at the end.
@@ -494,10 +494,20 @@ def infer_pages(lines: Lines) -> tuple[list[int], int, str]:
     # Each candidate line's group, in line order; the head keys of the "line" groups are made
     # afterwards in one batch (head_keys), the groups filled in line order as before.
     order: list[tuple[int, tuple[str, str] | None]] = []
+    # page_number is None for a line without a digit that is longer than a roman numeral
+    # (8 characters stripped, _short_page_number): the lines it may accept picked in C, so
+    # that most lines skip its call and its cache.
+    numeric = list(
+        map(
+            or_,
+            map(bool, map(_DIGIT.search, texts)),
+            map(ge, repeat(8), map(len, map(str.strip, texts))),
+        )
+    )
     for i in range(n):
         if blank[i] or len(texts[i]) > MAX_FURNITURE_CHARS + 40:
             continue
-        parsed = page_number(texts[i])
+        parsed = page_number(texts[i]) if numeric[i] else None
         if parsed is not None:
             numbers[i] = parsed[0]
             order.append((i, ("number", parsed[1])))

@@ -88,7 +88,7 @@ def _beside_no_letters(doc: DocView, i: int) -> bool:
 
 
 def _no_letters(text: str) -> bool:
-    return not any(c.isalpha() for c in text)
+    return not any(map(str.isalpha, text))
 
 
 def _lone_number(text: str) -> bool:

@@ -44,9 +44,12 @@ Labelled lines stay in the blocks with their text and offsets; the clean text le
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import compress, repeat
+from operator import le, not_
 
 from reflow.model import Role
-from reflow.structure.view import DocView
+from reflow.structure.view import DocView, lines_matching
 
 # --- tables of contents --------------------------------------------------------------------
 
@@ -119,6 +122,14 @@ CODE_SHARE = 0.5
 #: line of its own may be the end of a sentence.
 _LONE_CODE = 1
 _STRONG_CODE = re.compile(r"\\[A-Za-z@]+\*?[\[{=]")
+#: What a line needs for :func:`_code` to be True: a character of a :data:`_CODE_WORD` (a
+#: backslash, a brace, an ampersand, an equals sign, a slash, a bracket; or a dash opening a
+#: word), or the first character of a :data:`_PROMPT`.  Most documents hold few of them:
+#: their lines are found by searches over the whole text (:func:`lines_matching`, a fast
+#: substring search for each character), where _code splits every line and searches
+#: every word.  The dash at the very start of the text has no space before it: line 0 is
+#: always a candidate.
+_CODE_MARKS = (*"\\{}&=/[>$%", re.compile(r"-(?<=\s-)"))
 
 # --- table cells and formulas --------------------------------------------------------------
 
@@ -143,6 +154,9 @@ _RELATION = frozenset("=<>≤≥≈≠≡∑∏∫∂∇∞∈∉⊂⊆∪∩→
 #: The same set as one character class: a search in C instead of a Python loop per character
 #: (the loop was the most called line of the structure stage, bench/results/speed.md).
 _HAS_RELATION = re.compile("[" + re.escape("".join(sorted(_RELATION))) + "]")
+#: The same characters one by one, for :func:`lines_matching` (each found with the fast
+#: substring search; the character class is tried at every character).
+_RELATIONS = tuple(sorted(_RELATION))
 #: A formula line has at most this many words of three letters or more.
 MAX_FORMULA_WORDS = 1
 #: ... and at most this many characters: a displayed formula of the tuned documents has up to
@@ -215,31 +229,36 @@ def _entry(text: str) -> bool:
 def rule_contents(doc: DocView) -> None:
     """``contents-leader``, ``contents-entry``, ``contents-title``: a table of contents."""
     texts, roles, blank = doc.lines.texts, doc.labels.roles, doc.lines.blank
-    leaders = [i for i, t in enumerate(texts) if roles[i] is None and _leader(t.strip())]
+    stripped = doc.stripped
+    # A leader line holds at least four dots (_leader): the count in C for every line, the
+    # regexes for the few lines that have them.
+    dotted = compress(range(len(texts)), map(le, repeat(4), map(str.count, texts, repeat("."))))
+    leaders = [i for i in dotted if roles[i] is None and _leader(stripped[i])]
     taken: set[int] = set()
-    nonblank = [i for i in range(len(texts)) if not blank[i]]
-    place = {i: k for k, i in enumerate(nonblank)}
-    # pdfminer's column of titles: runs of numbered lines (the leaders elsewhere).
-    k = 0
-    while k < len(nonblank):
-        m = k
-        while (
-            m < len(nonblank)
-            and roles[nonblank[m]] is None
-            and _numbered(texts[nonblank[m]].strip())
-        ):
-            m += 1
-        if m - k >= MIN_NUMBERED_RUN:
-            for j in nonblank[k:m]:
+    nonblank = list(compress(range(len(texts)), map(not_, blank)))
+    # pdfminer's column of titles: runs of numbered lines (the leaders elsewhere).  The
+    # section-number match in C for every line; a run is consecutive non-blank lines that
+    # pass _numbered, and the labels below fall on the run's own lines, so the flags of the
+    # lines after it do not change while the runs are labelled.
+    opens = list(map(_NUMBERED.match, stripped))
+    run: list[int] = []
+    for k in range(len(nonblank) + 1):
+        j = nonblank[k] if k < len(nonblank) else -1
+        if j >= 0 and opens[j] is not None and roles[j] is None and _numbered(stripped[j]):
+            run.append(j)
+            continue
+        if len(run) >= MIN_NUMBERED_RUN:
+            for r in run:
                 doc.labels.label(
-                    j,
+                    r,
                     Role.FRONT_MATTER,
                     "contents-numbered",
-                    f"{m - k} numbered titles in a row, titles of two levels or more",
+                    f"{len(run)} numbered titles in a row, titles of two levels or more",
                     0.75,
                 )
-                taken.add(j)
-        k = max(m, k + 1)
+                taken.add(r)
+        if run:
+            run = []
     if len(leaders) < MIN_LEADERS:
         leaders = []
     for i in leaders:
@@ -249,7 +268,7 @@ def rule_contents(doc: DocView) -> None:
     todo = sorted(taken)
     while todo:
         i = todo.pop()
-        k = place[i]
+        k = bisect_left(nonblank, i)  # i's place among the non-blank lines
         for step in (-1, 1):
             for d in range(1, ENTRY_REACH + 1):
                 kk = k + step * d
@@ -271,7 +290,7 @@ def rule_contents(doc: DocView) -> None:
                     todo.append(j)
                 break
     for i in sorted(taken):
-        k = place[i]
+        k = bisect_left(nonblank, i)
         if k and nonblank[k - 1] not in taken:
             j = nonblank[k - 1]
             if roles[j] in (None, Role.HEADING) and _title(texts[j]):
@@ -312,12 +331,18 @@ def _code(text: str) -> bool:
 def rule_code(doc: DocView) -> None:
     """``code-syntax``: lines most of whose words are code."""
     texts, roles, blank = doc.lines.texts, doc.labels.roles, doc.lines.blank
+    stripped = doc.stripped
     n = len(texts)
-    cand = [roles[i] is None and not blank[i] and _code(texts[i].strip()) for i in range(n)]
-    for i in range(n):
-        if not cand[i]:
-            continue
-        t = texts[i].strip()
+    cand = [False] * n
+    # _code is False for a line without one of _CODE_MARKS: the few lines that hold one
+    # are found in C, and _code runs on them alone.
+    for i in lines_matching(doc.lines, _CODE_MARKS) if n else ():
+        if roles[i] is None and not blank[i] and _code(stripped[i]):
+            cand[i] = True
+    if n and roles[0] is None and not blank[0] and _code(stripped[0]):
+        cand[0] = True
+    for i in compress(range(n), cand):
+        t = stripped[i]
         if len(t.split()) <= _LONE_CODE:
             # One code word alone: needs a code line beside it or blank lines around it.
             beside = (i > 0 and cand[i - 1]) or (i + 1 < n and cand[i + 1])
@@ -334,11 +359,11 @@ def _cell(text: str) -> bool:
 
 
 def _numeric(text: str) -> bool:
-    return any(c.isdigit() for c in text) or not any(c.isalpha() for c in text)
+    return any(map(str.isdigit, text)) or not any(map(str.isalpha, text))
 
 
 def _digits(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    return any(map(str.isdigit, text))
 
 
 def rule_table_cells(doc: DocView) -> None:
@@ -346,10 +371,10 @@ def rule_table_cells(doc: DocView) -> None:
     texts, roles, blank = doc.lines.texts, doc.labels.roles, doc.lines.blank
     pages = doc.labels.pages
     n = len(texts)
-    i = 0
-    while i < n:
-        if blank[i] or roles[i] is not None or not _cell(texts[i].strip()):
-            i += 1
+    resume = 0
+    # A cell is at most MAX_CELL_CHARS long: only such lines can open a run (picked in C).
+    for i in doc.up_to(MAX_CELL_CHARS):
+        if i < resume or blank[i] or roles[i] is not None or not _cell(texts[i].strip()):
             continue
         # A run stays on its page: a list's numbers at a page foot and the next page's head
         # ("3" / form feed / "4" / "Pay.") make no table.
@@ -381,7 +406,7 @@ def rule_table_cells(doc: DocView) -> None:
                     f"{len(run)} short cells in a row, {numeric} numbers or symbols",
                     0.75,
                 )
-        i = j
+        resume = j
 
 
 def _formula(text: str) -> bool:
@@ -400,9 +425,12 @@ def _formula(text: str) -> bool:
 
 def rule_formulas(doc: DocView) -> None:
     """``formula-symbols``: a short line of mathematical symbols with at most one word."""
-    texts, roles = doc.lines.texts, doc.labels.roles
-    for i, t in enumerate(texts):
-        if roles[i] is None and _formula(t.strip()):
+    roles, stripped, lengths = doc.labels.roles, doc.stripped, doc.lengths
+    # A formula holds a relation (_formula): the few lines that hold one are found by
+    # searches over the whole text (_RELATIONS), the rest of the
+    # test runs on them alone.
+    for i in lines_matching(doc.lines, _RELATIONS):
+        if lengths[i] <= MAX_FORMULA_CHARS and roles[i] is None and _formula(stripped[i]):
             doc.labels.label(
                 i, Role.FORMULA, "formula-symbols", "mathematical symbols, no prose", 0.7
             )
@@ -419,8 +447,14 @@ def rule_references(doc: DocView) -> None:
     heading or the end."""
     texts, roles, blank = doc.lines.texts, doc.labels.roles, doc.lines.blank
     n = len(texts)
-    for i, t in enumerate(texts):
-        if roles[i] is not None or t.strip().rstrip(":").casefold() not in REFERENCE_TITLES:
+    # The title test in C for every line (strip, colons, casefold, set lookup).
+    titled = map(
+        REFERENCE_TITLES.__contains__,
+        map(str.casefold, map(str.rstrip, doc.stripped, repeat(":"))),
+    )
+    for i in compress(range(n), titled):
+        t = texts[i]
+        if roles[i] is not None:
             continue
         j = i + 1
         while j < n and (blank[j] or roles[j] is not None):

@@ -36,6 +36,9 @@ Tuned on ``impact-bhl`` (flat export): the page-end word picks 34 lines of gold 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import compress
+from operator import not_
 
 from reflow.lexicon import Lexicon
 from reflow.model import Role
@@ -99,7 +102,7 @@ def _before_page(doc: DocView, i: int, numbered: bool) -> bool:
     if pages[j] != pages[i]:
         return True
     note = doc.labels.notes.get(j)
-    if (role is Role.PAGE_NUMBER and any(c.isalpha() for c in doc.lines.texts[j])) or (
+    if (role is Role.PAGE_NUMBER and any(map(str.isalpha, doc.lines.texts[j]))) or (
         note is not None and note[0] == "dateline"
     ):
         # A worded page number ("Strana 2") or a date line is a modern page's foot or head;
@@ -151,7 +154,7 @@ def _page_end_word(doc: DocView, i: int, numbered: bool) -> bool:
         return False
     m = _SIGNATURE_PREFIX.match(t)
     words = t[m.end() :].split() if m else t.split()
-    if not 0 < len(words) <= MAX_WORDS or not any(c.isalpha() for c in t):
+    if not 0 < len(words) <= MAX_WORDS or not any(map(str.isalpha, t)):
         return False
     if m is not None and _STRONG_SIGNATURE.match(t):
         return True
@@ -178,10 +181,14 @@ def rule_page_foot(doc: DocView) -> None:
     docstring)."""
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
     n = len(texts)
-    if sum(not b for b in blank) < 3:
+    if blank.count(False) < 3:
         return
     numbered = Role.PAGE_NUMBER in roles
-    for i in range(n):
+    # Every rule below needs a short line, stripped: _page_end_word one of at most 40
+    # characters and MAX_WIDTH of a measured width, a symbol signature one of at most 13
+    # (_SYMBOL_SIGNATURE), a signature capital one of 1.  Those lines picked in C.
+    limit = min(40.0, MAX_WIDTH * doc.width) if doc.width_measured else 40.0
+    for i in doc.up_to(max(limit, 13.0)):
         # Cheap prefilter: short lines only (a catch-word, a signature).
         if blank[i] or roles[i] is not None or len(texts[i]) > 60:
             continue
@@ -279,7 +286,7 @@ def rule_catch_word_across(doc: DocView) -> None:
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
     pages = doc.labels.pages
     n = len(texts)
-    if not doc.width_measured or sum(not b for b in blank) < 3:
+    if not doc.width_measured or blank.count(False) < 3:
         return
     # Page starts: the first non-blank line of each page, and every labelled page number.
     starts: list[int] = []
@@ -292,24 +299,27 @@ def rule_catch_word_across(doc: DocView) -> None:
         prev_page = pages[i]
     if len(starts) < 2:
         return
-    nonblank = [i for i in range(n) if not blank[i]]
-    rank = {i: k for k, i in enumerate(nonblank)}
-    s = 0
-    for k, i in enumerate(nonblank):
-        while s < len(starts) and starts[s] <= i:
-            s += 1
+    nonblank = list(compress(range(n), map(not_, blank)))
+    # Only a line of at most MAX_WIDTH of the width can be a catch-word: those picked in C;
+    # the next page start after each (s) and each line's place among the non-blank lines
+    # (k) by bisection, instead of a walk over every line and a dictionary of every place.
+    for i in doc.up_to(MAX_WIDTH * doc.width):
+        if blank[i]:
+            continue
+        s = bisect_right(starts, i)
         if s >= len(starts) or roles[i] is not None:
             continue
         t = texts[i].strip()
         if len(t) > MAX_WIDTH * doc.width or closed(t) or t.endswith(":"):
             continue
         words = t.split()
-        if not 0 < len(words) <= MAX_WORDS or sum(c.isalpha() for c in t) < 2:
+        if not 0 < len(words) <= MAX_WORDS or sum(map(str.isalpha, t)) < 2:
             continue  # a capital alone is a signature or a drop capital (rules above)
         start = starts[s]
-        if rank[start] - k > MAX_CATCH_DISTANCE:
+        k, at_start = bisect_left(nonblank, i), bisect_left(nonblank, start)
+        if at_start - k > MAX_CATCH_DISTANCE:
             continue
-        window = nonblank[rank[start] : rank[start] + TWIN_LINES]
+        window = nonblank[at_start : at_start + TWIN_LINES]
         twin = next(
             (
                 j
@@ -398,10 +408,11 @@ def rule_norm_signature(doc: DocView) -> None:
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
     pages = doc.labels.pages
     n = len(texts)
-    if sum(not b for b in blank) < 3:
+    if blank.count(False) < 3:
         return
     limit = 0.6 * doc.width if doc.width_measured else 40.0
-    for i in range(n):
+    # Only a line of at most ``limit`` characters stripped can be one: those picked in C.
+    for i in doc.up_to(limit):
         if blank[i] or roles[i] is not None or len(texts[i]) > 80:
             continue
         t = texts[i].strip()
@@ -431,9 +442,11 @@ def rule_norm_signature(doc: DocView) -> None:
             0.75,
         )
     signatures = ("signature-mark", "signature-norm", "signature-capital")
-    for i in range(n):
-        note = doc.labels.notes.get(i)
-        if blank[i] or note is None or note[0] not in signatures:
+    # The signature lines, in order, from the labels (few): the loop labels only unlabelled
+    # lines, with another rule, so the list does not change while it runs.
+    marked = sorted(i for i, note in doc.labels.notes.items() if note[0] in signatures)
+    for i in marked:
+        if blank[i]:
             continue
         j = i + 1
         while j < n and blank[j]:
@@ -443,7 +456,7 @@ def rule_norm_signature(doc: DocView) -> None:
         t = texts[j].strip()
         if (
             len(t.split()) != 1
-            or sum(c.isalpha() for c in t) < 2
+            or sum(map(str.isalpha, t)) < 2
             or closed(t)
             or t.endswith(":")
             or (doc.width_measured and len(t) > MAX_WIDTH * doc.width)

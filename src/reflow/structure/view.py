@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import compress, repeat
@@ -378,6 +378,36 @@ class PairIndex:
     def nbytes(self) -> int:
         """Bytes of the keys (what a test bounds)."""
         return self._keys.itemsize * len(self._keys)
+
+
+def lines_matching(lines: Lines, patterns: Iterable[str | re.Pattern[str]]) -> list[int]:
+    """The lines in which one of ``patterns`` (a substring, or a regex) starts a match, in
+    order: searches over the whole source in C, one per line found (the search goes on at
+    the next line), not one per line of the document.  A rule that needs a rare character
+    (a brace, a relation sign) asks this for its candidates; a substring is found with the
+    fast substring search (a regex that starts with a literal, nearly as fast).
+
+    >>> from reflow.lines import split_lines
+    >>> lines_matching(split_lines("a = b\\nno\\nx = y = z\\n-"), ["=", re.compile("^-", re.M)])
+    [0, 2, 3]
+    """
+    source, starts = lines.source, lines.starts
+    n = len(starts)
+    found: set[int] = set()
+    for pattern in patterns:
+        if isinstance(pattern, str):
+            at = source.find(pattern)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                found.add(i)
+                at = source.find(pattern, starts[i + 1]) if i + 1 < n else -1
+            continue
+        m = pattern.search(source)
+        while m is not None:
+            i = bisect_right(starts, m.start()) - 1
+            found.add(i)
+            m = pattern.search(source, starts[i + 1]) if i + 1 < n else None
+    return sorted(found)
 
 
 def has_phrase(doc: DocView, last: str, first: str) -> bool:

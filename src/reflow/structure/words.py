@@ -139,8 +139,8 @@ def is_title_case(text: str, language: str) -> bool:
             continue
         lead = w.lstrip(OPENING_MARKS)[:1]
         if lead.isupper() or lead.isdigit():
-            seen = seen or any(c.isalpha() for c in w)
-        elif any(c.isalpha() for c in w):
+            seen = seen or any(map(str.isalpha, w))
+        elif any(map(str.isalpha, w)):
             return False
     return seen
 
