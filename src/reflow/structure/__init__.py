@@ -61,6 +61,7 @@ from reflow.structure.headings import (
     rule_headings,
     rule_headline_at_page_end,
     rule_join_heading_lines,
+    rule_numbered_headings,
     rule_short_lines,
     rule_wide_lines,
 )
@@ -93,6 +94,7 @@ RULES: tuple[Callable[[DocView], None], ...] = (
     rule_captions,
     rule_bylines,
     rule_headings,
+    rule_numbered_headings,  # section numbers the document's own numbering vouches for
     rule_heading_in_sentence,
     rule_article_heads,
     rule_headline_at_page_end,
