@@ -646,7 +646,10 @@ class Parser:
             e = s.find(end_tag, i)
             e = len(s) if e < 0 else e
             if self.mode[-1] == "prose":
-                self.flush()
+                # A verbatim display is a list environment to LaTeX: it does not end the
+                # paragraph around it.  Text after it without a blank line goes on in the same
+                # paragraph, unindented (``\\@endparenv``); a blank line before or after it
+                # ends the paragraph as anywhere else.
                 self.block("other", s[i:e], aside=False)
             else:
                 self.emit(s[i:e])

@@ -4,6 +4,8 @@ heading lines joined into one block."""
 
 from __future__ import annotations
 
+import re
+
 from reflow.model import Role
 from reflow.structure.view import (
     DocView,
@@ -722,3 +724,202 @@ def rule_join_heading_lines(doc: DocView) -> None:
             f"right under the heading line above, both open (was {notes[i][0]})",
             notes[i][2],
         )
+
+
+#: A section number opening a line: arabic (``2``, ``3.1.5``, ``6.``), an appendix letter
+#: (``B.3.3``, ``A.``) or a roman numeral (``II.1.``, ``VI.5.``), then a space and the title's
+#: first character.  Anchored and bounded: linear on any input.
+_SECTION_NUMBER = re.compile(r"(\d{1,3}|[A-Z]|[IVX]{1,5})((?:\.\d{1,3}){0,4})(\.?) +([^\s.,;:)\]])")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(s: str) -> int:
+    """``"VI"`` -> 6 (subtractive pairs read as usual; only I, V and X occur)."""
+    total = 0
+    for k, c in enumerate(s):
+        v = _ROMAN[c]
+        total += -v if k + 1 < len(s) and _ROMAN[s[k + 1]] > v else v
+    return total
+
+
+def section_numbers(text: str) -> tuple[tuple[tuple[str, int], ...], ...]:
+    """The readings of the section number that opens ``text`` (none when there is none): a
+    number is a tuple of (kind, value) levels; ``I``, ``V``, ``X`` alone read as a letter and as
+    a roman numeral.  A single letter or roman numeral must be followed by a full stop or a
+    second level (``A. Title``, ``B.3 Title``): ``A word`` and ``I think`` open sentences.
+
+    >>> section_numbers("3.1.5 The text installer")
+    ((('d', 3), ('d', 1), ('d', 5)),)
+    >>> section_numbers("II.1. Preprint options")
+    ((('r', 2), ('d', 1)),)
+    >>> section_numbers("A Unspecified pieces"), section_numbers("2022 was a year")
+    ((), ())
+    """
+    m = _SECTION_NUMBER.match(text.lstrip())
+    if m is None:
+        return ()
+    first, rest, stop, _ = m.groups()
+    levels = tuple(("d", int(x)) for x in rest.split(".")[1:])
+    if first.isdigit():
+        if len(first) > 2 and not levels:
+            return ()  # "2022 was": a year, not a section
+        return ((("d", int(first)), *levels),)
+    if not (levels or stop):
+        return ()
+    out = []
+    if len(first) == 1:
+        out.append((("l", ord(first) - 64), *levels))
+    if set(first) <= set(_ROMAN):
+        out.append((("r", _roman(first)), *levels))
+    return tuple(out)
+
+
+def _following(number: tuple[tuple[str, int], ...]) -> set[tuple[tuple[str, int], ...]]:
+    """The numbers that may come next after section ``number``: the next sibling, the first
+    child, and the next of every enclosing level (``2.4.3`` -> ``2.4.4``, ``2.4.3.1``, ``2.5``,
+    ``3``)."""
+    out = {(*number, ("d", 1))}
+    for k in range(len(number)):
+        kind, value = number[k]
+        out.add((*number[:k], (kind, value + 1)))
+    return out
+
+
+#: Lines at least between two one-level section numbers that vouch for each other.  Set
+#: from the texlive-pdf families tuned on (l2tabu, latex4wp, yet-another-guide: enumerated
+#: items and footnotes 1 / 2 / 3 stand 1-4 lines apart; their sections 10 and more).
+MIN_SECTION_GAP = 6
+#: A sentence end inside the title, before a capital: a run-in title and its paragraph.
+_RUN_IN = re.compile(r"[.!?] +[A-Z]")
+#: A numbered heading fills at most this share of its local column (a longer line is a
+#: numbered list item or body running on).  The MAX_HEADING_WIDTH of the other heading rules.
+MAX_NUMBERED_WIDTH = MAX_HEADING_WIDTH
+
+
+def rule_numbered_headings(doc: DocView) -> None:
+    """Rule ``heading-numbered``: a line that opens with a section number which the document's
+    own numbering vouches for -- another line of the text, before it, carries the number that
+    precedes it (``2.4`` or ``2`` before ``2.5``, ``5.3`` before ``6``), or one after it carries
+    a number that follows it -- and reads as a title: open (no sentence end, no comma or hyphen
+    at its end, no function word last; a multi-level number may close with a full stop, as
+    ``4.2. Lemmas, etc.``), at most ``max_heading_words`` words, narrower than
+    :data:`MAX_NUMBERED_WIDTH` of its column, after a closed, labelled, blank or short line and
+    before a line that starts a sentence (or a label, or the end).
+
+    Born-digital manuals and papers (pdftotext -raw: no blank lines) print their numbered
+    section titles as one short line between paragraphs; no other heading rule takes "2.5
+    Other notable programs in TeX Live" (sentence case, not set apart).  A numbered list item
+    (``1. Install it``) rarely has a numbered twin that is a heading, but it may have its
+    sequence: the open-line and width conditions are what keep list items out.
+    """
+    texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
+    n = len(texts)
+    stripped = doc.stripped
+    found: list[tuple[int, tuple[tuple[tuple[str, int], ...], ...]]] = []
+    for i in range(n):
+        s = stripped[i]
+        if blank[i] or not s or not (s[0].isdigit() or s[0] in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"):
+            continue
+        numbers = section_numbers(s)
+        if numbers:
+            found.append((i, numbers))
+    if len(found) < 2:
+        return
+    found_at = dict(found)
+    vouched: set[int] = set()
+    for a in range(len(found)):
+        i, numbers = found[a]
+        nexts = set().union(*(_following(x) for x in numbers))
+        for b in range(a + 1, len(found)):
+            j, later = found[b]
+            hits = [x for x in later if x in nexts]
+            if not hits:
+                continue
+            # Two one-level numbers in a row (1. / 2.) are as often a list or footnotes as
+            # sections: they vouch only when a stretch of text lies between them.
+            one_level = all(len(x) == 1 for x in hits) and all(len(x) == 1 for x in numbers)
+            if one_level and j - i < MIN_SECTION_GAP:
+                continue
+            # "A. Volk" / "C. Speck": initials of names stand in sequence too (hkb-newspaper's
+            # advertisements); letters alone vouch only with a second level ("B" / "B.1").
+            if one_level and all(x[0][0] == "l" for x in hits):
+                continue
+            vouched.add(i)
+            vouched.add(j)
+    for i in sorted(vouched):
+        if roles[i] is not None:
+            continue
+        t = stripped[i]
+        numbers = section_numbers(t)
+        multi = any(len(x) > 1 for x in numbers)
+        title = _SECTION_NUMBER.match(t)
+        rest = t[title.start(4) :] if title else ""
+        if sum(map(str.isalpha, rest)) < 2 or len(split_words(t)) > doc.max_words:
+            continue
+        if not (rest[:1].isalpha() or rest[:1] in "\\“‘\"'«„"):
+            continue  # "1 + dP (1+d2)": a formula's line
+        if not multi and rest[:1].islower() and not _first_child_next(doc, i, numbers, found_at):
+            continue  # "2. or by using": an item going on; "2.3.1 times.sty" is a title
+        if _in_numbered_run(doc, i, found_at):
+            continue  # three numbered lines in a row: contents or a list, not headings
+        end = rest.rstrip(CLOSERS_OF_TITLE)[-1:] if rest.rstrip(CLOSERS_OF_TITLE) else ""
+        if end in ",;:-–—" or ends_with_function_word(rest, doc.language):
+            continue
+        if closed(rest) and not (multi and rest.endswith((".", "?")) and not rest.endswith("..")):
+            continue  # a multi-level number may close its title: "4.2. Lemmas, etc.", "1.1 Quoi ?"
+        if _RUN_IN.search(rest):
+            continue  # "3.1. The title. You specify ...": a run-in title opens its paragraph
+        if doc.width_measured:
+            local = doc.local_width(i)
+            if local and len(t) > MAX_NUMBERED_WIDTH * local:
+                continue
+        prev = prev_line(doc, i)
+        if prev >= 0 and roles[prev] is None and not closed(texts[prev]):
+            # An open line above: a heading only when that line ends short (a title, a list
+            # item without a stop), never after a line that runs on to this one.
+            local = doc.local_width(prev) if doc.width_measured else 0.0
+            p = stripped[prev]
+            if not local or len(p) > MAX_NUMBERED_WIDTH * local or p.endswith(("-", ",")):
+                continue
+            if ends_with_function_word(p, doc.language):
+                continue
+        nxt = next_line(doc, i)
+        # One level ("2. or by") before a lower-case line: an item going on.  Under a
+        # multi-level number a description list may open lower case ("article Un ...").
+        # A digit after a one-level title may be the sentence going on ("6. Endlich kan
+        # nachfolgende Zahl" / "12345678900987654321 zu einem Exempel", ocrd-structure).
+        if (
+            nxt < n
+            and roles[nxt] is None
+            and not multi
+            and not (starts_sentence(texts[nxt]) and not stripped[nxt][:1].isdigit())
+            and not stripped[nxt].startswith("\\")
+        ):
+            continue
+        if nxt < n and phrase_goes_on(doc, i, nxt):
+            continue
+        doc.labels.label(
+            i,
+            Role.HEADING,
+            "heading-numbered",
+            "opens with a section number its neighbours' numbers continue; a short open line"
+            " between paragraphs",
+            0.75,
+        )
+
+
+def _first_child_next(doc: DocView, i: int, numbers: tuple, found_at: dict) -> bool:
+    """Does the next line carry the first subsection of line *i*'s number (``3`` / ``3.1``)?"""
+    later = found_at.get(next_line(doc, i), ())
+    return any((*x, ("d", 1)) in later for x in numbers)
+
+
+def _in_numbered_run(doc: DocView, i: int, found_at: dict) -> bool:
+    """Line *i* and the lines on both sides of it open with section numbers (a table of
+    contents, a numbered list); a heading and its first subheading make a run of two only."""
+    before, after = prev_line(doc, i), next_line(doc, i)
+    return before in found_at and after in found_at
+
+
+#: Marks that may close a title (a quoted or bracketed last word), looked through at its end.
+CLOSERS_OF_TITLE = "\"'”’»)]"
