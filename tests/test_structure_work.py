@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from reflow.config import Config
 from reflow.lines import split_lines
 from reflow.model import Role
-from reflow.structure import label_lines, nonbody, pagefoot, view
+from reflow.structure import edges, label_lines, nonbody, pagefoot, view
 
 CASES = Path(__file__).parent / "cases" / "structure"
 
@@ -160,3 +160,29 @@ def test_a_few_dozen_phrase_questions_without_an_index(monkeypatch: pytest.Monke
     label_lines(split_lines(_prose()), Config(), "en")
     assert 8 < asked[0] < view.PHRASE_SCANS
     assert built[0] == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789ivxlcIVXLCİı.,;:)][ \t\u00a0-aB—\u0663", max_size=14))
+def test_numbered_head_candidates_hold_every_numbered_head(text: str) -> None:
+    """rule_numbered_heads runs _head_number only on the lines its C-level pattern picks (the
+    first word, or the last word read backwards, a number token): every line for which
+    _head_number finds a number is among them."""
+    if edges._head_number(text) is not None:
+        assert edges._NUMBER_WORD_FIRST.match(text) or edges._NUMBER_WORD_FIRST.match(text[::-1])
+
+
+def test_numbered_heads_found_with_candidates_picked() -> None:
+    """Running heads with a page number at either end are still labelled (texlive-pdf and
+    impact-bhl shapes: "6 Schwarz et al.", "BULIMUS.—PLATE V.")."""
+    pages = []
+    for k in range(6):
+        head = f"{k + 6} Schwarz et al." if k % 2 else f"BULIMUS.—PLATE {'IV' if k < 3 else 'V'}"
+        pages.append(head + "\n\n" + _prose().split("\x0c")[0])
+    text = "\n".join(pages)
+    lines = split_lines(text)
+    labels = label_lines(lines, Config(), "en")
+    heads = {
+        lines.texts[i] for i, note in labels.notes.items() if note[0] == "running-head-numbered"
+    }
+    assert heads == {"7 Schwarz et al.", "9 Schwarz et al.", "11 Schwarz et al."}

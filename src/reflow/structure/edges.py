@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from itertools import pairwise
+from itertools import compress, pairwise, repeat
+from operator import ge, itemgetter, or_
 
 from reflow.model import Role
 from reflow.structure.furniture import MAX_FURNITURE_CHARS, similar
@@ -359,6 +360,13 @@ _HEAD_WORD_SPLIT = re.compile(r"[\s—–]+")
 #: that refers to a page, a plate or a figure.
 _ABBREVIATION = re.compile(r"[^\W\d_]{1,3}\.")
 _NUMBER_TOKEN = re.compile(r"\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7}")
+#: A line whose first word is a number token with the marks that _head_number strips around
+#: it: every line for which _head_number finds a number has this at its start, or at the start
+#: of the line reversed (the pattern reads the same backwards).  Anchored, bounded: linear.
+_NUMBER_WORD_FIRST = re.compile(
+    r"\s*[.,;:)\]\[]*(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})[.,;:)\]\[]*(?:\s|$)"
+)
+_REVERSED = itemgetter(slice(None, None, -1))
 
 
 def _head_number(text: str) -> tuple[str, str, int] | None:
@@ -415,7 +423,17 @@ def rule_numbered_heads(doc: DocView) -> None:
     """
     texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
     groups: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    for i, t in enumerate(texts):
+    # Candidates picked in C (issue 10: _head_number on every short line was a tenth of the
+    # structure stage): short lines whose first or last word is a number token.
+    short = list(compress(range(len(texts)), map(ge, repeat(MAX_FURNITURE_CHARS), map(len, texts))))
+    short_texts = list(map(texts.__getitem__, short))
+    numbered = map(
+        or_,
+        map(bool, map(_NUMBER_WORD_FIRST.match, short_texts)),
+        map(bool, map(_NUMBER_WORD_FIRST.match, map(_REVERSED, short_texts))),
+    )
+    for i in compress(short, numbered):
+        t = texts[i]
         # A line a heading rule took stays a heading: the BHL annotators typed the same plate
         # heads ("BULIMUS.—PLATE XI.") heading on some pages and furniture on others.
         if blank[i] or roles[i] is not None or len(t) > MAX_FURNITURE_CHARS:
