@@ -186,3 +186,19 @@ def test_numbered_heads_found_with_candidates_picked() -> None:
         lines.texts[i] for i, note in labels.notes.items() if note[0] == "running-head-numbered"
     }
     assert heads == {"7 Schwarz et al.", "9 Schwarz et al.", "11 Schwarz et al."}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["", "The ", "Jour, "]),
+    st.sampled_from(["Vol.", "VOL.", "No.", "Bd.", "vol", "Heft"]),
+    st.text(alphabet="0123456789IVXLCivxlcİı\u0663x. \t", max_size=6),
+)
+def test_volume_line_candidates_hold_every_volume_line(before: str, word: str, end: str) -> None:
+    """The volume-line rule tests only the lines that end with a number's last character (a
+    full stop aside), picked in C: every line that _VOLUME_LINE takes is among them."""
+    text = before + word + end
+    t = " ".join(text.split())
+    if pagefoot._VOLUME_LINE.fullmatch(t):
+        last = pagefoot._LAST_CHAR(text.rstrip().removesuffix("."))
+        assert pagefoot._VOLUME_NUMBER_END.fullmatch(last)
