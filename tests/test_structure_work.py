@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from reflow.config import Config
 from reflow.lines import split_lines
 from reflow.model import Role
-from reflow.structure import edges, label_lines, nonbody, pagefoot, view
+from reflow.structure import edges, furniture, label_lines, nonbody, pagefoot, view
 
 CASES = Path(__file__).parent / "cases" / "structure"
 
@@ -202,3 +202,18 @@ def test_volume_line_candidates_hold_every_volume_line(before: str, word: str, e
     if pagefoot._VOLUME_LINE.fullmatch(t):
         last = pagefoot._LAST_CHAR(text.rstrip().removesuffix("."))
         assert pagefoot._VOLUME_NUMBER_END.fullmatch(last)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Nr.", "NR. ", "Jahrgang", "Nummer ", "Vol.", ". ", "A/", " ", "x"])
+        | st.text(st.characters(blacklist_categories=("Nd", "Cs")), max_size=4),
+        max_size=8,
+    )
+)
+def test_issue_hits_need_a_digit(pieces: list[str]) -> None:
+    """label_masthead counts issue hits only on lines with a digit (a C-level search first):
+    every issue hit holds one, so a line without a digit has none."""
+    text = "".join(pieces)
+    assert furniture._ISSUE.search(text) is None
