@@ -29,7 +29,7 @@ text = make_text({mb})
 reflow.reflow("A warm-up doc-\\nument.\\n")
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
-out = reflow.reflow(text).to_text()
+out = reflow.reflow(text, detect_structure={structure}).to_text()
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 size = len(text.encode())
@@ -37,8 +37,8 @@ print(json.dumps({{"bytes": size, "seconds": seconds, "grew_kib": peak - before}
 """
 
 
-def measure(mb: float) -> dict[str, float]:
-    code = PROBE.format(bench=str(ROOT / "bench"), mb=mb)
+def measure(mb: float, structure: bool = True) -> dict[str, float]:
+    code = PROBE.format(bench=str(ROOT / "bench"), mb=mb, structure=structure)
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=900
     )
@@ -49,10 +49,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 4, 16])
     parser.add_argument("--write", action="store_true")
+    parser.add_argument(
+        "--no-structure", action="store_true", help="reflow with detect_structure=False"
+    )
     args = parser.parse_args()
     rows = []
     for mb in args.sizes:
-        r = measure(mb)
+        r = measure(mb, not args.no_structure)
         per_byte = r["grew_kib"] * 1024 / r["bytes"]
         rows.append(
             f"| {r['bytes'] / 1e6:.1f} | {r['seconds']:.1f} | {r['grew_kib'] / 1024:.0f} | "
@@ -65,7 +68,10 @@ def main() -> None:
             f"# Memory of one document, reflow {reflow.__version__}, Python "
             f"{platform.python_version()}, {datetime.date.today()}",
             "",
-            "Command: `python bench/bench_doc_memory.py" + (" --write" if args.write else "") + "`"
+            "Command: `python bench/bench_doc_memory.py"
+            + (" --no-structure" if args.no_structure else "")
+            + (" --write" if args.write else "")
+            + "`"
             " (one fresh process per size; synthetic newspaper-style English, bench/make_text.py;"
             " shared 2-core machine).",
             "",
@@ -77,7 +83,8 @@ def main() -> None:
     print(table)
     if args.write:
         stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d-%H%M")
-        (ROOT / "bench" / "results" / f"doc-memory-{stamp}.md").write_text(table + "\n")
+        name = "doc-memory-no-structure" if args.no_structure else "doc-memory"
+        (ROOT / "bench" / "results" / f"{name}-{stamp}.md").write_text(table + "\n")
 
 
 if __name__ == "__main__":

@@ -9,8 +9,10 @@
 On a shared machine wall and even CPU time drift from minute to minute, so a before/after
 measured in two runs compares two machines.  This runs both versions on the same documents in
 alternating rounds (base, new, base, new, ...), each round timing every stage as
-bench/speed_stages.py does, next to one ``re.sub`` pass (eval/speed.py's floor); the best round
-of each version is reported, and so is each stage as a ratio to the floor of the same process.
+bench/speed_stages.py does, and the whole ``reflow(t).to_text()`` with and without the
+structure stage, next to one ``re.sub`` pass (eval/speed.py's floor); the best round of each
+version is reported (``--median``: the median round), and so is each stage as a ratio to the
+floor of the same process.
 It first checks that both versions render every document the same (``to_text``), so the
 comparison is between two implementations of one answer.
 ``--record`` writes bench/results/speed-stages-ab-<date>-<time>.md.
@@ -24,6 +26,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from statistics import median
 
 import reflow
 from reflow.metrics import load_cases
@@ -31,6 +34,9 @@ from reflow.metrics import load_cases
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report import publish, short_commit
 from speed_stages import LINE_END, STAGES, modules, one_pass, whole
+
+#: The whole pipeline with detect_structure=False (the row of the table).
+BARE = "reflow(t, detect_structure=False).to_text()"
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -42,7 +48,10 @@ def main() -> int:
     ap.add_argument("--package", default="reflow_base", help="the base's renamed package")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--record", action="store_true")
+    ap.add_argument("--median", action="store_true", help="the median round, not the best")
     args = ap.parse_args()
+    pick = median if args.median else min
+    statistic = "median" if args.median else "best"
     base_pkg = importlib.import_module(args.package)
     docs = [c.text for c in load_cases(ROOT / "eval" / "cases")]
     size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
@@ -51,16 +60,18 @@ def main() -> int:
         "new": (modules("reflow"), reflow.reflow),
     }
     differ = sum(base_pkg.reflow(d).to_text() != reflow.reflow(d).to_text() for d in docs)
-    best: dict[str, dict[str, float]] = {v: {} for v in versions}
+    rounds: dict[str, dict[str, list[float]]] = {v: {} for v in versions}
     floors: list[float] = []
     for _ in range(args.rounds):
         for name, (m, fn) in versions.items():
             rows = one_pass(docs, m)
             rows["whole"] = whole(lambda t, fn=fn: fn(t).to_text(), docs)
+            rows[BARE] = whole(lambda t, fn=fn: fn(t, detect_structure=False).to_text(), docs)
             for k, v in rows.items():
-                best[name][k] = min(best[name].get(k, v), v)
+                rounds[name].setdefault(k, []).append(v)
             floors.append(whole(lambda t: LINE_END.sub(r"\1", t), docs))
-    floor = min(floors)
+    best = {v: {k: pick(ts) for k, ts in rows.items()} for v, rows in rounds.items()}
+    floor = pick(floors)
     commit = short_commit()
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     out = [
@@ -68,7 +79,7 @@ def main() -> int:
         "",
         f"`python bench/speed_stages_ab.py {args.base}`: {len(docs)} committed extractions of "
         f"eval/cases ({size:.2f} MB, one document each), {args.rounds} alternating rounds "
-        f"(base, new), best round per stage and version; load average "
+        f"(base, new), {statistic} round per stage and version; load average "
         f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} shared cores.  Documents whose text "
         f"differs between the versions: {differ}.",
         "",
@@ -77,7 +88,7 @@ def main() -> int:
         "|---|---|---|---|---|---|---|---|",
     ]
     tb, tn = best["base"]["whole"], best["new"]["whole"]
-    for stage in (*STAGES, "whole"):
+    for stage in (*STAGES, "whole", BARE):
         b, n = best["base"][stage], best["new"][stage]
         label = "reflow(t).to_text(), whole" if stage == "whole" else stage
         out.append(
@@ -89,6 +100,9 @@ def main() -> int:
         "",
         f"Whole pipeline: base {size / tb:.2f} MB/s ({floor / tb:.3f}x re.sub), new "
         f"{size / tn:.2f} MB/s ({floor / tn:.3f}x re.sub); re.sub {size / floor:.1f} MB/s.",
+        f"Without the structure stage: base {size / best['base'][BARE]:.2f} MB/s "
+        f"({floor / best['base'][BARE]:.3f}x re.sub), new {size / best['new'][BARE]:.2f} MB/s "
+        f"({floor / best['new'][BARE]:.3f}x re.sub).",
     ]
     publish("\n".join(out) + "\n", "speed-stages-ab", args.record)
     return 0

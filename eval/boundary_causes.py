@@ -26,6 +26,12 @@ and a gold paragraph start reflow misses (a *missed start*) to:
 
 The counts are per start the alignment reaches; they add up close to, not exactly to, the
 metrics' false positives and negatives (which align the output, not the input).
+
+Beside each cause, the column ``blank-line peer`` says how many of those starts the peers'
+rule decides the same way (textacy and unstructured split paragraphs at blank lines and form
+feeds only, as the trivial baseline does, ``eval/peers.py``): a false start it makes too (a
+blank line or form feed right above the line), a missed start it finds.  A missed start the
+peer finds is where reflow is behind it; the cause says which stage let it go.
 """
 
 from __future__ import annotations
@@ -65,8 +71,25 @@ def _is_short(lengths: list[int], i: int, window: int = 8) -> bool:
     return lengths[i] < 0.75 * max(near)
 
 
+def _peer_starts(texts: list[str]) -> set[int]:
+    """The raw lines the blank-line peers start a paragraph at: the first non-blank line after
+    a blank line or at a form feed (the first line of the text is no boundary)."""
+    out: set[int] = set()
+    gap = False
+    seen = False
+    for i, t in enumerate(texts):
+        if not t.strip():
+            gap = True
+            continue
+        if seen and (gap or t.lstrip(" \t").startswith("\f")):
+            out.add(i)
+        gap, seen = False, True
+    return out
+
+
 def causes(case: Case, kinds: list[tuple[str, str]]) -> tuple[list[tuple], list[tuple]]:
-    """(false starts, missed starts) of reflow on ``case``: (cause, line, upper, lower) each."""
+    """(false starts, missed starts) of reflow on ``case``: (cause, line, upper, lower, peer)
+    each; ``peer`` says the blank-line peers start a paragraph at that line too."""
     doc = reflow.reflow(case.text, config=reflow.Config(language="auto"))
     texts = doc.source.split("\n")
     lengths = [len(t.strip()) for t in texts]
@@ -99,9 +122,11 @@ def causes(case: Case, kinds: list[tuple[str, str]]) -> tuple[list[tuple], list[
             r_to_g[rb + j] = ga + j
     g_to_r = {g: r for r, g in r_to_g.items()}
 
-    def context(i: int) -> tuple[str, str]:
+    peer = _peer_starts(texts)
+
+    def context(i: int) -> tuple[str, str, bool]:
         above = next((texts[j] for j in range(i - 1, -1, -1) if texts[j].strip()), "")
-        return above.strip(), texts[i].strip()
+        return above.strip(), texts[i].strip(), i in peer
 
     false: list[tuple] = []
     for i in sorted(para_first):
@@ -125,7 +150,7 @@ def causes(case: Case, kinds: list[tuple[str, str]]) -> tuple[list[tuple], list[
     for g in sorted(g_starts):
         r = g_to_r.get(g)
         if r is None:
-            missed.append(("unaligned", -1, "", " ".join(g_toks[g : g + 6])))
+            missed.append(("unaligned", -1, "", " ".join(g_toks[g : g + 6]), False))
             continue
         i = r_line[r]
         if i in para_first:
@@ -161,6 +186,8 @@ def main() -> int:
     gold_of = {p.parent.name: p for p in args.root.rglob("gold.json")}
     false_c: dict[str, Counter[str]] = defaultdict(Counter)
     missed_c: dict[str, Counter[str]] = defaultdict(Counter)
+    # (suite, cause) -> how many the blank-line peers decide the same way (see the module doc).
+    peer_c: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     shown = 0
     for case in load_cases(args.root):
         if args.suite and args.suite not in case.suite:
@@ -169,8 +196,9 @@ def main() -> int:
         false, missed = causes(case, _gold_kinds(path))
         source = case.suite
         for kind, items, counter in (("false", false, false_c), ("missed", missed, missed_c)):
-            for cause, i, above, line in items:
+            for cause, i, above, line, by_peer in items:
                 counter[source][cause] += 1
+                peer_c[source][(kind, cause)] += by_peer
                 if args.show and args.show in cause and shown < args.limit:
                     shown += 1
                     print(f"[{kind}] {cause} {case.doc_id} line {i}\n    {above!r}\n    {line!r}")
@@ -178,13 +206,25 @@ def main() -> int:
         return 0
     for suite in sorted(false_c.keys() | missed_c.keys()):
         print(f"\n## {suite}")
-        for title, counter in (("false starts", false_c[suite]), ("missed", missed_c[suite])):
+        for kind, title, counter in (
+            ("false", "false starts (peer: makes it too)", false_c[suite]),
+            ("missed", "missed (peer: finds it)", missed_c[suite]),
+        ):
             total = sum(counter.values())
-            print(f"{title}: {total}")
+            by_peer = sum(peer_c[suite][(kind, c)] for c in counter)
+            print(f"{title}: {total}, peer {by_peer}")
             for cause, n in counter.most_common():
-                print(f"  {n:6}  {n / max(1, total):5.1%}  {cause}")
+                p = peer_c[suite][(kind, cause)]
+                print(f"  {n:6}  {n / max(1, total):5.1%}  peer {p:5}  {cause}")
     if args.json:
-        data = {s: {"false": dict(false_c[s]), "missed": dict(missed_c[s])} for s in false_c}
+        data = {
+            s: {
+                "false": dict(false_c[s]),
+                "missed": dict(missed_c[s]),
+                "peer": {f"{k}: {c}": n for (k, c), n in sorted(peer_c[s].items())},
+            }
+            for s in false_c
+        }
         args.json.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return 0
 

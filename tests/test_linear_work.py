@@ -272,3 +272,46 @@ def test_lone_page_number_partners_answer_as_all_pairs() -> None:
         picked = sorted(rng.sample(range(n), rng.randrange(1, min(n, 30) + 1)))
         found = [(i, rng.randrange(1, 12)) for i in picked]
         assert lone._partners(doc, found) == _partners_by_pairs(doc, found)
+
+
+class _CountingTexts(list):
+    """A line table's texts that count the lines read one at a time (``texts[i]``); C-level
+    passes (``str.split``, iteration) are not counted, and do not grow per boundary."""
+
+    reads = 0
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        if isinstance(i, int):
+            _CountingTexts.reads += 1
+        else:
+            _CountingTexts.reads += len(range(*i.indices(len(self))))
+        return super().__getitem__(i)
+
+
+def _core_line_reads(text: str) -> tuple[int, int]:
+    """(lines, line texts read one at a time) by the core stages (no structure stage: the
+    boundaries, the profile and the assembly) on ``text``."""
+    from reflow.pipeline import reflow_lines
+
+    lines = split_lines(text)
+    lines.texts = _CountingTexts(lines.texts)
+    _CountingTexts.reads = 0
+    doc = reflow_lines(lines, Config(detect_structure=False))
+    assert doc.blocks  # the document was reflowed
+    return len(lines), _CountingTexts.reads
+
+
+def test_core_line_reads_are_linear() -> None:
+    """The boundary stage, the document profile (measured in chunks) and the assembly read
+    each line a bounded number of times: a scan of the lines per boundary (a window that
+    grows with the page, a search back for the paragraph start) would make the reads of a
+    document twice as long four times as many."""
+    once = _pages() * 4
+    lines1, reads1 = _core_line_reads(once)
+    lines2, reads2 = _core_line_reads(once + "\x0c" + once)
+    assert 1.9 <= lines2 / lines1 <= 2.1
+    assert reads1 > lines1  # every line is read, some several times
+    assert reads2 / reads1 <= 2.2
+    # A few reads per line (5.2 on these pages: the line table, the profile, the
+    # boundaries and the assembly each read a line about once).
+    assert reads2 <= 8 * lines2

@@ -889,15 +889,25 @@ def _judge(
 
 
 #: A name before a hyphen (``loan-compound``) is one that is no common word of the language:
-#: "Debian" is at Zipf 2.7 in Norwegian, "Linux" 3.8, while the capitalised first halves of
-#: words broken at a line start ("Den-/ne", "Av-/hengig") are at 6 and above.
-LOAN_NAME_ZIPF = 4.0
+#: "Debian" is at Zipf 2.7 in Norwegian, "Linux" 3.8, "Internett" (which Norwegian writes in
+#: lower case) 4.9, while the capitalised first halves of words broken at a line start
+#: ("Den-/ne", "Av-/hengig") are at 6 and above.
+LOAN_NAME_ZIPF = 5.0
 #: A lower-case first part is a foreign word when the language hardly knows it (below this)...
 LOAN_RARE_ZIPF = 2.5
 #: ... or when English knows it this much better (log10 units): "route" 3.2 in Norwegian, 4.7
 #: in English; "remove" 2.0 and 4.7.  Norwegian words on the same corpus ("system", "standard",
 #: "program") are within 1.0 of English.
 LOAN_ENGLISH_LEAD = 1.0
+#: A capitalised first part this long, which the language hardly knows, before a second part
+#: this long counts as a name even when the document writes it nowhere else and the second
+#: part is a compound of its own ("Zeroconf-/protokollsuiten"); the first half of a name broken
+#: at a syllable is shorter ("Debi-/an").
+LOAN_NAME_LETTERS = (5, 6)
+#: Vowels: a lower-case first part without one is an abbreviation ("cd-/kommandoen", "tv-",
+#: "pc-"), which Norwegian and Swedish write with a hyphen before a compound's head
+#: (Språkrådet's rule for abbreviations in compounds).
+_VOWELS = frozenset("aeiouyæøåäöéèêáàíóúü")
 #: ... and English knows it as a word (an English fragment, "distribu" 1.3, "diverge" 2.8 in
 #: "diverge-/rende", is no evidence).
 LOAN_ENGLISH_WORD = 3.0
@@ -934,11 +944,16 @@ def _loan(
     # The part after a name is a word of its own ("Unix-/maskin"), or the document writes the
     # name alone ("Debian"): "Debi-/ans" is neither.
     word_after = lexicon.zipf(right) >= FRAGMENT_WORD and len(right) >= 4
+    long_name = (
+        zl < LOAN_RARE_ZIPF
+        and len(left) >= LOAN_NAME_LETTERS[0]
+        and len(right) >= LOAN_NAME_LETTERS[1]
+    )
     if (
         left[0].isupper()
         and left[1:].islower()
         and zl < LOAN_NAME_ZIPF
-        and (standalone or word_after)
+        and (standalone or word_after or long_name)
     ):
         before = left_line[: len(left_line) - len(left) - 1].rstrip()
         # A capital in the middle of a sentence: a name ("for Debian-/prosjektet"); at a
@@ -947,6 +962,8 @@ def _loan(
             return f"'{left}' is a name (capitalised inside a sentence, Zipf {zl:.1f})"
     if not left.islower() or len(left) < 2:
         return ""
+    if left.isalpha() and len(left) <= 4 and not _VOWELS.intersection(left):
+        return f"'{left}' is an abbreviation (no vowel)"
     if left.endswith("s") and len(left) > LINKED_STEM and lexicon.zipf(left[:-1]) >= FRAGMENT_WORD:
         # The linking "s" of a compound of the language's own words ("installations-/
         # programmet", "partisjons-/tabellen"), not an English plural ("cups-/browsed").

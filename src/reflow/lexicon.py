@@ -55,7 +55,7 @@ class DocumentVocabulary:
         self._broken: Counter[str] | None = None
         self._coverage: float | None = None
         self._pairs: list[tuple[str, str]] = []
-        self._lowered: str | None = None
+        self._lowered: list[str] | None = None
         self._scanned = 0
 
     def count(self, word: str) -> int:
@@ -67,10 +67,13 @@ class DocumentVocabulary:
             # the text once; past SCAN_BUDGET texts' worth of scanning, the index is built
             # (so the work stays linear in the document, however many words are asked for).
             if self._lowered is None:
-                self._lowered = self._text.lower()
+                self._lowered = _lowered_slices(self._text)
             if self._scanned < SCAN_BUDGET * len(self._text):
                 self._scanned += len(self._text)
-                if key not in self._lowered:
+                # The slices are cut before a space: a key without one that is in the whole
+                # lower-cased text is inside one slice.
+                lowered = self._lowered if " " not in key else ["".join(self._lowered)]
+                if not any(key in piece for piece in lowered):
                     return 0
             self._words = self._index_words()
             self._lowered = None
@@ -261,6 +264,33 @@ class DocumentVocabulary:
             if left:
                 found[f"{left.lower()}-{right.group().lower()}"] += 1
         return found
+
+
+def _lowered_slices(text: str) -> list[str]:
+    """``text.lower()`` in slices of about :data:`_SLICE` characters, each cut before a space
+    (``"".join`` of them is ``text.lower()``: a space is neither cased nor case-ignorable, so
+    no case mapping looks across it, the final sigma included).
+
+    Lower-casing a whole text that is not all ASCII takes 12 bytes a character for the
+    moment (CPython maps into a buffer of three 4-byte characters per character): 14 times
+    a 4 MB input, the peak of the whole pipeline on bench/make_text.py's text.  Slices are
+    also kept one byte a character when they are ASCII.
+
+    >>> _lowered_slices("ΟΔΟΣ ΟΔΟΣ") == ["οδος οδος"]
+    True
+    >>> "".join(_lowered_slices("Aİ ΣΑΣ " * 20_000)) == ("Aİ ΣΑΣ " * 20_000).lower()
+    True
+    """
+    pieces: list[str] = []
+    start, n = 0, len(text)
+    while start < n:
+        end = min(n, start + _SLICE)
+        if end < n:
+            space = text.find(" ", end)
+            end = n if space < 0 else space
+        pieces.append(text[start:end].lower())
+        start = end
+    return pieces
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -523,6 +553,21 @@ class Lexicon:
     @property
     def has_patterns(self) -> bool:
         return self._hyphenator() is not None
+
+    def first_break(self, word: str) -> int | None:
+        """The first position in ``word`` where the language's patterns allow a break: the
+        length of its first syllable as a typesetter would hyphenate it; None without patterns
+        or without a break.
+
+        >>> Lexicon.get("pl").first_break("Zazwyczaj")
+        2
+        """
+        if self._hyphenator() is None:
+            return None
+        for position in range(1, len(word)):
+            if self.is_hyphenation_point(word, position):
+                return position
+        return None
 
     def is_hyphenation_point(
         self, word: str, position: int, after_elision: bool = False

@@ -24,10 +24,11 @@ linear: each line is looked at a constant number of times (windows of fixed size
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from reflow.hyphenation import HYPHENS
 
@@ -76,6 +77,9 @@ BLANK_LINE_RATIO = 3
 #: median was a paragraph start 381 of 482 times, one within 2 characters 291 of 742 times.
 INDENT_MIN_CHARS = 2
 INDENT_MIN_SEEN = 3
+#: Body lines stripped at a time by :func:`measure` (memory only: any size gives the same
+#: profile; 4,096 lines are a few hundred KB, against the whole text again).
+MEASURE_CHUNK = 4096
 
 
 def strip_tail(text: str) -> str:
@@ -158,9 +162,9 @@ class Profile:
     indent: int = 0  # characters the first line of a paragraph is short by (0: no indent)
     indent_seen: int = 0  # first lines after clear ends it was measured on
     hyphen_marks: dict[str, int] = field(default_factory=dict)
-    _full_at: list[int] = field(default_factory=list)  # k of every known full line
+    #: k of every known full line (8 bytes each: a list of them held 40, most lines are full).
+    _full_at: array[int] = field(default_factory=lambda: array("q"))
     _full_lengths: list[int] = field(default_factory=list)  # their lengths, in order
-    _columns: dict[int, Column | None] = field(default_factory=dict)
     _windows: dict[int, Column | None] = field(default_factory=dict)  # by window position
 
     @property
@@ -177,10 +181,9 @@ class Profile:
 
     def column(self, k: int) -> Column | None:
         """The column near body line k, or None when too few full lines were measured."""
-        if k in self._columns:
-            return self._columns[k]
         j = bisect_left(self._full_at, k)
-        # Lines between the same two full lines share their window: one sort for them all.
+        # Lines between the same two full lines share their window: one sort for them all (a
+        # cache by window, not by line: one by line held a dictionary entry per line asked).
         col = self._windows.get(j, False)
         if col is False:
             window = sorted(self._full_lengths[max(0, j - WIDTH_WINDOW) : j + WIDTH_WINDOW])
@@ -190,7 +193,6 @@ class Profile:
                 spread = max(1, (window[(3 * n) // 4] - window[n // 4]) // 2)
                 col = Column(window[n // 2], spread, n)
             self._windows[j] = col
-        self._columns[k] = col
         return col
 
     def shortfall(self, k: int) -> int | None:
@@ -209,23 +211,30 @@ def measure(texts: list[str], blank: list[bool], pages: list[int], body: list[in
     ([True, True, True, False, True, False], [29, 27])
     """
     n = len(body)
-    stripped = [texts[i].strip() for i in body]
-    lengths = list(map(len, stripped))
-    within = [b == a + 1 and pages[a] == pages[b] for a, b in pairwise(body)] + [False] * min(n, 1)
-    terminal = list(map(is_terminal, stripped))
-    full = [w and not t for w, t in zip(within, terminal, strict=True)]
-    full_at = [k for k in range(n) if full[k]]
-    profile = Profile(
-        body, lengths, full, _full_at=full_at, _full_lengths=[lengths[k] for k in full_at]
-    )
-    # Line-end hyphen marks before a letter (one comprehension: only lines ending in one).
-    profile.hyphen_marks = dict(
-        Counter(
+    lengths: list[int] = []
+    terminal: list[bool] = []
+    marks: Counter[str] = Counter()
+    # The stripped lines a chunk at a time: a list of all of them was another copy of the body
+    # text (lines with a trailing space strip to new strings), the peak of a long document.
+    for lo in range(0, n, MEASURE_CHUNK):
+        hi = min(n, lo + MEASURE_CHUNK)
+        # One line more than the chunk: the hyphen marks look at the next line's start.
+        stripped = [texts[i].strip() for i in body[lo : hi + 1]]
+        lengths += map(len, stripped[: hi - lo])
+        terminal += map(is_terminal, stripped[: hi - lo])
+        # Line-end hyphen marks before a letter (one comprehension: only lines ending in one).
+        marks.update(
             s[-1]
             for s, nxt in pairwise(stripped)
             if s[-1:] in HYPHENS and s[-2:-1].isalpha() and nxt[:1].isalpha()
         )
+    within = [b == a + 1 and pages[a] == pages[b] for a, b in pairwise(body)] + [False] * min(n, 1)
+    full = [w and not t for w, t in zip(within, terminal, strict=True)]
+    full_at = array("q", compress(range(n), full))
+    profile = Profile(
+        body, lengths, full, _full_at=full_at, _full_lengths=[lengths[k] for k in full_at]
     )
+    profile.hyphen_marks = dict(marks)
     first_shortfalls: list[int] = []
     # A sample of full lines inside paragraphs (every 4th), for the indent's baseline.
     inner_shortfalls = [
@@ -239,7 +248,7 @@ def measure(texts: list[str], blank: list[bool], pages: list[int], body: list[in
             if pages[a] == pages[b] and all(blank[a + 1 : b]):
                 profile.blank_ends += 1
             continue
-        if _clearly_short(profile, k, stripped[k + 1]):
+        if _clearly_short(profile, k, texts[body[k + 1]]):
             profile.short_ends += 1
             if full[k + 1]:
                 s = profile.shortfall(k + 1)
