@@ -8,9 +8,12 @@ as evidence only) and scores reflow's answer against the document's gold, beside
 two text exports of the same pages (``blank-lines``, ``flat``).  Hyphens are scored with the
 ``flat`` export's hyphen list (the same printed line ends).
 
-    .venv/bin/python eval/real_xml.py --ocrd GITDIR [--bhl GITDIR] [--hkb GITDIR] [--out STEM]
+    .venv/bin/python eval/real_xml.py --ocrd GITDIR [--bhl GITDIR] [--hkb GITDIR]
+                                      [--tapus GITDIR] [--out STEM]
 
 GITDIR: the git directory of the source's snapshot at the commit in eval/real/README.md.
+``tapuscorpus`` is read from its ALTO (eScriptorium's, with line boxes and SegmOnto zones as
+``TextBlock`` elements) with :mod:`reflow.readers.alto`; the others from their PAGE-XML.
 
 The two sources made of Tesseract's own output (ocrd-tesseract, tapuscorpus-tesseract) need no
 snapshot: Tesseract's TSV files are committed beside its text (eval/real/engine.py), and are
@@ -38,6 +41,7 @@ import gate  # noqa: E402
 import reflow  # noqa: E402
 from reflow.metrics import Counts, Gold, Hyphen, Prediction, score, table  # noqa: E402
 from reflow.pipeline import reflow_lines  # noqa: E402
+from reflow.readers.alto import iter_alto_pages  # noqa: E402
 from reflow.readers.base import build_lines  # noqa: E402
 from reflow.readers.pagexml import iter_page_pages  # noqa: E402
 from reflow.readers.tsv import iter_tsv_pages  # noqa: E402
@@ -65,15 +69,26 @@ def main() -> int:
     ap.add_argument("--ocrd", type=Path, help="git dir of OCR-D/gt_structure_text")
     ap.add_argument("--bhl", type=Path, help="git dir of impactcentre/groundtruth-bhl")
     ap.add_argument("--hkb", type=Path, help="git dir of UB-Mannheim/hkb-gt")
+    ap.add_argument("--tapus", type=Path, help="git dir of HTR-United/tapuscorpus (ALTO)")
     ap.add_argument("--out", help="results path without extension")
     ap.add_argument("--no-tsv", action="store_true", help="leave out the Tesseract TSV sources")
+    ap.add_argument(
+        "--only", action="append", help="only this source (repeatable), e.g. tapuscorpus"
+    )
     args = ap.parse_args()
-    sources = {"ocrd-structure": args.ocrd, "impact-bhl": args.bhl, "hkb-newspaper": args.hkb}
+    sources = {
+        "ocrd-structure": args.ocrd,
+        "impact-bhl": args.bhl,
+        "hkb-newspaper": args.hkb,
+        "tapuscorpus": args.tapus,
+    }
+    # The reader of each source's XML, and the name of its row.
+    readers = {"tapuscorpus": (iter_alto_pages, "ALTO")}
     results: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
     skipped: dict[str, int] = defaultdict(int)
     config = reflow.Config(language="auto")
     for corpus, gitdir in sources.items():
-        if gitdir is None:
+        if gitdir is None or (args.only and corpus not in args.only):
             continue
         for gold_path in sorted((HERE / "real" / corpus).rglob("gold.json")):
             g = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -83,16 +98,15 @@ def main() -> int:
                 furniture=g["furniture"],
                 hyphens=[Hyphen(h["word"], h["join"]) for h in g["extractions"]["flat"]["hyphens"]],
             )
+            reader, kind = readers.get(corpus, (iter_page_pages, "PAGE-XML"))
             try:
-                pages = [
-                    page for f in g["source"]["files"] for page in iter_page_pages(_show(gitdir, f))
-                ]
+                pages = [page for f in g["source"]["files"] for page in reader(_show(gitdir, f))]
             except (subprocess.CalledProcessError, reflow.InputError) as exc:
                 print(f"skipped {g['id']}: {exc}", file=sys.stderr)
                 skipped[corpus] += 1
                 continue
             doc = reflow_lines(build_lines(pages), config)
-            results[f"reflow {reflow.__version__}, PAGE-XML read directly"][corpus] += score(
+            results[f"reflow {reflow.__version__}, {kind} read directly"][corpus] += score(
                 _prediction(doc), gold
             )
             for style, ex in sorted(g["extractions"].items()):
@@ -108,6 +122,8 @@ def main() -> int:
                 )
     if not args.no_tsv:
         for corpus, gold_path, g, files in gate.tsv_documents():
+            if args.only and corpus not in args.only:
+                continue
             sources[corpus] = HERE
             golds = {
                 style: Gold(
@@ -132,9 +148,10 @@ def main() -> int:
         HERE / "results" / f"{datetime.date.today().isoformat()}-real-xml-{commit}"
     )
     out = [
-        f"# Real pages read from their PAGE-XML or Tesseract TSV (commit {commit})",
+        f"# Real pages read from their PAGE-XML, ALTO or Tesseract TSV (commit {commit})",
         "",
-        "`eval/real_xml.py`: eval/real's documents, their PAGE-XML ground-truth pages (or, for "
+        "`eval/real_xml.py`: eval/real's documents, their PAGE-XML or ALTO (tapuscorpus) "
+        "ground-truth pages (or, for "
         "the Tesseract sources, Tesseract's TSV) read with reflow.readers, against reflow on the "
         "text exports of the same pages. Skipped "
         f"(snapshot file missing): {dict(skipped) or 'none'}.",

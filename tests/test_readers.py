@@ -449,6 +449,9 @@ def test_cli_json_blocks_say_where(tmp_path: Path) -> None:
     d = json.loads(r.stdout)
     refs = [b["ref"] for blk in d["blocks"] for b in blk["boxes"]]
     assert refs and all(ref.startswith("line") for ref in refs)
+    # The engine's confidence and region stay with each line.
+    boxes = [b for blk in d["blocks"] for b in blk["boxes"]]
+    assert all(0.9 <= b["confidence"] <= 1.0 and b["region"].endswith(":text") for b in boxes)
 
 
 def test_cli_bad_pdf_is_one_line_error_per_file(tmp_path: Path) -> None:
@@ -722,3 +725,26 @@ def test_double_spaced_ocr_page_first_line_is_not_a_running_head() -> None:
     assert [b.text for b in far.blocks if b.role is reflow.Role.PAGE_HEADER] == [
         "THE HARBOUR GAZETTE"
     ]
+
+
+def test_word_cut_before_an_engine_block_break_goes_on_below() -> None:
+    # Tesseract makes a block of one typed line; the word cut at its end goes on in the line
+    # right below, flush left in the same column: measured, the hyphen rules decide (as text,
+    # the lone line before a blank line is kept apart).
+    column = [
+        Text(50, 100, "The festival opened on Saturday with boats from"),
+        Text(50, 112, "every village along the coast, and the crowd"),
+        Text(50, 124, "cheered when the old captain of the harbour"),
+    ]
+    lone = [Text(50, 136, "welcomed the guests from Porthle-")]
+    rest = [
+        Text(50, 148, "ven and the choir sang on the quay until late"),
+        Text(50, 160, "in the evening, when the lanterns were lit at"),
+        Text(50, 172, "last and the boats went out again."),
+    ]
+    doc = reflow.reflow_file(to_tsv([[column, lone, rest]]), language="en")
+    assert any("the guests from Porthleven and the choir" in p for p in doc.paragraphs)
+    cut = next(d for d in doc.decisions if doc.source.split("\n")[d.line].endswith("Porthle-"))
+    assert cut.action is reflow.Action.DEHYPHENATE and "right below" in cut.evidence
+    # The same lines as text: the lone line stays apart.
+    assert not any("Porthleven" in p for p in reflow.reflow(doc.source, language="en").paragraphs)

@@ -233,7 +233,16 @@ def decide_boundaries(
                 rule, action, conf, evidence = measured
                 decisions[k] = Decision(action, rule, a, b, offset, conf, evidence)
                 continue
-        if b == a + 1 and pages[a] == pages[b]:
+        continued = (
+            geometry.hyphen_continues(a, b, b_text)
+            if geometry is not None and b != a + 1 and ends_with_hyphen(a_text)
+            else None
+        )
+        if continued is not None:
+            # A word cut before a break the reader wrote (an OCR engine's new block) where the
+            # next line stands right below, flush left: the hyphen stage decides.
+            rule, evidence = None, continued
+        elif b == a + 1 and pages[a] == pages[b]:
             if a_text[-1] in LINE_END_MARKS and b_text[:1].isalnum() and a_text[-2:-1].isalnum():
                 # A line-end hyphen after a letter or digit (ends_with_hyphen), a word goes on.
                 rule, evidence = None, ""
@@ -247,6 +256,13 @@ def decide_boundaries(
         else:
             rule, action, conf, evidence = _across_gap(ctx, k, a, b, a_text, b_text)
         if rule is None:  # a hyphen at the line end: the hyphen stage decides
+            typeset = geometry.hyphen(a_text, b_text) if geometry else None
+            if typeset is not None:
+                # How the PDF's typesetter hyphenates (reflow.structure.geometry).
+                rule, action, conf, why = typeset
+                why = f"{why}; {evidence}" if evidence else why
+                decisions[k] = Decision(action, rule, a, b, offset, conf, why)
+                continue
             decisions[k] = _hyphen_decision(ctx, a, b, offset, a_text, b_text, evidence)
         else:
             decisions[k] = Decision(action, rule, a, b, offset, conf, evidence)

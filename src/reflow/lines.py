@@ -76,6 +76,8 @@ class Lines:
     says it holds only whitespace.  ``boxes[i]`` is line *i*'s :class:`Box` when the input had
     geometry (``None`` for a line the reader made up, such as a blank line between regions);
     ``boxes`` itself is ``None`` for text input, and then no rule asks for geometry.
+    ``producer`` names the program that wrote the input when a reader knows it (a PDF's
+    ``Producer``, e.g. ``"pdfTeX-1.40.24"``): how a typesetter hyphenates is evidence.
 
     >>> t = split_lines("one\\r\\ntwo\\n\\x0cthree")
     >>> t.texts, list(t.starts), t.pages, t.page_count
@@ -89,6 +91,7 @@ class Lines:
     blank: list[bool]
     page_count: int
     boxes: list[Box | None] | None = None
+    producer: str | None = None
 
     def __len__(self) -> int:
         return len(self.texts)

@@ -177,6 +177,11 @@ def _box_dict(box: Box) -> dict[str, Any]:
     }
     if box.ref is not None:
         d["ref"] = box.ref
+    # What an OCR engine said of the line, kept as it gave it (issue 12: confidences kept).
+    if box.confidence is not None:
+        d["confidence"] = box.confidence
+    if box.region is not None:
+        d["region"] = box.region
     return d
 
 

@@ -17,6 +17,9 @@ Where each field comes from (see also ``src/reflow/data/README.md``):
 * month and weekday names: the Unicode CLDR, generated into :mod:`reflow.data.cldr` by
   ``eval/make_language_data.py`` (Unicode License v3).
 * the detection profiles: derived from wordfreq's word lists, see :mod:`reflow.language`.
+* volume and issue words (:func:`issue_words`): the Citation Style Language locale terms,
+  generated into :mod:`reflow.data.csl` by ``eval/make_issue_words.py`` (CC BY-SA 3.0), and a
+  few written by the reflow developers (:data:`_ISSUE_EXTRA`, with where each came from).
 
 Field meanings:
 
@@ -990,6 +993,38 @@ def caption_words(language: str) -> tuple[list[str], list[str], list[str]]:
 
 #: Words before a page number ("Seite 3", "стр. 5"), every language's.
 PAGE_WORDS = _words("page p. pg. seite s. página pág. pagina pag.") | _union("page_words")
+
+#: Words before a periodical's volume or issue number that the citation-style terms of
+#: :mod:`reflow.data.csl` do not give, written by the reflow developers: German "Jahrgang" /
+#: "Jahrg." (the year of a periodical: "7. Jahrgang") and "Heft" (an issue: "Zoologica. Heft
+#: 64"), French "année" (a periodical's year: "Année 12") and "n°", the usual typed form of
+#: CSL's "nᵒ" (Duden and Larousse give each word with that sense).  "Jahrgang", "Jahrg.", "n°"
+#: and "année" are the words the masthead rule read before (tuned on hkb-newspaper); "Heft"
+#: was added from impact-bhl (the volume line at the foot of "Zoologica" pages).
+_ISSUE_EXTRA = {"de": ("jahrgang", "jahrg.", "heft"), "fr": ("année", "n°")}
+#: Of those, the words printed after an ordinal number ("7. Jahrgang"): the masthead rule read
+#: this form before (hkb-newspaper).
+ISSUE_AFTER_ORDINAL = frozenset({"jahrgang"})
+
+
+def issue_words(language: str) -> frozenset[str]:
+    """Words before a volume or issue number in ``language`` (lower case; CSL locale terms and
+    :data:`_ISSUE_EXTRA`), every language's for an unknown code.
+
+    >>> sorted(issue_words("de"))
+    ['band', 'bd.', 'heft', 'jahrg.', 'jahrgang', 'nr.', 'nummer']
+    >>> "том" in issue_words("ru"), "том" in issue_words("xx")
+    (True, True)
+    """
+    from reflow.data.csl import ISSUE_TERMS
+
+    codes = [language] if language in ISSUE_TERMS else list(ISSUE_TERMS)
+    return frozenset(w for c in codes for w in (*ISSUE_TERMS[c], *_ISSUE_EXTRA.get(c, ())))
+
+
+#: Volume and issue words of every language (:func:`issue_words`): a masthead or a volume line
+#: is read before the language of a short text is sure.
+ISSUE_WORDS = issue_words("")
 
 #: Quotation marks that open and that close a quotation in any supported language (some are
 #: both: "»" opens in Danish and closes in French; "“" opens in English and closes in German).

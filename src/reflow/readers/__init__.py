@@ -84,18 +84,24 @@ def _data(source: str | os.PathLike[str] | bytes) -> bytes:
 
 
 def iter_pages(
-    source: str | os.PathLike[str] | bytes, kind: Kind, warnings: list[str] | None = None
+    source: str | os.PathLike[str] | bytes,
+    kind: Kind,
+    warnings: list[str] | None = None,
+    info: dict[str, str] | None = None,
 ) -> Iterator[list[PageLine]]:
     """The lines of each page of a PDF or OCR file, one page at a time (file order).
 
     ``warnings`` receives what a reader wants said (pages without text) once the pages are
-    read.  Raises :class:`ReaderError` when the file cannot be read.
+    read; ``info`` what the file says of itself (``"producer"``: the program that wrote a PDF).
+    Raises :class:`ReaderError` when the file cannot be read.
     """
     if kind == "pdf":
         from reflow.readers.pdf import PdfReport, iter_pdf_pages
 
         report = PdfReport()
         yield from iter_pdf_pages(source, report)
+        if info is not None and report.producer:
+            info["producer"] = report.producer
         if warnings is not None:
             warnings.extend(report.warnings())
         if not report.pages:
@@ -149,10 +155,12 @@ def read(
     if kind == "text":
         raise ReaderError("this is text, not a PDF or OCR file: use reflow.reflow()")
     warnings: list[str] = []
+    info: dict[str, str] = {}
     # PDF pages come in the file's order and stay so; OCR engines order their lines, but the
     # reading order is found again from the geometry (the engine's regions are kept as
     # evidence on each line).
-    lines = build_lines(iter_pages(source, kind, warnings))
+    lines = build_lines(iter_pages(source, kind, warnings, info))
+    lines.producer = info.get("producer")
     if kind != "pdf" and not any(t.strip() for t in lines.texts):
         raise ReaderError(f"the {_NAMES[kind]} file has no text lines")
     return lines, warnings

@@ -7,6 +7,13 @@ line's box is its ``HPOS``/``VPOS``/``WIDTH``/``HEIGHT`` (in the file's ``Measur
 its confidence the mean of its strings' ``WC``, its region the enclosing ``TextBlock`` (with a
 ``ComposedBlock``'s ``TYPE`` when there is one), its font size the ``TextStyle`` its
 ``STYLEREFS`` name (else the line height) and bold when that style says so.
+
+ALTO has no reading order.  The engine's blocks are taken as units: they are put in reading
+order from their boxes (:func:`reflow.readers.layout.reading_order` on the blocks, so a block's
+lines stay together), and a block's lines go top to bottom.  Measured on TAPUSCORPUS
+(eScriptorium's ALTO, eval/real_xml.py): ordering the lines themselves by the XY cut read the
+label and value columns of a typed form as two columns and a margin note beside its
+paragraph (word error rate 10.89 % against 5.94 % for the text export of the same pages).
 """
 
 from __future__ import annotations
@@ -14,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
-from reflow.readers.base import PageLine
+from reflow.readers.base import FileOrder, PageLine
+from reflow.readers.layout import MIN_GUTTER, reading_order
 from reflow.readers.xmlsafe import parse
 
 
@@ -57,8 +65,10 @@ def iter_alto_pages(data: bytes) -> Iterator[list[PageLine]]:
     root = parse(data)
     styles = _styles(root)
     for p, page in enumerate(root.iter("Page")):
-        lines: list[PageLine] = []
+        blocks: list[list[PageLine]] = []
         for b, (block, kind) in enumerate(_blocks(page, "text")):
+            lines: list[PageLine] = []
+            blocks.append(lines)
             region = f"{block.get('ID') or f'p{p + 1}:b{b + 1}'}:{kind}"
             block_style = _style(block.get("STYLEREFS"), styles)
             for k, line in enumerate(block.iter("TextLine")):
@@ -100,4 +110,32 @@ def iter_alto_pages(data: bytes) -> Iterator[list[PageLine]]:
                         hyphen is not None,
                     )
                 )
-        yield lines
+        yield _in_order(blocks)
+
+
+def _in_order(blocks: list[list[PageLine]]) -> FileOrder:
+    """The page's lines: blocks in reading order from their boxes, each block's lines top to
+    bottom (by the middle of their boxes)."""
+    units = [
+        (
+            min(ln.x0 for ln in lines),
+            min(ln.top for ln in lines),
+            max(ln.x1 for ln in lines),
+            max(ln.bottom for ln in lines),
+            k,
+        )
+        for k, lines in enumerate(blocks)
+        if lines
+    ]
+    page = FileOrder()
+    if not units:
+        return page
+    # The XY cut measures gutters in the boxes' median height: a block's is many lines tall,
+    # so the gutter is given in line heights (MIN_GUTTER), as for lines.
+    line_h = sorted(ln.bottom - ln.top for lines in blocks for ln in lines)
+    unit_h = sorted(u[3] - u[1] for u in units)
+    gutter = MIN_GUTTER * max(line_h[len(line_h) // 2], 1e-6) / max(unit_h[len(unit_h) // 2], 1e-6)
+    for segment in reading_order(units, gutter):
+        for unit in segment:
+            page.extend(sorted(blocks[unit[4]], key=lambda ln: ln.top + ln.bottom))
+    return page

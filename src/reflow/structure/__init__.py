@@ -44,6 +44,7 @@ from reflow.structure.captions import rule_captions
 from reflow.structure.edges import (
     rule_head_twins_beside_numbers,
     rule_heads_beside_numbers,
+    rule_numbered_heads,
     rule_page_edges,
     rule_page_number_runs,
 )
@@ -103,6 +104,7 @@ RULES: tuple[Callable[[DocView], None], ...] = (
     rule_wide_lines,
     rule_bylines,
     rule_join_heading_lines,
+    rule_numbered_heads,  # before the edge rules: a numbered head is no edge head
     rule_page_edges,  # last: only what no rule above labelled (edges.py)
     rule_page_number_runs,
     rule_head_twins_beside_numbers,  # after the page-number runs

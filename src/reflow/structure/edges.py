@@ -341,3 +341,106 @@ def rule_head_twins_beside_numbers(doc: DocView) -> None:
             f"beside the page number on line {beside[j] + 1}; {why}",
             0.8,
         )
+
+
+#: Lines between two heads of a numbered run at least, per page the number advances: a page
+#: holds more lines than this (RUN_GAP) ...
+NUMBERED_HEAD_GAP = RUN_GAP
+#: ... and the number advances by one (every page carries the head) or two (odd and even pages
+#: carry different heads: "6 Schwarz et al." / "AASTeX v6.31 Sample article 7").
+MAX_HEAD_STEP = 2
+#: Words of the head without its number at least: a numbered heading repeats one word
+#: ("CHAPTER I." / "CHAPTER II.", "Table 3" / "Table 4"); a running head that carries a page or
+#: plate number names its book, author or section ("Schwarz et al.", "BULIMUS.—PLATE", "3
+#: INSTALLAZIONE": a section number counts as a word).
+NUMBERED_HEAD_WORDS = 2
+_HEAD_WORD_SPLIT = re.compile(r"[\s—–]+")
+#: A short abbreviation with a full stop ("p.", "Pl.", "f.", "No."): the word before a number
+#: that refers to a page, a plate or a figure.
+_ABBREVIATION = re.compile(r"[^\W\d_]{1,3}\.")
+_NUMBER_TOKEN = re.compile(r"\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7}")
+
+
+def _head_number(text: str) -> tuple[str, str, int] | None:
+    """``(key, end, value)`` of a short line that carries a number (arabic or roman) first or
+    last: the rest of the line, lower case, as the key; ``end`` is ``first`` or ``last``.
+
+    >>> _head_number("16 Schwarz et al."), _head_number("BULIMUS.—PLATE XXII.")
+    (('schwarz et al', 'first', 16), ('bulimus.—plate', 'last', 22))
+    >>> _head_number("Chapter seven"), _head_number("SOWERBY, Pro. Zool. Soc., 1833, p. 37.")
+    (None, None)
+    >>> _head_number("Vispārējā deklarācija, 16.") is None
+    True
+    """
+    from reflow.structure.furniture import _roman_value
+
+    t = text.strip(" \t\f")
+    if not t or len(t) > MAX_FURNITURE_CHARS or t.endswith(("-", "⸗", "¬")):
+        return None  # a wrapped line goes on: no head
+    parts = t.split()
+    if len(parts) < 2 or len(parts) > TWIN_HEAD_WORDS + 1:
+        return None
+    for end, token, rest in (("last", parts[-1], parts[:-1]), ("first", parts[0], parts[1:])):
+        if end == "first" and token.endswith("."):
+            continue  # "1. Die Sozialdemokraten ...": a list item (hkb-newspaper)
+        if end == "last" and token.endswith(".") and token[:1].isdigit():
+            # "Vispārējā deklarācija, 16." (/ "pants"): an ordinal, a numbered heading cut by
+            # the extractor (generated corpus, lv, pdfminer); a page number takes no full stop.
+            continue
+        m = _NUMBER_TOKEN.fullmatch(token.strip(".,;:)]["))
+        if m is None or (end == "last" and _ABBREVIATION.fullmatch(rest[-1])):
+            # "..., 1842, p. 152.", "Cassis, Pl. V.", "pl. 4. f. 5.": a reference to a page,
+            # plate or figure (impact-bhl), not a page's head.
+            continue
+        word = m.group(0)
+        value = int(word) if word.isdigit() else _roman_value(word)
+        if value is None:
+            continue
+        key = " ".join(rest).lower().strip(" .,;:—–-")
+        return key, end, value
+    return None
+
+
+def rule_numbered_heads(doc: DocView) -> None:
+    """Rule ``running-head-numbered``: short lines that carry a page (or plate) number at one end
+    and the same words otherwise (:func:`_head_number`), whose numbers advance by one or two
+    from one to the next while at least :data:`NUMBERED_HEAD_GAP` lines per step lie between
+    them, are the running heads of those pages, wherever the export put them.  The words must
+    be at least :data:`NUMBERED_HEAD_WORDS` (a numbered heading repeats one word).
+
+    The page cycle comes from the number sequence, not from the repetition: the same words
+    with numbers that do not advance with the lines (a table's rows, a list) are left alone.
+    Tuned on ``texlive-pdf`` (pypdf and pdftotext-raw: "6 Schwarz et al.", "RUNNING AMS-LATEX
+    7") and ``impact-bhl`` (flat: "BULIMUS.—PLATE V." / "... VI.").
+    """
+    texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
+    groups: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for i, t in enumerate(texts):
+        # A line a heading rule took stays a heading: the BHL annotators typed the same plate
+        # heads ("BULIMUS.—PLATE XI.") heading on some pages and furniture on others.
+        if blank[i] or roles[i] is not None or len(t) > MAX_FURNITURE_CHARS:
+            continue
+        parsed = _head_number(t)
+        if parsed is None:
+            continue
+        key, end, value = parsed
+        # The section number of a head counts as a word ("3 INSTALLAZIONE 7").
+        if len(_HEAD_WORD_SPLIT.split(key)) < NUMBERED_HEAD_WORDS or not any(
+            c.isalpha() for c in key
+        ):
+            continue
+        groups[(key, end)].append((i, value))
+    for (key, _end), members in groups.items():
+        run: list[int] = []
+        for (a, va), (b, vb) in pairwise(members):
+            step = vb - va
+            if 1 <= step <= MAX_HEAD_STEP and b - a >= NUMBERED_HEAD_GAP * step:
+                run.extend(x for x in (a, b) if x not in run)
+        for i in run:
+            doc.labels.label(
+                i,
+                Role.PAGE_HEADER,
+                "running-head-numbered",
+                f'"{key}" with a number that advances with the pages ({len(run)} lines)',
+                0.8,
+            )

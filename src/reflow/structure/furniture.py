@@ -28,7 +28,13 @@ from itertools import compress, pairwise, repeat
 from operator import and_, ge, not_, or_
 from statistics import median
 
-from reflow.data.languages import PAGE_WORDS, date_words, function_words
+from reflow.data.languages import (
+    ISSUE_AFTER_ORDINAL,
+    ISSUE_WORDS,
+    PAGE_WORDS,
+    date_words,
+    function_words,
+)
 from reflow.lines import Lines
 from reflow.model import Role
 from reflow.structure.view import LineLabels
@@ -881,10 +887,13 @@ _HEADS = frozenset({Role.PAGE_HEADER, Role.PAGE_FOOTER})
 
 #: A volume or issue number, the one thing every newspaper prints in its masthead: "Jahrgang 1",
 #: "7. Jahrgang", "Jahrg. 1", "Nummer 242", "Nr. 539", "No. 12", "Vol. 3", "N° 5", "Année 12".
-#: Word lists are alternations and the number is bounded: linear.  Tuned on hkb-newspaper.
+#: The words are every language's (reflow.data.languages.ISSUE_WORDS: the Citation Style
+#: Language's locale terms and a few more, each list says where it came from).  Word lists are
+#: alternations and the number is bounded: linear.  Tuned on hkb-newspaper.
+_ISSUE_WORD = "|".join(sorted(map(re.escape, ISSUE_WORDS), key=len, reverse=True))
 _ISSUE = re.compile(
-    r"(?:\b(?:jahrgang|jahrg\.|nummer|nr\.|no\.|vol\.|volume|année|n°|numéro)\s?\d{1,4}\b"
-    r"|\b\d{1,3}\.\s?jahrgang\b)",
+    rf"(?:(?<!\w)(?:{_ISSUE_WORD})\s?\d{{1,4}}\b"
+    rf"|\b\d{{1,3}}\.\s?(?:{'|'.join(sorted(ISSUE_AFTER_ORDINAL))})\b)",
     re.IGNORECASE,
 )
 #: Non-blank lines from the start of the text in which the issue line must stand: the
@@ -895,6 +904,19 @@ MASTHEAD_LINES = 24
 #: a reference in the text.
 MASTHEAD_HITS = 2
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _issue_hits(text: str) -> int:
+    """Volume and issue numbers in a line, their word printed with a capital ("Nummer 1",
+    "NR. 5", "7. Jahrgang"): in prose the same words are lower case ("line number 3 of the
+    page", "volume 2 of the report"), and the data's words include English "number", "issue"
+    and "volume" (tests/test_readers.py: six body lines "... number 0 of the page ..." made a
+    masthead of a page).
+
+    >>> _issue_hits("7. Jahrgang / A/Nr. 539"), _issue_hits("body line number 3 of the page")
+    (2, 0)
+    """
+    return sum(1 for m in _ISSUE.finditer(text) if not m.group(0)[0].islower())
 
 
 def label_masthead(lines: Lines, labels: LineLabels) -> None:
@@ -909,7 +931,7 @@ def label_masthead(lines: Lines, labels: LineLabels) -> None:
     """
     texts, blank, roles = lines.texts, lines.blank, labels.roles
     top = [i for i in range(len(texts)) if not blank[i]][:MASTHEAD_LINES]
-    hits = [(i, len(_ISSUE.findall(texts[i]))) for i in top if len(texts[i]) <= 200]
+    hits = [(i, _issue_hits(texts[i])) for i in top if len(texts[i]) <= 200]
     if sum(h for _, h in hits) < MASTHEAD_HITS:
         return
     last = max(i for i, h in hits if h)

@@ -40,6 +40,7 @@ from bisect import bisect_left, bisect_right
 from itertools import compress
 from operator import not_
 
+from reflow.data.languages import ISSUE_WORDS
 from reflow.lexicon import Lexicon
 from reflow.model import Role
 from reflow.structure.view import DocView
@@ -74,7 +75,19 @@ _WORD = re.compile(r"\w+")
 #: stage (reflow.boundaries), which breaks the paragraph there.
 CATCH_WORD_UNMATCHED = "catch-word-unmatched"
 #: Rules of the signature marks that may stand under a catch-word.
-_SIGNATURE_RULES = ("signature-mark", "signature-capital", "signature-symbols")
+_SIGNATURE_RULES = ("signature-mark", "signature-capital", "signature-symbols", "signature-volume")
+#: The volume line of a book's or a periodical's page foot (the "direction line" beside the
+#: signature): the volume alone ("VOL. II.", "Bd. 3") or after a title of one or two words
+#: closed by a full stop or comma ("Zoologica. Heft 64."; not "Hauptstraße Nr. 105", an address
+#: in an advertisement, hkb-newspaper), the words of every language
+#: (reflow.data.languages.ISSUE_WORDS), the number arabic or roman.  Bounded pieces and a word
+#: list: linear.
+_VOLUME_LINE = re.compile(
+    r"(?:(?:[^\W\d_][\w'’-]{0,30} )?[^\W\d_][\w'’-]{0,30}[.,] )?"
+    rf"(?:{'|'.join(sorted(map(re.escape, ISSUE_WORDS), key=len, reverse=True))})"
+    r" ?(?:\d{1,4}|[IVXLC]{1,6}|[ivxlc]{1,6})\.?",
+    re.IGNORECASE,
+)
 
 
 def _next_nonblank(doc: DocView, i: int) -> int:
@@ -176,6 +189,44 @@ def is_drop_capital(letter: str, next_text: str, language: str) -> bool:
     return Lexicon.get(language).zipf(word) >= DROP_CAPITAL_ZIPF
 
 
+#: Non-blank lines after a volume line in which the next page's number may stand: the volume
+#: line, the next page's running head and its number (impact-bhl, flat: "VOL. II." / "THE
+#: WOODCHAT SHRIKE" / "14"; the head is labelled by a later rule).
+VOLUME_TO_NUMBER = 2
+
+
+def _label_volume_lines(doc: DocView, numbered: bool) -> None:
+    """Rule ``signature-volume``: a volume line (:data:`_VOLUME_LINE`) at a page foot: right
+    before the next page's furniture or its page number (within :data:`VOLUME_TO_NUMBER`
+    non-blank lines), or ending the text.  Tuned on ``impact-bhl`` (flat and blank-line
+    exports); a volume line on a title page ("VOLUME II." above the title, 4 gold headings)
+    is followed by the title, not by a page's furniture, and stays."""
+    texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
+    n = len(texts)
+    for i in range(n):
+        if blank[i] or roles[i] is not None or len(texts[i]) > 60:
+            continue
+        t = " ".join(texts[i].split())
+        if len(t) > 40 or not _VOLUME_LINE.fullmatch(t):
+            continue
+        j, ahead = i, []
+        for _ in range(VOLUME_TO_NUMBER):
+            j = _next_nonblank(doc, j)
+            if j >= n:
+                break
+            ahead.append(j)
+        if not (_before_page(doc, i, numbered) or any(roles[j] is Role.PAGE_NUMBER for j in ahead)):
+            continue
+        doc.labels.label(
+            i,
+            Role.PAGE_FOOTER,
+            "signature-volume",
+            f"{t!r}: a volume line (volume or issue number) at the page foot, right before the "
+            "next page's furniture or at the end of the text",
+            0.75,
+        )
+
+
 def rule_page_foot(doc: DocView) -> None:
     """Rules ``page-end-word``, ``catch-word-unmatched`` and ``signature-capital`` (module
     docstring)."""
@@ -188,6 +239,7 @@ def rule_page_foot(doc: DocView) -> None:
     # characters and MAX_WIDTH of a measured width, a symbol signature one of at most 13
     # (_SYMBOL_SIGNATURE), a signature capital one of 1.  Those lines picked in C.
     limit = min(40.0, MAX_WIDTH * doc.width) if doc.width_measured else 40.0
+    _label_volume_lines(doc, numbered)  # first: a signature capital may stand above one
     for i in doc.up_to(max(limit, 13.0)):
         # Cheap prefilter: short lines only (a catch-word, a signature).
         if blank[i] or roles[i] is not None or len(texts[i]) > 60:
