@@ -13,6 +13,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 from operator import methodcaller
 
@@ -239,17 +240,11 @@ class DocumentVocabulary:
         # tokenising regex on the benchmark text.  In slices cut at whitespace, so that the
         # tokens of one slice, not of the whole text, are in memory at once (a whole 5 MB text
         # makes ~1 M token strings, ~60 MB).
-        text, words = self._text, Counter()
+        words: Counter[str] = Counter()
         strip = methodcaller("strip", _PUNCTUATION)
-        start, n = 0, len(text)
-        while start < n:
-            end = min(n, start + _SLICE)
-            if end < n:
-                space = text.find(" ", end)
-                end = n if space < 0 else space
-            chunk = text[start:end].lower().replace("'", " ").replace("\u2019", " ")
+        for piece in _space_slices(self._text):
+            chunk = piece.lower().replace("'", " ").replace("\u2019", " ")
             words.update(map(strip, chunk.split()))
-            start = end
         return words
 
     def _index_compounds(self) -> Counter[str]:
@@ -281,16 +276,24 @@ def _lowered_slices(text: str) -> list[str]:
     >>> "".join(_lowered_slices("Aİ ΣΑΣ " * 20_000)) == ("Aİ ΣΑΣ " * 20_000).lower()
     True
     """
-    pieces: list[str] = []
+    return [piece.lower() for piece in _space_slices(text)]
+
+
+def _space_slices(text: str) -> Iterator[str]:
+    """``text`` in slices of about :data:`_SLICE` characters, each cut before a space, so that
+    per-slice work (lower-casing, splitting) never holds a whole-text copy.
+
+    >>> "".join(_space_slices("a b " * 30_000)) == "a b " * 30_000
+    True
+    """
     start, n = 0, len(text)
     while start < n:
         end = min(n, start + _SLICE)
         if end < n:
             space = text.find(" ", end)
             end = n if space < 0 else space
-        pieces.append(text[start:end].lower())
+        yield text[start:end]
         start = end
-    return pieces
 
 
 def _word_before(text: str, pos: int) -> str:
