@@ -173,12 +173,17 @@ def main_metric(args: argparse.Namespace) -> int:
         leaked = sum(t[k] for k in METRIC_KINDS)
         cells = " | ".join(str(t[k]) for k in METRIC_KINDS)
         print(f"| {suite} | {t['furniture']} | {leaked} | {cells} |")
-    if args.show:
-        for (suite, kind), lines in sorted(examples.items()):
-            print(f"\n## {suite} {kind} ({len(lines)})")
-            for line in lines[: args.show]:
-                print("  " + line)
+    print_examples(examples, args.show)
     return 0
+
+
+def print_examples(examples: dict[tuple[str, str], list[str]], show: int) -> None:
+    """The first ``show`` lines of each (suite, cause), under a heading each."""
+    for (suite, why), lines in sorted(examples.items()):
+        if show:
+            print(f"\n## {suite} {why} ({len(lines)})")
+            for line in lines[:show]:
+                print("  " + line)
 
 
 def main() -> int:
@@ -217,11 +222,7 @@ def main() -> int:
         t = totals[suite]
         pos = ", ".join(f"{k[1:]} {v}" for k, v in sorted(t.items()) if k.startswith("@"))
         print(f"{suite}: {pos}")
-    if args.show:
-        for (suite, why), lines in sorted(examples.items()):
-            print(f"\n## {suite} {why} ({len(lines)})")
-            for line in lines[: args.show]:
-                print("  " + line)
+    print_examples(examples, args.show)
     return 0
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import reflow
 from reflow.config import Config
@@ -125,3 +127,73 @@ def test_reflow_peak_is_bounded_by_the_input(long_text: str) -> None:
 #: after main's hyphen rules of 2026-11-29 17:00 (the fixed costs of a pass, such as one piece's
 #: tokens and the word counts, weigh more on a short document than on a long one).
 PEAK_BOUND = 25.0
+
+
+def test_line_table_is_freed_before_the_assembly(
+    long_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """reflow() frees its own line texts before the blocks are made (they were the largest
+    thing alive at the peak RSS, ~2.4x the input: bench/results/memory-2026-11-29-night.md),
+    and leaves a caller's table (reflow_lines) whole."""
+    from reflow import pipeline
+
+    seen: list[int] = []
+    assemble = pipeline.assemble
+
+    def spy(lines: Any, *args: Any) -> Any:
+        seen.append(len(lines.texts))
+        return assemble(lines, *args)
+
+    monkeypatch.setattr(pipeline, "assemble", spy)
+    doc = reflow.reflow(long_text)
+    assert seen == [0]
+    mine = split_lines(long_text)
+    n = len(mine.texts)
+    assert pipeline.reflow_lines(mine, Config()).paragraphs == doc.paragraphs
+    assert seen == [0, n] and len(mine.texts) == n
+
+
+def test_page_number_memo_is_empty_after_labelling(long_text: str) -> None:
+    """The page-number memo (structure/furniture.py) held up to 4,096 short lines of the
+    document after it was labelled: scattered over the line table's memory, they kept it
+    resident after it was freed (1.3x the input of peak RSS at 4 MB)."""
+    from reflow.structure import furniture
+
+    furniture.page_number("- 3 -")
+    # The memo fills as the rules use it (else the test below would prove nothing)...
+    assert furniture._short_page_number.cache_info().currsize > 0
+    label_lines(split_lines(long_text), Config(), "en")
+    # ...and is emptied when the document is labelled.
+    assert furniture._short_page_number.cache_info().currsize == 0
+
+
+#: Line ends of every kind, form feeds, soft hyphens, ligatures, runs of spaces and tabs:
+#: everything the assembly's reading of a line from the source has to give back as it was.
+_LINE_ALPHABET = "ab Cd.-\u00ad\ufb01\t\x0c"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet=_LINE_ALPHABET, max_size=12),
+            st.sampled_from(["\n", "\r\n", "\r", "\n\n"]),
+        ),
+        max_size=12,
+    )
+)
+def test_assembly_from_the_source_is_the_assembly_from_the_texts(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(line + end for line, end in parts)
+    owned = reflow.reflow(text)  # line texts freed before the assembly
+    kept = pipeline_lines(text)  # the caller's table: texts alive throughout
+    assert owned.blocks == kept.blocks
+    assert [d.rule for d in owned.decisions] == [d.rule for d in kept.decisions]
+    assert owned.to_text() == kept.to_text()
+
+
+def pipeline_lines(text: str) -> reflow.Document:
+    from reflow import pipeline
+
+    return pipeline.reflow_lines(split_lines(text), Config())

@@ -10,6 +10,7 @@ nothing is lost.  A heading that follows a paragraph starts a new article.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 
 from reflow.lines import Lines
@@ -103,23 +104,30 @@ def assemble(
 ) -> tuple[list[Block], list[Decision]]:
     """Return the blocks in reading order, and the character repairs made on the way."""
     source = lines.source
-    texts, starts, blank, roles, pages = (
-        lines.texts,
-        lines.starts,
-        lines.blank,
-        labels.roles,
-        labels.pages,
-    )
+    starts, blank, roles, pages = lines.starts, lines.blank, labels.roles, labels.pages
+    # The lines are read from the source, cut at the next line's start (one offset more for
+    # the last line), never from lines.texts: reflow() frees that table before this stage,
+    # where it was the largest thing alive (~2.4x the input on 40-character lines,
+    # bench/results/memory-2026-11-29-night.md).  A line's slice is its text and its
+    # terminator (\n, \r\n or \r: Lines never ends a text with one), gone with any strip.
+    n_lines = len(starts)
+    edges = array("q", starts)
+    edges.append(len(source))
+
+    def raw(i: int) -> str:
+        """Line *i*'s text, as lines.texts[i] was (without its terminator)."""
+        return source[edges[i] : edges[i + 1]].rstrip("\r\n")
+
     special, repairs = _repairs(lines, decisions, expand_ligatures)
     fold = "  " in lines.source or any(ch in lines.source for ch in _ODD_SPACE)
     blocks: list[Block] = []
 
     def span(first: int, last: int) -> tuple[int, int]:
-        t0, t1 = texts[first], texts[last]
+        t0, t1 = raw(first), raw(last)
         return starts[first] + len(t0) - len(t0.lstrip()), starts[last] + len(t1.rstrip())
 
     def line_text(i: int) -> str:
-        s = texts[i].strip()
+        s = source[edges[i] : edges[i + 1]].strip()
         if fold:
             s = _SPACES.sub(" ", s)
         if i in special:
@@ -177,7 +185,7 @@ def assemble(
         return groups
 
     n_body = len(body)
-    first = body[0] if body else len(texts)
+    first = body[0] if body else n_lines
     for g in labelled_groups(0, first):
         emit_labelled(g)
     # Only the non-trivial decisions are visited: a run of plain wrapped-line joins is one
@@ -206,8 +214,11 @@ def assemble(
     def run_text(lo: int, hi: int) -> str:
         """Body lines body[lo:hi] stripped (or redone), joined by single spaces."""
         if hi - lo == 1:
-            return redo[lo] if lo in redo else texts[body[lo]].strip()
-        parts = [texts[i].strip() for i in body[lo:hi]]
+            if lo in redo:
+                return redo[lo]
+            i = body[lo]
+            return source[edges[i] : edges[i + 1]].strip()
+        parts = [source[edges[i] : edges[i + 1]].strip() for i in body[lo:hi]]
         if redo:
             for k in range(lo, hi) if hi - lo < len(redo) else redo:
                 if lo <= k < hi and k in redo:
@@ -267,5 +278,5 @@ def assemble(
     if n_body:
         last = n_body - 1
         pieces.append(run_text(seg_start, n_body))
-        close(last, len(texts))
+        close(last, n_lines)
     return blocks, repairs

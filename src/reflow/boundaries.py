@@ -547,6 +547,10 @@ def _across_gap(ctx: _Context, k: int, a: int, b: int, a_text: str, b_text: str)
         # or one that fills the document's column (below).
         if _starts_lower(b_text):
             filled = _fills_column(ctx, k, b_text)
+            if filled and ends_with_hyphen(a_text):
+                # The line was wrapped, so its hyphen is a line-end hyphen like any other: the
+                # hyphen stage decides it (joined with a space here, "Gra- cien" stayed split).
+                return None, Action.JOIN, 0.0, f"healed across {where}: {filled}"
             if filled:
                 return (
                     "heal-lone-full",

@@ -67,7 +67,19 @@ rule                         when                                            out
                              the document's language cannot judge it
 ``document-prefix``          (after the two above, or without a lexicon) the keep
                              document writes compounds with this first part
-                             inside lines ("opaco-albâ" for "opaco-/fuscâ")
+                             inside lines ("opaco-albâ" for "opaco-/fuscâ"),
+                             not far fewer than closed words with it
+``document-suffix``          (after the two above) the document writes       keep
+                             compounds with this second part ("corneo-fuscâ"
+                             for "castaneo-/fuscâ"), more than closed words
+                             ending in it, never the joined word
+``noun-compound``            (de: nouns capitalised, compounds closed) not   remove
+                             a pattern point, lower-case second part after a
+                             capitalised first part, or in old print
+``document-closed-prefix``   (a keep by lexicon or patterns alone, in a      remove
+                             document the lexicon knows badly) the document
+                             writes closed words with this first part
+                             ("subovatâ" for "sub-/incrassato")
 ``unknown-language``         no lexicon for the language, lower-case next    remove (0.62)
                              part, both parts two letters or more
 ``hyphen-abstain``           nothing above decided                           keep, uncertain
@@ -153,6 +165,23 @@ PATTERN_UNKNOWN_CONFIDENCE = 0.62
 SURE = 0.9
 #: Below this confidence a "remove" is weak enough for the document's own compounds to overrule.
 WEAK = 0.7
+#: Letters the second part needs before ``document-suffix`` looks for it in the document's
+#: compounds: an ending of two letters ("-in" of "built-in") says nothing.
+SUFFIX_MIN = 3
+#: Keeps that the document's closed words overrule in a document the lexicon knows badly
+#: (``document-closed-prefix``): the ones decided by the lexicon or the patterns alone.
+_WEAK_KEEPS = frozenset(
+    {"not-a-pattern-point", "lexicon-compound", "hyphenated-token", "hyphen-abstain"}
+)
+#: Distinct closed words that begin with a first part before they overrule a keep: two.
+#: Tuned on impact-bhl and ocrd-structure (counted over both exports, before the rule): with
+#: one, 40 wrong keeps would be removed and 4 right ones lost ("six-" / "ridged" where the
+#: book writes "sixth"); with two, 28 and none.  The generated corpus has no document below
+#: FOREIGN coverage, so it is untouched.
+CLOSED_PREFIX_WORDS = 2
+#: How many times more closed words than compounds with a first part it takes before the
+#: document's compounds with it stop counting (``document-prefix``): see _writes_prefix.
+CLOSED_PREFIX_LEAD = 2
 #: Lexicon coverage (DocumentVocabulary.coverage) below which a document counts as one with much
 #: text the lexicon does not know.  Every generated document is at 0.88 or above; half of the
 #: IMPACT BHL documents (Latin descriptions in English books) and of the OCR-D pages are below.
@@ -267,6 +296,19 @@ def decide_hyphen(
     'lexicon-joined'
     >>> decide_hyphen("con‑", "tracted", en, None).action  # U+2011 at a line end
     <Action.DEHYPHENATE: 'dehyphenate'>
+    >>> decide_hyphen("die Style-", "sheet ist", Lexicon.get("de"), None).rule
+    'noun-compound'
+
+    The document's own compounds and closed words (Latin descriptions in an English book):
+
+    >>> latin = DocumentVocabulary("corneo-fuscâ, rufo-fuscâ; testâ subovatâ")
+    >>> decide_hyphen("testâ castaneo-", "fuscâ, ovatâ", en, latin).rule
+    'document-suffix'
+    >>> latin = DocumentVocabulary("testâ interstitiis lutescente interioribus nigra. " * 12)
+    >>> decide_hyphen("testâ inter-", "dum albâ", en, None).rule
+    'lexicon-compound'
+    >>> decide_hyphen("testâ inter-", "dum albâ", en, latin).rule
+    'document-closed-prefix'
     """
     hyphen = left_line[-1]
     left = left_fragment(left_line)
@@ -383,9 +425,19 @@ def decide_hyphen(
         and lexical is not None
         and lexical.action is Action.DEHYPHENATE
         and lexical.confidence < WEAK
-        and vocabulary.prefix_count(left)
+        and _writes_prefix(left, vocabulary)
     ):
         return _prefix(left, shown, vocabulary)
+    if (
+        vocabulary is not None
+        and lexical is not None
+        and lexical.action is Action.DEHYPHENATE
+        and lexical.confidence < WEAK
+        and len(right) >= SUFFIX_MIN
+    ):
+        suffix = _writes_suffix(left, right, joined, vocabulary)
+        if suffix:
+            return HyphenDecision(Action.KEEP_HYPHEN, "document-suffix", 0.7, f"{shown}: {suffix}")
     if (
         lexical is not None
         and lexical.rule == "foreign-word"
@@ -439,9 +491,60 @@ def decide_hyphen(
                 f"{shown}: the document writes '{compound.lower()}' {n_compound}x, "
                 f"'{joined.lower()}' {n_joined}x",
             )
+    if (
+        vocabulary is not None
+        and lexical is not None
+        and lexical.action is Action.KEEP_HYPHEN
+        and lexical.rule in _WEAK_KEEPS
+        and lexicon is not None
+        and len(left) >= 2
+        and n_compound == 0
+        and vocabulary.coverage(lexicon) < FOREIGN
+    ):
+        closed, n_closed = vocabulary.closed_prefix(left)
+        if closed >= CLOSED_PREFIX_WORDS and closed > vocabulary.prefix_words(left):
+            # In a document the lexicon knows badly (Latin descriptions in an English book),
+            # its word lists and patterns are no evidence of a compound ("sub-" / "inflatâ"
+            # off the patterns, "inter-" / "dum" two "words"); the document's own habit is:
+            # it writes "sub..." closed (17 words), never "sub-..." inside a line.
+            return HyphenDecision(
+                Action.DEHYPHENATE,
+                "document-closed-prefix",
+                0.7,
+                f"{shown}: the document writes {closed} closed word(s) '{left.lower()}...' "
+                f"({n_closed}x), {vocabulary.prefix_words(left)} compound(s) "
+                f"'{left.lower()}-...' inside lines; {lexical.rule} ({lexical.evidence})",
+            )
+    if (
+        lexical is not None
+        and lexical.rule == "not-a-pattern-point"
+        and lexicon is not None
+        and lexicon.language in CLOSED_LANGUAGES
+        and lexicon.language in LANGUAGES
+        and LANGUAGES[lexicon.language].nouns_capitalised
+        and right[0].islower()
+        and len(left) >= 2
+        and (
+            (left[0].isupper() and left[1:].islower())
+            or (vocabulary is not None and vocabulary.coverage(lexicon) < FOREIGN)
+        )
+    ):
+        # German writes a compound closed, or with a capital after the hyphen (a noun): a
+        # capitalised first part before a lower-case second part is one word cut off the
+        # patterns ("Da-" / "teisicherungen", "Style-" / "sheet": 13 of 13 on the generated
+        # corpus, where the lower-case or all-capital first parts were real hyphens, 11 of
+        # 11: "dist-upgrade", "NP-vollständiges").  In old print the lexicon knows badly, a
+        # lower-case first part too ("mach-" / "et", "dar-" / "ob": 4 of 4 on ocrd-structure).
+        return HyphenDecision(
+            Action.DEHYPHENATE,
+            "noun-compound",
+            0.7,
+            f"{shown}: {lexicon.language} writes no hyphen before a lower-case part here; "
+            f"{lexical.evidence}",
+        )
     if lexical is not None:
         return lexical
-    if vocabulary is not None and vocabulary.prefix_count(left):
+    if vocabulary is not None and _writes_prefix(left, vocabulary):
         return _prefix(left, shown, vocabulary)
     if vocabulary is not None and right[0].islower() and len(left) >= 2 and len(right) >= 2:
         # No lexicon, but the document shows how its line-end hyphens go: when the other words
@@ -540,13 +643,54 @@ def _engine_mark(
     )
 
 
+def _writes_prefix(left: str, vocabulary: DocumentVocabulary) -> bool:
+    """The document writes compounds with ``left`` as their first part inside lines
+    ("opaco-albâ"), at least as many different ones as closed words that begin with it
+    ("subovatâ", "subtilis"... against one "sub-depressâ").  Tuned on impact-bhl: of the 248
+    ``document-prefix`` keeps, the 44 wrong ones were Latin prefixes the document writes
+    closed far more often than hyphenated ("sub-" / "inflatâ": 10 to 17 closed words, 1
+    compound; "tri", "Meta"), and none of the 204 right ones was ("chesnut-brown",
+    "opaco-albâ": none closed; "four-ridged": 1 and 1).  Different words, not occurrences,
+    and more than twice as many (CLOSED_PREFIX_LEAD): "virt-install", "virt-viewer",
+    "virt-manager" are three compounds against "virtuel", "virtuelle", "virtuelles",
+    "virtualisation", ordinary words that begin with the same letters (generated corpus)."""
+    n = vocabulary.prefix_words(left)
+    return n > 0 and vocabulary.closed_prefix(left)[0] <= CLOSED_PREFIX_LEAD * n
+
+
+def _writes_suffix(left: str, right: str, joined: str, vocabulary: DocumentVocabulary) -> str:
+    """Why the document shows ``right`` as the second part of hyphenated compounds ("corneo-
+    fuscâ", "rufo-fuscâ" for "castaneo-" / "fuscâ"), or "": it writes compounds that end in
+    "-right" inside lines more often than closed words that end in it, never the joined word,
+    and the first part is not one it writes closed (:meth:`DocumentVocabulary.closed_prefix`).
+
+    Only against a weak "remove" (below WEAK: a pattern point in a word no lexicon knows, a
+    foreign word).  Tuned on impact-bhl (Latin colour compounds in English books): of the 40
+    such removes it overturns, 38 were real hyphens; the two wrong are "albi-" / "zonatâ".
+    """
+    n = vocabulary.suffix_count(right)
+    if n == 0:
+        return ""
+    n_closed = vocabulary.closed_suffix(right)[1]
+    if n <= n_closed or vocabulary.count(joined):
+        return ""
+    if vocabulary.closed_prefix(left)[0] > vocabulary.prefix_words(left):
+        return ""
+    return (
+        f"the document writes {n} compound(s) '...-{right.lower()}' inside lines, {n_closed} "
+        f"closed word(s) '...{right.lower()}', never '{joined.lower()}'"
+    )
+
+
 def _prefix(left: str, shown: str, vocabulary: DocumentVocabulary) -> HyphenDecision:
-    n = vocabulary.prefix_count(left)
+    n = vocabulary.prefix_words(left)
+    closed = vocabulary.closed_prefix(left)[0]
     return HyphenDecision(
         Action.KEEP_HYPHEN,
         "document-prefix",
         0.7,
-        f"{shown}: the document writes {n} compound(s) '{left.lower()}-...' inside lines",
+        f"{shown}: the document writes {n} compound(s) '{left.lower()}-...' inside lines, "
+        f"{closed} closed word(s) '{left.lower()}...'",
     )
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 from operator import methodcaller
 
@@ -38,6 +40,8 @@ class DocumentVocabulary:
         "_pairs",
         "_prefixes",
         "_scanned",
+        "_sorted",
+        "_suffixes",
         "_text",
         "_words",
     )
@@ -46,7 +50,9 @@ class DocumentVocabulary:
         self._text = text
         self._words: Counter[str] | None = None
         self._compounds: Counter[str] | None = None
-        self._prefixes: Counter[str] | None = None
+        self._prefixes: tuple[Counter[str], Counter[str]] | None = None
+        self._sorted: tuple[list[str], list[str]] | None = None
+        self._suffixes: Counter[str] | None = None
         self._broken: Counter[str] | None = None
         self._coverage: float | None = None
         self._pairs: list[tuple[str, str]] = []
@@ -86,13 +92,82 @@ class DocumentVocabulary:
         >>> DocumentVocabulary("opaco-albâ, opaco-fuscâ; well-known").prefix_count("Opaco")
         2
         """
+        return self._prefix_index()[0].get(left.lower(), 0)
+
+    def prefix_words(self, left: str) -> int:
+        """Distinct compounds inside lines whose first part is ``left``.
+
+        >>> DocumentVocabulary("virt-install, virt-install; virt-viewer").prefix_words("virt")
+        2
+        """
+        return self._prefix_index()[1].get(left.lower(), 0)
+
+    def _prefix_index(self) -> tuple[Counter[str], Counter[str]]:
         if self._prefixes is None:
             if self._compounds is None:
                 self._compounds = self._index_compounds()
-            self._prefixes = Counter()
+            found: Counter[str] = Counter()
+            distinct: Counter[str] = Counter()
             for compound, n in self._compounds.items():
-                self._prefixes[compound.split("-", 1)[0]] += n
-        return self._prefixes.get(left.lower(), 0)
+                first = compound.split("-", 1)[0]
+                found[first] += n
+                distinct[first] += 1
+            self._prefixes = (found, distinct)
+        return self._prefixes
+
+    def closed_prefix(self, left: str) -> tuple[int, int]:
+        """Words of the document that begin with ``left`` written closed, with three letters or
+        more after it ("subovatâ", "subtilis" for "sub"): how often the document writes
+        ``left`` as the first part of a closed word, to weigh against :meth:`prefix_count`.
+        (distinct words, occurrences).
+
+        >>> v = DocumentVocabulary("subovatâ subtilis subtilis; sub-depressâ, subs, sub")
+        >>> v.closed_prefix("Sub"), v.prefix_count("sub")
+        ((2, 3), 1)
+        """
+        return self._closed(left.lower(), reverse=False)
+
+    def closed_suffix(self, right: str) -> tuple[int, int]:
+        """Words of the document that end in ``right`` written closed, with three letters or
+        more before it: (distinct words, occurrences).  Weighed against :meth:`suffix_count`.
+
+        >>> DocumentVocabulary("fuscâ, corneo-fuscâ, nigrofuscâ").closed_suffix("fuscâ")
+        (1, 1)
+        """
+        return self._closed(right.lower()[::-1], reverse=True)
+
+    def suffix_count(self, right: str) -> int:
+        """Compounds inside a line whose last part is ``right`` ("corneo-fuscâ" for "fuscâ").
+
+        >>> DocumentVocabulary("opaco-fuscâ, corneo-fuscâ; well-known").suffix_count("Fuscâ")
+        2
+        """
+        if self._suffixes is None:
+            if self._compounds is None:
+                self._compounds = self._index_compounds()
+            self._suffixes = Counter()
+            for compound, n in self._compounds.items():
+                self._suffixes[compound.rsplit("-", 1)[1]] += n
+        return self._suffixes.get(right.lower(), 0)
+
+    def _closed(self, key: str, reverse: bool) -> tuple[int, int]:
+        if self._words is None:
+            self._words = self._index_words()
+        if self._sorted is None:
+            # Only whole words of letters: "sub-depressâ" is a compound, "3rd" no word.
+            closed = [w for w in self._words if w.isalpha()]
+            self._sorted = (sorted(closed), sorted(w[::-1] for w in closed))
+        words = self._sorted[1 if reverse else 0]
+        distinct = n = 0
+        # The words that begin with key are one run of the sorted list.
+        for i in range(bisect_left(words, key), len(words)):
+            word = words[i]
+            if not word.startswith(key):
+                break
+            if len(word) >= len(key) + CLOSED_REST:
+                distinct += 1
+                n += self._words[word[::-1] if reverse else word]
+        return distinct, n
 
     def standalone_count(self, word: str) -> int:
         """Occurrences of ``word`` not as a half of a word broken at a line end.
@@ -165,17 +240,11 @@ class DocumentVocabulary:
         # tokenising regex on the benchmark text.  In slices cut at whitespace, so that the
         # tokens of one slice, not of the whole text, are in memory at once (a whole 5 MB text
         # makes ~1 M token strings, ~60 MB).
-        text, words = self._text, Counter()
+        words: Counter[str] = Counter()
         strip = methodcaller("strip", _PUNCTUATION)
-        start, n = 0, len(text)
-        while start < n:
-            end = min(n, start + _SLICE)
-            if end < n:
-                space = text.find(" ", end)
-                end = n if space < 0 else space
-            chunk = text[start:end].lower().replace("'", " ").replace("\u2019", " ")
+        for piece in _space_slices(self._text):
+            chunk = piece.lower().replace("'", " ").replace("\u2019", " ")
             words.update(map(strip, chunk.split()))
-            start = end
         return words
 
     def _index_compounds(self) -> Counter[str]:
@@ -207,16 +276,24 @@ def _lowered_slices(text: str) -> list[str]:
     >>> "".join(_lowered_slices("Aİ ΣΑΣ " * 20_000)) == ("Aİ ΣΑΣ " * 20_000).lower()
     True
     """
-    pieces: list[str] = []
+    return [piece.lower() for piece in _space_slices(text)]
+
+
+def _space_slices(text: str) -> Iterator[str]:
+    """``text`` in slices of about :data:`_SLICE` characters, each cut before a space, so that
+    per-slice work (lower-casing, splitting) never holds a whole-text copy.
+
+    >>> "".join(_space_slices("a b " * 30_000)) == "a b " * 30_000
+    True
+    """
     start, n = 0, len(text)
     while start < n:
         end = min(n, start + _SLICE)
         if end < n:
             space = text.find(" ", end)
             end = n if space < 0 else space
-        pieces.append(text[start:end].lower())
+        yield text[start:end]
         start = end
-    return pieces
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -236,6 +313,10 @@ def _word_before(text: str, pos: int) -> str:
 #: Words (4 letters or more) a document needs before its lexicon coverage is measured at all:
 #: on a few lines one unknown name is a large share.
 COVERAGE_SAMPLE = 50
+#: Letters a closed word needs after a first part before it counts in
+#: DocumentVocabulary.closed_prefix_count: three, so that inflections ("subs", "subbed") are
+#: not taken for compounds.
+CLOSED_REST = 3
 #: Punctuation stripped from both ends of a whitespace token before it is counted.
 _PUNCTUATION = '.,;:!?"()[]{}<>“”„‘’‚«»‹›…*/\\|#%&+=~^`@$§¶•·–—-\u2010\u00ad¬⸗'
 #: Words Pyphen may keep in its cache (about 250 bytes each: Python ints for the points)

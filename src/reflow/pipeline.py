@@ -36,7 +36,7 @@ def reflow(text: str | bytes, config: Config | None = None, **options: Any) -> D
         source, warnings = check_text(text, config.decode_errors)
     else:
         raise TypeError(f"reflow() takes str or bytes, not {type(text).__name__}")
-    return reflow_lines(split_lines(source), config, warnings)
+    return _reflow_lines(split_lines(source), config, warnings, own_lines=True)
 
 
 def reflow_lines(lines: Lines, config: Config, warnings: Sequence[str] = ()) -> Document:
@@ -46,6 +46,14 @@ def reflow_lines(lines: Lines, config: Config, warnings: Sequence[str] = ()) -> 
     >>> reflow_lines(split_lines("The parties are tak-\\ning joint steps.\\n"), Config()).paragraphs
     ['The parties are taking joint steps.']
     """
+    return _reflow_lines(lines, config, warnings, own_lines=False)
+
+
+def _reflow_lines(
+    lines: Lines, config: Config, warnings: Sequence[str], own_lines: bool
+) -> Document:
+    """The engine; ``own_lines`` says the table is this call's own (made by :func:`reflow`),
+    so its line texts may be freed once the last stage that reads them is done."""
     source = lines.source
     seen: tuple[str, ...] = ()
     if config.language == "auto":
@@ -54,6 +62,11 @@ def reflow_lines(lines: Lines, config: Config, warnings: Sequence[str] = ()) -> 
         language, language_evidence = config.language.lower(), "set by the caller"
     labels = label_lines(lines, config, language)
     body, boundary_decisions = decide_boundaries(lines, labels, language, config)
+    if own_lines:
+        # The assembly reads the lines from the source: the line texts (~2.4x the input on
+        # 40-character lines, the largest thing alive) are freed before its blocks are made
+        # (peak RSS, bench/results/memory-2026-11-29-night.md).
+        lines.texts = []
     blocks, repairs = assemble(lines, labels, body, boundary_decisions, config.expand_ligatures)
     if language == UNDETERMINED or len(seen) > 1:
         # The sample holds more than one language (or none for sure): each paragraph says its
@@ -118,7 +131,7 @@ def reflow_file(
     if kind == "text":
         return reflow(readers._data(source), config)
     lines, warnings = readers.read(source, kind)  # type: ignore[arg-type]
-    return reflow_lines(lines, config, warnings)
+    return _reflow_lines(lines, config, warnings, own_lines=True)
 
 
 def _block_languages(blocks: list[Block], language: str) -> list[Block]:

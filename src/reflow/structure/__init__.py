@@ -49,6 +49,7 @@ from reflow.structure.edges import (
     rule_page_number_runs,
 )
 from reflow.structure.furniture import (
+    _short_page_number,
     infer_pages,
     label_loose_furniture,
     label_masthead,
@@ -148,4 +149,8 @@ def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
     if lines.boxes is not None:
         # A reader gave geometry: sizes and weights decide what the characters could not.
         PageGeometry(lines).label(labels, config.max_heading_words)
+    # The page-number memo holds up to 4,096 short lines of this document: scattered over the
+    # line table's memory, they kept every arena of it resident after the table was freed
+    # (peak RSS 1.3x the input higher at 4 MB, bench/results/memory-2026-11-29-night.md).
+    _short_page_number.cache_clear()
     return labels
