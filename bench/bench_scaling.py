@@ -31,11 +31,10 @@ import random
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import publish
+from report import publish, stamp
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -199,9 +198,9 @@ def main() -> int:
             )
     # CPU time: the machine is shared, and wall time moves with the other jobs on it.
     best = min(r["cpu"] / (r["bytes"] / 1e6) for r in rows)
-    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    when = stamp()
     lines = [
-        f"### {stamp}, reflow {reflow.__version__}"
+        f"### {when}, reflow {reflow.__version__}"
         + (" --no-structure" if not structure else "")
         + f", Python {platform.python_version()}",
         "",

@@ -17,12 +17,10 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
-import os
 import pstats
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +33,7 @@ from reflow.metrics import load_cases
 from reflow.structure import furniture, lone, view
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import publish, short_commit
+from report import load_note, publish, short_commit, stage_timer, stamp
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -45,13 +43,7 @@ def one_round(inputs: list[tuple[Any, str]], config: Config) -> dict[str, float]
     """CPU seconds per step of ``label_lines`` over ``inputs`` (lines, language), replayed in
     the order in which :func:`reflow.structure.label_lines` runs them."""
     spent: dict[str, float] = defaultdict(float)
-    clock = time.process_time
-
-    def timed(step: str, fn: Callable[..., Any], *args: Any) -> Any:
-        t0 = clock()
-        out = fn(*args)
-        spent[step] += clock() - t0
-        return out
+    timed = stage_timer(spent)
 
     for lines, language in inputs:
         labels = view.LineLabels([None] * len(lines), list(lines.pages))
@@ -135,15 +127,15 @@ def main() -> int:
     pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(30)
     table = out.getvalue()
     table = table[table.index("   ncalls") :].replace(str(ROOT) + "/", "").rstrip()
-    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    when = stamp()
     steps = sum(best.values())
     rows = [
-        f"### {stamp}: structure stage step by step (reflow at {short_commit()})",
+        f"### {when}: structure stage step by step (reflow at {short_commit()})",
         "",
         f"`python bench/profile_structure.py`: {len(docs)} committed extractions of eval/cases "
         f"({size:.2f} MB, one document each), lines and language made once; best of "
-        f"{args.rounds} rounds after a warm-up round, one process; load average "
-        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} shared cores.  label_lines whole: "
+        f"{args.rounds} rounds after a warm-up round, one process; "
+        f"{load_note()}.  label_lines whole: "
         f"{total:.3f} CPU s ({size / total:.2f} MB/s); the steps below add up to {steps:.3f} s.",
         "",
         "| step | CPU s | share of the steps |",

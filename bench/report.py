@@ -4,10 +4,13 @@ another (the README and docs cite them by file name)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -18,6 +21,37 @@ def short_commit(rev: str = "HEAD") -> str:
     return subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", rev], capture_output=True, text=True
     ).stdout.strip()
+
+
+def stamp() -> str:
+    """Now, as a report heading gives it: ``2026-11-29 22:40 UTC``."""
+    return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+
+
+def load_note() -> str:
+    """``load average 1.0 on 2 shared cores``: the machine's load now, which every CPU-time
+    report states (the machine is shared, so its numbers are read beside it)."""
+    return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} shared cores"
+
+
+def stage_timer(spent: dict[str, float]) -> Callable[..., Any]:
+    """``timed(key, fn, *args)``: ``fn(*args)``, its CPU seconds added to ``spent[key]``.
+
+    >>> spent = {"sum": 0.0}
+    >>> stage_timer(spent)("sum", sum, [1, 2])
+    3
+    >>> spent["sum"] >= 0.0
+    True
+    """
+    clock = time.process_time
+
+    def timed(key: str, fn: Callable[..., Any], *args: Any) -> Any:
+        t0 = clock()
+        out = fn(*args)
+        spent[key] += clock() - t0
+        return out
+
+    return timed
 
 
 def publish(report: str, name: str, record: bool) -> Path | None:

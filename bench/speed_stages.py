@@ -14,20 +14,18 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import re
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import reflow
 from reflow.metrics import load_cases
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import publish, short_commit
+from report import load_note, publish, short_commit, stage_timer, stamp
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -58,13 +56,7 @@ def one_pass(docs: list[str], m: dict[str, ModuleType] | None = None) -> dict[st
     m = m or modules()
     pipeline, config = m["pipeline"], m["config"].Config()
     spent = dict.fromkeys(STAGES, 0.0)
-    clock = time.process_time
-
-    def timed(stage: str, fn: Callable[..., Any], *args: Any) -> Any:
-        t0 = clock()
-        out = fn(*args)
-        spent[stage] += clock() - t0
-        return out
+    timed = stage_timer(spent)
 
     for d in docs:
         source, _ = timed("decode check", m["decode"].check_text, d, config.decode_errors)
@@ -113,13 +105,13 @@ def main() -> int:
     floor = best["re.sub one pass (floor)"]
     total = best["reflow(t).to_text(), whole"]
     commit = short_commit()
-    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    when = stamp()
     lines = [
-        f"### {stamp}: CPU seconds per stage (reflow at {commit})",
+        f"### {when}: CPU seconds per stage (reflow at {commit})",
         "",
         f"`python bench/speed_stages.py`: {len(docs)} committed extractions of eval/cases "
         f"({size:.2f} MB, one document each), best of 3 rounds after a warm-up pass, one "
-        f"process; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} shared cores.",
+        f"process; {load_note()}.",
         "",
         "| stage | CPU s | share of the whole | x re.sub pass |",
         "|---|---|---|---|",

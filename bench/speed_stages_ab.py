@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
-import time
 from pathlib import Path
 from statistics import median
 
@@ -32,7 +30,7 @@ import reflow
 from reflow.metrics import load_cases
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import publish, short_commit
+from report import load_note, publish, short_commit, stamp
 from speed_stages import LINE_END, STAGES, modules, one_pass, whole
 
 #: The whole pipeline with detect_structure=False (the row of the table).
@@ -73,14 +71,14 @@ def main() -> int:
     best = {v: {k: pick(ts) for k, ts in rows.items()} for v, rows in rounds.items()}
     floor = pick(floors)
     commit = short_commit()
-    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    when = stamp()
     out = [
-        f"### {stamp}: stage CPU, base {args.base} against {commit}, one process",
+        f"### {when}: stage CPU, base {args.base} against {commit}, one process",
         "",
         f"`python bench/speed_stages_ab.py {args.base}`: {len(docs)} committed extractions of "
         f"eval/cases ({size:.2f} MB, one document each), {args.rounds} alternating rounds "
-        f"(base, new), {statistic} round per stage and version; load average "
-        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} shared cores.  Documents whose text "
+        f"(base, new), {statistic} round per stage and version; "
+        f"{load_note()}.  Documents whose text "
         f"differs between the versions: {differ}.",
         "",
         "| stage | base CPU s | new CPU s | new / base | base x re.sub | new x re.sub "

@@ -19,11 +19,10 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import publish, short_commit
+from report import publish, short_commit, stamp
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -91,9 +90,9 @@ def main() -> int:
             best = json.loads(out)
             rows.append((commit, sha, best))
             print(commit, sha, best, file=sys.stderr, flush=True)
-    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    when = stamp()
     lines = [
-        f"### {stamp}: speed steps, one run",
+        f"### {when}: speed steps, one run",
         "",
         f"`python bench/speed_steps.py {' '.join(args.commits)}`: {len(docs)} committed "
         f"extractions of eval/cases ({size:.2f} MB, one document each), CPU seconds of one pass, "

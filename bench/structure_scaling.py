@@ -13,7 +13,6 @@ bench/results/structure-scaling-<date>-<time>.md.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -25,7 +24,7 @@ from reflow.structure import label_lines
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_scaling
-from report import publish, short_commit
+from report import load_note, publish, short_commit, stamp
 
 
 def main() -> int:
@@ -46,13 +45,13 @@ def main() -> int:
         size = len(text.encode("utf-8")) / 1e6
         rows.append((size, len(lines), spent))
     best = min(s / size for size, _, s in rows)
-    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    when = stamp()
     out = [
-        f"### {stamp}: structure stage alone by document size (reflow at {short_commit()})",
+        f"### {when}: structure stage alone by document size (reflow at {short_commit()})",
         "",
         f"`python bench/structure_scaling.py --sizes {' '.join(map(str, args.sizes))}`: one "
         "document of eval/cases pages (bench/bench_scaling.py's), `label_lines` once per size, "
-        f"CPU seconds; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} shared cores.",
+        f"CPU seconds; {load_note()}.",
         "",
         "| size (MB) | lines | CPU s | CPU s/MB | x best s/MB |",
         "|---|---|---|---|---|",
