@@ -16,6 +16,7 @@ from reflow.lines import split_lines
 from reflow.model import Role
 from reflow.structure import label_lines
 from reflow.structure.edges import RUN_GAP, number_shape
+from reflow.structure.view import LineLabels
 
 WORDS = ["the", "hive", "honey", "keepers", "slope", "mill", "Bees.", "B", "On", "bees"]
 body_line = st.lists(st.sampled_from(WORDS), min_size=6, max_size=11).map(" ".join)
@@ -44,24 +45,27 @@ def _neighbours(blank: list[bool], i: int) -> list[int]:
     return out
 
 
+def _noted(labels: LineLabels, rule: str) -> list[int]:
+    """The lines the named rule labelled."""
+    return [i for i, (name, _, _) in labels.notes.items() if name == rule]
+
+
 @PROPS
 @given(flat_texts)
 def test_a_twin_head_stands_beside_a_page_number(text: str) -> None:
     lines, labels = _labelled(text)
-    for i, (rule, _, _) in labels.notes.items():
-        if rule == "running-head-twin":
-            assert labels.roles[i] is Role.PAGE_HEADER
-            assert any(labels.roles[j] is Role.PAGE_NUMBER for j in _neighbours(lines.blank, i))
+    for i in _noted(labels, "running-head-twin"):
+        assert labels.roles[i] is Role.PAGE_HEADER
+        assert any(labels.roles[j] is Role.PAGE_NUMBER for j in _neighbours(lines.blank, i))
 
 
 @PROPS
 @given(flat_texts)
 def test_a_catch_word_across_has_its_twin_below(text: str) -> None:
     lines, labels = _labelled(text)
-    for i, (rule, _, _) in labels.notes.items():
-        if rule == "catch-word-across":
-            word = lines.texts[i].strip()
-            assert any(t.strip().startswith(word) for t in lines.texts[i + 1 :])
+    for i in _noted(labels, "catch-word-across"):
+        word = lines.texts[i].strip()
+        assert any(t.strip().startswith(word) for t in lines.texts[i + 1 :])
 
 
 @PROPS

@@ -38,7 +38,7 @@ from reflow.data.languages import (
 from reflow.lines import Lines
 from reflow.model import Role
 from reflow.structure.view import LineLabels
-from reflow.structure.words import closed, is_caps, is_title_case
+from reflow.structure.words import alternation, closed, is_caps, is_title_case
 
 #: Non-blank lines looked at on each edge of a page.  3: the constructed pages in
 #: tests/cases/structure put at most a running head, a page number and a date line above the
@@ -83,7 +83,7 @@ _BARE = re.compile(r"(\d{1,4})")
 _DASHED = re.compile(r"[-–—] ?(\d{1,4}) ?[-–—]")
 # "Page 3", "Seite 3 von 12", "стр. 5", "σελ. 7": the page words of every language
 # (reflow.data.languages.PAGE_WORDS; a short line of a word and a number only).
-_PAGE_WORDS = "|".join(sorted(map(re.escape, PAGE_WORDS), key=len, reverse=True))
+_PAGE_WORDS = alternation(PAGE_WORDS)
 _WORDED = re.compile(
     rf"(?:{_PAGE_WORDS}) ?(\d{{1,4}})"
     r"(?: ?(?:of|/|von|de|sur|di|из|з|od|z|af|av) ?\d{1,4})?",
@@ -615,8 +615,8 @@ class _DatePatterns:
 
     def __init__(self, language: str) -> None:
         self.weekdays, self.months = date_words(language)
-        wd = "|".join(sorted(map(re.escape, self.weekdays), key=len, reverse=True))
-        mo = "|".join(sorted(map(re.escape, self.months), key=len, reverse=True))
+        wd = alternation(self.weekdays)
+        mo = alternation(self.months)
         # A full date at the end of a line: "Friday, 14 November 2025", "Montag, 3. März 2025",
         # "Lunes, 3 de marzo de 2025", "Friday, November 14, 2025", "3 mars 2025",
         # "14 d’octubre de 2025", "14 ноября 2025 г.", and year first: "2025. november 14."
@@ -890,7 +890,7 @@ _HEADS = frozenset({Role.PAGE_HEADER, Role.PAGE_FOOTER})
 #: The words are every language's (reflow.data.languages.ISSUE_WORDS: the Citation Style
 #: Language's locale terms and a few more, each list says where it came from).  Word lists are
 #: alternations and the number is bounded: linear.  Tuned on hkb-newspaper.
-_ISSUE_WORD = "|".join(sorted(map(re.escape, ISSUE_WORDS), key=len, reverse=True))
+_ISSUE_WORD = alternation(ISSUE_WORDS)
 _ISSUE = re.compile(
     rf"(?:(?<!\w)(?:{_ISSUE_WORD})\s?\d{{1,4}}\b"
     rf"|\b\d{{1,3}}\.\s?(?:{'|'.join(sorted(ISSUE_AFTER_ORDINAL))})\b)",

@@ -44,7 +44,7 @@ from reflow.data.languages import ISSUE_WORDS
 from reflow.lexicon import Lexicon
 from reflow.model import Role
 from reflow.structure.view import DocView
-from reflow.structure.words import closed, is_caps
+from reflow.structure.words import alternation, closed, is_caps
 
 #: Roles that mark the next page's start in a flat export.
 _PAGE_FURNITURE = (Role.PAGE_NUMBER, Role.PAGE_HEADER, Role.PAGE_FOOTER)
@@ -84,7 +84,7 @@ _SIGNATURE_RULES = ("signature-mark", "signature-capital", "signature-symbols", 
 #: list: linear.
 _VOLUME_LINE = re.compile(
     r"(?:(?:[^\W\d_][\w'’-]{0,30} )?[^\W\d_][\w'’-]{0,30}[.,] )?"
-    rf"(?:{'|'.join(sorted(map(re.escape, ISSUE_WORDS), key=len, reverse=True))})"
+    rf"(?:{alternation(ISSUE_WORDS)})"
     r" ?(?:\d{1,4}|[IVXLC]{1,6}|[ivxlc]{1,6})\.?",
     re.IGNORECASE,
 )

@@ -7,6 +7,8 @@ and the document view (:mod:`reflow.structure.view`) build on these.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from reflow.data import languages as _data
@@ -25,6 +27,16 @@ CLOSING_MARKS = "".join(dict.fromkeys("\"'”’»)]" + _data.CLOSING_QUOTES))
 OPENING_MARKS = "".join(dict.fromkeys("\"'“‘„«¿¡([" + _data.OPENING_QUOTES))
 BARE_TABLE = str.maketrans("", "", OPENING_MARKS + CLOSING_MARKS + ".,;:!?…")
 DIALOGUE_OPENERS = "".join(dict.fromkeys("—–-\"'“‘„«‹" + _data.OPENING_QUOTES))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` taken literally, longest first, so that a word that
+    begins another ("Nr" / "Nr.") never wins over it.  A plain list of literals: linear.
+
+    >>> print(alternation(["Nr", "Nr."]))
+    Nr\\.|Nr
+    """
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 def closed(text: str) -> bool:
