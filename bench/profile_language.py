@@ -13,10 +13,7 @@ two numbers share the machine's load.
 from __future__ import annotations
 
 import argparse
-import cProfile
 import importlib.util
-import io
-import pstats
 import subprocess
 import sys
 import tempfile
@@ -26,6 +23,9 @@ from pathlib import Path
 
 from reflow import language
 from reflow.metrics import load_cases
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import profile_top
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -69,15 +69,7 @@ def main() -> int:
             for d in docs:
                 fn(d)
             best[name] = min(best[name], time.process_time() - t0)
-    prof = cProfile.Profile()
-    prof.enable()
-    for d in docs:
-        language.detect_languages(d)
-    prof.disable()
-    out = io.StringIO()
-    pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(15)
-    table = out.getvalue()
-    table = table[table.index("   ncalls") :].replace(str(ROOT) + "/", "").rstrip()
+    table = profile_top(lambda: [language.detect_languages(d) for d in docs], 15)
     rows = "\n".join(f"| {name} | {s:.3f} | {size / s:.2f} |" for name, s in best.items())
     agree = f"\nSame (code, evidence, languages) from both on {same} of {len(docs)} documents.\n"
     against = f" --against {args.against}" if args.against else ""

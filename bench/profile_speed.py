@@ -11,9 +11,6 @@ time under cProfile (which slows Python code about 2x, so its seconds are not th
 from __future__ import annotations
 
 import argparse
-import cProfile
-import io
-import pstats
 import re
 import sys
 import time
@@ -23,7 +20,7 @@ import reflow
 from reflow.metrics import load_cases
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import short_commit
+from report import profile_top, short_commit
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -61,15 +58,7 @@ def main() -> int:
     floor = cpu(lambda t: LINE_END.sub(r"\1", t), docs)
     t_full = cpu(full, docs)
     t_bare = cpu(bare, docs)
-    prof = cProfile.Profile()
-    prof.enable()
-    for d in docs:
-        (full if structure else bare)(d)
-    prof.disable()
-    out = io.StringIO()
-    pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(25)
-    table = out.getvalue()
-    table = table[table.index("   ncalls") :].replace(str(ROOT) + "/", "").rstrip()
+    table = profile_top(lambda: [(full if structure else bare)(d) for d in docs], 25)
     commit = short_commit()
     report = f"""# Profile, step {args.step} (reflow at {commit})
 

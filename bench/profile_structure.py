@@ -15,9 +15,6 @@ writes bench/results/structure-profile-<date>-<time>.md.
 from __future__ import annotations
 
 import argparse
-import cProfile
-import io
-import pstats
 import sys
 import time
 from collections import defaultdict
@@ -33,7 +30,7 @@ from reflow.metrics import load_cases
 from reflow.structure import furniture, lone, view
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import load_note, publish, short_commit, stage_timer, stamp
+from report import load_note, profile_top, publish, short_commit, stage_timer, stamp
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -118,15 +115,10 @@ def main() -> int:
             best[k] = min(best.get(k, v), v)
         wholes.append(whole())
     total = min(wholes)
-    prof = cProfile.Profile()
-    prof.enable()
-    for lines, language in inputs:
-        structure.label_lines(lines, config, language)
-    prof.disable()
-    out = io.StringIO()
-    pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(30)
-    table = out.getvalue()
-    table = table[table.index("   ncalls") :].replace(str(ROOT) + "/", "").rstrip()
+    table = profile_top(
+        lambda: [structure.label_lines(lines, config, language) for lines, language in inputs],
+        30,
+    )
     when = stamp()
     steps = sum(best.values())
     rows = [
