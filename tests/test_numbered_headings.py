@@ -69,30 +69,33 @@ def test_section_number_readings() -> None:
     assert section_numbers("1999 was a year") == ()
 
 
-def test_a_run_on_caption_stops_at_its_short_last_line() -> None:
-    text = (
+def _after_body(*caption_lines: str) -> str:
+    """Four body paragraphs, ``caption_lines``, then a body paragraph of two full lines (lines
+    8, 9... are the caption's; the paragraph after it starts right below)."""
+    return (
         BODY * 4
-        + "Table 4: The main screen of the text installer, the button Advanced gives one like\n"
-        + "in figure 5\n"
+        + "".join(line + "\n" for line in caption_lines)
         + "Unlike loading the package with options, you can also set options with this\n"
         + "command, which the configuration file may use as well, once or many times over.\n"
         + BODY
     )
-    got = _labels(text)
+
+
+def test_a_run_on_caption_stops_at_its_short_last_line() -> None:
+    got = _labels(
+        _after_body(
+            "Table 4: The main screen of the text installer, the button Advanced gives one like",
+            "in figure 5",
+        )
+    )
     assert got[8] == ("caption", "caption-prefix")
     assert got[9] == ("caption", "caption-block")
     assert got[10] == (None, None) and got[11] == (None, None)
 
 
 def test_a_run_on_caption_abstains_before_a_section_title() -> None:
-    text = (
-        BODY * 4
-        + "Table 4: The range of the options\n"
-        + "8.4 Applying the package options\n"
-        + "Unlike loading the package with options, you can also set options with this\n"
-        + "command, which the configuration file may use as well, once or many times over.\n"
-        + BODY
+    got = _labels(
+        _after_body("Table 4: The range of the options", "8.4 Applying the package options")
     )
-    got = _labels(text)
     assert got[8] == ("caption", "caption-prefix")
     assert all(role != "caption" for role, _ in got[9:])
