@@ -256,14 +256,22 @@ def decide_boundaries(
         else:
             rule, action, conf, evidence = _across_gap(ctx, k, a, b, a_text, b_text)
         if rule is None:  # a hyphen at the line end: the hyphen stage decides
-            typeset = geometry.hyphen(a_text, b_text) if geometry else None
+            typeset = None
+            if geometry is not None:
+                typeset = geometry.hyphen(a_text, b_text)
+                if typeset is None and ctx.config.dehyphenate:
+                    typeset = geometry.hyphen_apart(a)
             if typeset is not None:
                 # How the PDF's typesetter hyphenates (reflow.structure.geometry).
                 rule, action, conf, why = typeset
                 why = f"{why}; {evidence}" if evidence else why
-                decisions[k] = Decision(action, rule, a, b, offset, conf, why)
+                removed = offset - 1 if action is Action.DEHYPHENATE else -1
+                decisions[k] = Decision(action, rule, a, b, offset, conf, why, removed)
                 continue
-            decisions[k] = _hyphen_decision(ctx, a, b, offset, a_text, b_text, evidence)
+            decision = _hyphen_decision(ctx, a, b, offset, a_text, b_text, evidence)
+            if geometry is not None:
+                decision = _measured_hyphen(geometry, decision, config)
+            decisions[k] = decision
         else:
             decisions[k] = Decision(action, rule, a, b, offset, conf, evidence)
     return body, decisions
@@ -319,6 +327,57 @@ def _digit_inside(raw: str) -> bool:
     ending in a digit pay for the search."""
     text = raw.rstrip()
     return text[-1].isdigit() and not is_terminal(text)
+
+
+#: Confidence of ``engine-hyphen-mark``: the OCR engine's word alone, as a guess from the
+#: patterns alone (``pattern-unknown-word``), just above the default min_hyphen_confidence.
+ENGINE_MARK_CONFIDENCE = 0.62
+
+
+def _measured_hyphen(geometry: PageGeometry, d: Decision, config: Config) -> Decision:
+    """The hyphen rules' decision, with what the input itself says of the hyphen: a PDF that
+    writes the hyphens its typesetter adds apart from their words shows a typed one
+    (``geometry-hyphen-in-word``: kept); an OCR engine's own mark is named in the evidence
+    (reflow.structure.geometry)."""
+    if d.action is Action.KEEP_HYPHEN:
+        engine = geometry.engine_hyphen(d.line)
+        if engine is None:
+            return d
+        if (
+            d.uncertain
+            and d.rule == "hyphen-abstain"
+            and config.min_hyphen_confidence <= ENGINE_MARK_CONFIDENCE
+        ):
+            # Nothing else spoke (no lexicon, no document evidence): the engine's word decides,
+            # at the confidence of a guess from the patterns alone.
+            return Decision(
+                Action.DEHYPHENATE,
+                "engine-hyphen-mark",
+                d.line,
+                d.next_line,
+                d.offset,
+                ENGINE_MARK_CONFIDENCE,
+                f"{engine}; the hyphen rules had no evidence ({d.evidence})",
+                d.offset - 1,
+            )
+        return d._replace(evidence=f"{d.evidence}; {engine}, but the rules above say otherwise")
+    if d.action is not Action.DEHYPHENATE:
+        return d
+    typed = geometry.hyphen_in_word(d.line)
+    if typed is not None:
+        return Decision(
+            Action.KEEP_HYPHEN,
+            "geometry-hyphen-in-word",
+            d.line,
+            d.next_line,
+            d.offset,
+            0.9,
+            f"{typed}; the text rules said {d.rule} ({d.evidence})",
+        )
+    engine = geometry.engine_hyphen(d.line)
+    if engine is not None:
+        return d._replace(evidence=f"{d.evidence}; {engine}")
+    return d
 
 
 def _hyphen_decision(

@@ -2,7 +2,10 @@
 
 A ``TextLine`` gives one line: its ``String`` contents joined by spaces, and the ``HYP``
 element's content (the hyphen as printed) at its end, with :attr:`Box.hyphen_mark` set: the
-engine said this is a line-break hyphen (the engine still decides whether to remove it).  The
+engine said this is a line-break hyphen (reflow still decides whether to remove it; the mark
+is evidence, not truth).  A last ``String`` with ``SUBS_TYPE="HypPart1"`` (the first part of a
+word the engine saw hyphenated, ``SUBS_CONTENT`` the whole word) marks the line too, when its
+text ends in a hyphen.  The
 line's box is its ``HPOS``/``VPOS``/``WIDTH``/``HEIGHT`` (in the file's ``MeasurementUnit``),
 its confidence the mean of its strings' ``WC``, its region the enclosing ``TextBlock`` (with a
 ``ComposedBlock``'s ``TYPE`` when there is one), its font size the ``TextStyle`` its
@@ -24,6 +27,9 @@ from xml.etree.ElementTree import Element
 from reflow.readers.base import FileOrder, PageLine
 from reflow.readers.layout import MIN_GUTTER, reading_order
 from reflow.readers.xmlsafe import parse
+
+#: Hyphen characters a line may end in (as reflow.hyphenation.HYPHENS).
+_HYPHENS = "-\u2010\u2011\u00ad\u00ac\u2e17"
 
 
 def _num(el: Element, name: str) -> float | None:
@@ -76,9 +82,13 @@ def iter_alto_pages(data: bytes) -> Iterator[list[PageLine]]:
                 confs: list[float] = []
                 hyphen = None
                 first_style = None
+                subs_part = False
                 for el in line:
                     if el.tag == "String":
                         words.append(el.get("CONTENT", ""))
+                        # The engine's own word: the first part of a word hyphenated across
+                        # lines (SUBS_TYPE HypPart1, SUBS_CONTENT the whole word).
+                        subs_part = el.get("SUBS_TYPE") == "HypPart1"
                         wc = _num(el, "WC")
                         if wc is not None:
                             confs.append(wc)
@@ -88,6 +98,9 @@ def iter_alto_pages(data: bytes) -> Iterator[list[PageLine]]:
                 text = " ".join(w for w in words if w)
                 if hyphen is not None:
                     text += hyphen
+                # A HypPart1 without a HYP element marks the line only when its text ends in a
+                # hyphen: no character is added that the file does not have.
+                marked = hyphen is not None or (subs_part and text[-1:] in _HYPHENS)
                 x, y = _num(line, "HPOS"), _num(line, "VPOS")
                 w, h = _num(line, "WIDTH"), _num(line, "HEIGHT")
                 if x is None or y is None or w is None or h is None:
@@ -107,7 +120,7 @@ def iter_alto_pages(data: bytes) -> Iterator[list[PageLine]]:
                         line.get("ID") or f"p{p + 1}:b{b + 1}:l{k + 1}",
                         round(sum(confs) / len(confs), 3) if confs else None,
                         region,
-                        hyphen is not None,
+                        marked,
                     )
                 )
         yield _in_order(blocks)

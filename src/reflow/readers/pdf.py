@@ -145,6 +145,32 @@ def _font(textpage, index: int, buf) -> tuple[float, bool]:
     return size, weight >= 600 or any(k in name for k in _BOLD_NAMES)
 
 
+#: Characters a line-end hyphen may be, as PDFium gives them (its own marks included).
+_LINE_END_HYPHENS = "-\u2010\u00ad" + "".join(_PDFIUM_HYPHENS)
+
+
+def _apart(textpage, idx: list[int], text: str) -> bool:
+    """The line's final hyphen is a text object of its own, while the glyphs before it (up
+    to three, a letter or digit last) share one: the typesetter added the hyphen when it broke
+    the line, apart from the text it had set.  LibreOffice writes its line-break hyphens so,
+    and a hyphen typed in the text inside the text's run: on the corpus's LibreOffice PDFs
+    3,436 of 3,436 line-break hyphens stood apart and 0 of 91 real ones did (pdfTeX writes
+    both inside the word's string: never apart).  A producer that writes every glyph or word
+    as an object of its own shows the glyphs before apart too, and then nothing is said."""
+    import pypdfium2.raw as raw
+
+    before = idx[-4:-1]
+    if len(before) < 2 or text[idx[-1]] not in _LINE_END_HYPHENS or not text[before[-1]].isalnum():
+        return False
+
+    def obj(j: int) -> int | None:
+        return ctypes.cast(raw.FPDFText_GetTextObject(textpage, j), ctypes.c_void_p).value
+
+    hyphen = obj(idx[-1])
+    word = {obj(j) for j in before}
+    return hyphen is not None and len(word) == 1 and hyphen not in word
+
+
 def page_lines(page, textpage, page_no: int) -> list[PageLine]:
     """The lines of one PDFium page, in the file's order (reading order comes later)."""
     import pypdfium2.raw as raw
@@ -236,7 +262,7 @@ def page_lines(page, textpage, page_no: int) -> list[PageLine]:
                 round(sizes[len(sizes) // 2], 2),
                 bold,
                 f"p{page_no + 1}:l{k + 1}",
-                hyphen_mark=text[idx[-1]] in _PDFIUM_HYPHENS,
+                hyphen_mark=_apart(textpage, idx, text),
                 stretch=_stretch(textpage, picks, matrix),
             )
         )

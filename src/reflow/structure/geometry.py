@@ -90,6 +90,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
+from reflow.data.languages import CONJUNCTIONS
 from reflow.lexicon import Lexicon
 from reflow.lines import Box, Lines
 from reflow.model import Action, Role
@@ -108,6 +109,13 @@ TYPESET_SIZES = 12
 #: median height.
 OCR_HEADING_SIZE = 1.5
 OCR_SMALL_SIZE = 0.7
+#: On OCR input, a heading is a region (the engine's block) of at most this many lines whose
+#: median line height is at least OCR_HEADING_HEIGHT times the document's median; a title of
+#: at most OCR_TITLE_WORDS words may end in a full stop ("Vorrede.").  Tuned on the OCR-D
+#: ground truth (eval/real_xml.py); see docs/evaluation.md for the held-out sources.
+OCR_HEADING_LINES = 3
+OCR_HEADING_HEIGHT = 1.5
+OCR_TITLE_WORDS = 4
 #: A first line indented this many ems (or more) against its column's left edge starts a
 #: paragraph.  The corpus indents by 1-1.5 em; OCR boxes jitter by a few pixels (< 0.2 em).
 INDENT_EM = 0.6
@@ -179,6 +187,14 @@ _TERMINAL = ".!?…:"
 _CLOSERS = "\"'”’»›)]*"
 
 
+#: A PDF shows that its typesetter writes its own line-break hyphens apart from their words
+#: when at least this many of its line-end hyphens stand apart; then a hyphen inside its word's
+#: run is one typed in the text.  The corpus's LibreOffice documents have 10-60 each (pdfTeX:
+#: none); three keeps one stray object from speaking for a whole document.
+APART_MIN = 3
+#: TeX puts no hyphen of its own after fewer letters than this (\\lefthyphenmin: 2 in every
+#: babel language of the corpus; some set 1 for nothing).
+TEX_LEFTHYPHENMIN = 2
 #: The PDF producers that break lines with TeX's classic algorithm (a PDF's ``Producer``:
 #: "pdfTeX-1.40.24", "xdvipdfmx (20220710)"); LuaTeX is left out on purpose (it hyphenates
 #: inside words with explicit hyphens).
@@ -186,6 +202,7 @@ _TEX_PRODUCER = re.compile(r"pdftex|xdvipdfmx|xetex", re.I)
 #: Punctuation around a word at a line's end or start (quotes, brackets).
 _WORD_EDGE = "\"'“”‘’«»‹›()[]{}.,;:!?…*"
 _HYPHEN_CHARS = "-\u2010"
+_ALL_CONJUNCTIONS = frozenset().union(*CONJUNCTIONS.values())
 
 
 @dataclass(slots=True)
@@ -193,6 +210,10 @@ class _Column:
     left: float
     right: float
     gap: float  # the usual white gap between two lines of the column
+
+
+def _by(producer: str | None) -> str:
+    return f", by {producer}" if producer else ""
 
 
 def _percentile(xs: list[float], q: float) -> float:
@@ -244,6 +265,10 @@ class PageGeometry:
         ocr = any(
             b is not None and (b.region is not None or b.confidence is not None) for b in self.boxes
         )
+        self.ocr = ocr
+        # A PDF's line-end hyphens written apart from their words (the reader's hyphen_mark):
+        # a producer that does so for the hyphens it adds shows which ones it added.
+        self.apart_hyphens = 0 if ocr else sum(b is not None and b.hyphen_mark for b in self.boxes)
         self.typeset = len(sizes) <= TYPESET_SIZES and not ocr
         if not sizes:
             self.body_size = 0.0
@@ -290,6 +315,8 @@ class PageGeometry:
         self._wrap_limit: float | bool | None = False  # measured when first asked
         self._wrap_count = 0
         self._line_gap: float | None = None
+        self._region_heights: dict[str, tuple[float, int]] | None = None
+        self._median_height = 0.0
         self._stretched = 0  # of the wrapped lines with a known stretch
         self._stretch_known = 0
         self.tex = bool(lines.producer and _TEX_PRODUCER.search(lines.producer))
@@ -452,9 +479,13 @@ class PageGeometry:
             words = len(text.split())
             what = None
             if not self.typeset:
-                # Line heights, not font sizes: too noisy to call a heading or small type (on
-                # OCR-D ground truth a body line's polygon is up to 2x the median height).
+                # Line heights, not font sizes: too noisy, line by line, to call a heading or
+                # small type (on OCR-D ground truth a body line's polygon is up to 2x the
+                # median height); a whole region of tall lines is measured instead.
                 prev = None
+                ocr = self._ocr_heading(i, box, text, words)
+                if ocr is not None and roles[i] in (None, Role.HEADING):
+                    labels.label(i, Role.HEADING, "geometry-ocr-heading", ocr, 0.7)
                 continue
             if ratio >= self.heading_size and words <= 3 * max_words:
                 what = (Role.HEADING, "geometry-heading", 0.9)
@@ -492,6 +523,35 @@ class PageGeometry:
                 why = "same size and weight as the line above"
             labels.label(i, role, rule, why, conf)
             prev = key
+
+    def _ocr_heading(self, i: int, box: Box, text: str, words: int) -> str | None:
+        """On OCR input, a heading by line height, where the engine gives no font size: the
+        line's region (the engine's block) holds at most :data:`OCR_HEADING_LINES` lines,
+        their median height is at least :data:`OCR_HEADING_HEIGHT` times the document's
+        median line height, and the line has few words and no sentence end but a short
+        title's full stop.  One tall polygon alone says nothing (skew, a descender)."""
+        if box.region is None or words > SUBHEAD_WORDS or text.endswith((",", ";", "-", "¬")):
+            return None
+        if _terminal(text) and words > OCR_TITLE_WORDS:
+            return None
+        if self._region_heights is None:
+            heights: dict[str, list[float]] = defaultdict(list)
+            for b in self.boxes:
+                if b is not None and b.region is not None:
+                    heights[b.region].append(b.bottom - b.top)
+            self._region_heights = {r: (_percentile(h, 0.5), len(h)) for r, h in heights.items()}
+            every = sorted(h for hs in heights.values() for h in hs)
+            self._median_height = _percentile(every, 0.5) if every else 0.0
+        height, count = self._region_heights.get(box.region, (0.0, 0))
+        if count > OCR_HEADING_LINES or not self._median_height:
+            return None
+        ratio = height / self._median_height
+        if ratio < OCR_HEADING_HEIGHT:
+            return None
+        return (
+            f"its region's {count} line(s) are {ratio:.1f}x the document's median line height "
+            f"({height:.0f} against {self._median_height:.0f}), {words} words"
+        )
 
     def _ocr_line_gap(self) -> float:
         """On OCR input, the document's usual white gap between two lines of a column (0 for
@@ -589,6 +649,53 @@ class PageGeometry:
 
     # -- boundaries -----------------------------------------------------------------------
 
+    def hyphen_apart(self, a: int) -> tuple[str, Action, float, str] | None:
+        """A PDF line whose final hyphen the typesetter wrote apart from its word (a text object
+        of its own, :attr:`reflow.lines.Box.hyphen_mark`): the hyphen it added when it broke the
+        line, removed.  Measured on the corpus's LibreOffice PDFs (/tmp probe over the built
+        ones, eval/pdf_errors.py): 3,436 of 3,436 line-break hyphens stood apart, none of the
+        91 real ones; pdfTeX writes none apart, so the rule is silent there.  On OCR input the
+        mark is the engine's (see :meth:`engine_hyphen`).
+
+        >>> from reflow.lines import split_lines
+        >>> lines = split_lines("she had to be-\\ncome\\n")
+        >>> lines.boxes = [Box(0, 0, 0, 50, 10, 10.0, hyphen_mark=True), None]
+        >>> PageGeometry(lines).hyphen_apart(0)[:2]
+        ('geometry-hyphen-apart', <Action.DEHYPHENATE: 'dehyphenate'>)
+        """
+        box = self.boxes[a]
+        if self.ocr or box is None or not box.hyphen_mark:
+            return None
+        return (
+            "geometry-hyphen-apart",
+            Action.DEHYPHENATE,
+            0.95,
+            f"the PDF writes this hyphen apart from its word ({self.apart_hyphens} line-end "
+            f"hyphens of the document so{_by(self.lines.producer)}): the typesetter added it "
+            "at the line break",
+        )
+
+    def hyphen_in_word(self, a: int) -> str | None:
+        """Evidence that a line-end hyphen is the word's own: the document writes the hyphens
+        its typesetter adds apart from their words (:meth:`hyphen_apart`, at least
+        :data:`APART_MIN` of them), and this one inside the word's run: a hyphen typed in the
+        text.  None when the PDF says nothing (pdfTeX; OCR input)."""
+        box = self.boxes[a]
+        if self.ocr or box is None or box.hyphen_mark or self.apart_hyphens < APART_MIN:
+            return None
+        return (
+            f"the PDF writes this hyphen inside its word's run, the {self.apart_hyphens} it added "
+            f"at line breaks apart{_by(self.lines.producer)}: a hyphen typed in the text"
+        )
+
+    def engine_hyphen(self, a: int) -> str | None:
+        """On OCR input, the engine marked the line's final hyphen a line-break hyphen (ALTO
+        ``HYP``, PAGE-XML's ``¬``): evidence, not truth (engines mark real hyphens too)."""
+        box = self.boxes[a]
+        if not self.ocr or box is None or not box.hyphen_mark:
+            return None
+        return "the OCR engine marked it a line-break hyphen (ALTO HYP or ¬)"
+
     def hyphen(self, a_text: str, b_text: str) -> tuple[str, Action, float, str] | None:
         """Keep a line-end hyphen TeX cannot have put there (see the module's table), or None
         to let the hyphen rules decide.  ``a_text`` ends with the hyphen.
@@ -624,6 +731,23 @@ class PageGeometry:
                 0.9,
                 f"{self.lines.producer} breaks a word that holds a hyphen only at its hyphens: "
                 f"{shown!r} is the word's own",
+            )
+        # TeX hyphenates a word of letters only (an apostrophe counts as one in the languages
+        # that elide: "l'u-|tilizzo"), after at least \\lefthyphenmin letters (2 in every
+        # babel language): "E-|Mail", "Datei.d-|sc" are typed hyphens.  Not before a
+        # conjunction (a suspended hyphen, which the hyphen rules join with a space).
+        # TeX skips what is not a letter before a word (quotes, brackets) to find its start.
+        start = next((k for k, ch in enumerate(left_token) if ch.isalpha()), len(left_token))
+        word = left_token[start:].replace("'", "").replace("\u2019", "")
+        if (not word.isalpha() or len(word) < TEX_LEFTHYPHENMIN) and (
+            right_token.lower() not in _ALL_CONJUNCTIONS
+        ):
+            return (
+                "geometry-tex-word",
+                Action.KEEP_HYPHEN,
+                0.85,
+                f"{self.lines.producer} hyphenates only words of letters, after "
+                f"{TEX_LEFTHYPHENMIN} letters or more: {shown!r} is a typed hyphen",
             )
         return None
 
