@@ -72,3 +72,25 @@ def test_pdf_reader_memory_does_not_grow_with_pages() -> None:
     # reader that kept its pages' lines would hold about 4x more at 4x the pages.
     small, large = _peak(4), _peak(16)
     assert large < 1.3 * small + 20_000, (small, large)
+
+
+def test_pdf_reader_opens_the_document_again_every_few_pages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # PDFium keeps what it parsed for every loaded page until the document closes (491 MB over
+    # 1,000 corpus pages, bench/pdf_memory.py): the reader reopens it, and reads the same lines.
+    import reflow.readers.pdf as pdf
+
+    data = _pdf(12)
+    whole = [[ln.text for ln in page] for page in iter_pdf_pages(data)]
+    opened = [0]
+    real_open = pdf._open
+
+    def counting_open(source, password):
+        opened[0] += 1
+        return real_open(source, password)
+
+    monkeypatch.setattr(pdf, "REOPEN_PAGES", 5)
+    monkeypatch.setattr(pdf, "_open", counting_open)
+    again = [[ln.text for ln in page] for page in iter_pdf_pages(data)]
+    assert again == whole and opened[0] == 3  # pages 1-5, 6-10, 11-12
