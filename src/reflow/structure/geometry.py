@@ -21,6 +21,9 @@ rule                           when
                                words: a running head (a page number when it is one)
 ``geometry-foot-of-page``      the same at the page's foot, <= 4 words: running foot or
                                page number
+``geometry-ocr-heading``       (OCR, line heights) a region of at most 3 lines whose median
+                               height is 1.5x the document's, few words, no sentence end,
+                               where the engine's regions are paragraphs (median 4 lines)
 ``geometry-body``              a line the text rules labelled a heading, set in the body's
                                size and weight, filling its column: body text (captions
                                keep their label: the corpus sets some in the body size)
@@ -67,6 +70,20 @@ fact is used (the first is not: the patterns TeX was given are not the ones refl
 ``geometry-tex-compound``      the word broken at the line end holds another hyphen
                                ("apt-show-|versions", "kant-|en-klaar"): the hyphen is
                                the word's own, kept
+``geometry-tex-word``          the part before the hyphen is no TeX word of two letters
+                               or more ("e-|mail", "Datei.d-|sc"): typed, kept
+=============================  ==========================================================
+
+In any PDF, and on OCR input (the marks are the reader's :attr:`reflow.lines.Box.hyphen_mark`):
+
+=============================  ==========================================================
+``geometry-hyphen-apart``      the PDF writes the line's final hyphen as a text object of
+                               its own (LibreOffice's added hyphens): removed
+``geometry-hyphen-in-word``    (after the hyphen rules removed it) the document writes 3
+                               or more hyphens apart, this one inside its run: typed, kept
+``engine-hyphen-mark``         (OCR) the engine marked the hyphen (ALTO ``HYP``,
+                               ``HypPart1``, ``¬``) and the hyphen rules abstained:
+                               removed (0.62); elsewhere the mark is named in the evidence
 =============================  ==========================================================
 
 Elsewhere (and for a break TeX could have made) the hyphen rules decide as for text.  A word
