@@ -142,7 +142,7 @@ def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
     label_page_numbers(lines, labels, labels.pages, max(page_count, 1))
     label_running_heads(lines, labels, labels.pages, max(page_count, 1), language)
     label_loose_furniture(lines, labels, labels.pages, max(page_count, 1), language)
-    label_masthead(lines, labels)
+    label_masthead(lines, labels, language)
     rule_lone_furniture(doc)
     for rule in RULES:
         rule(doc)
