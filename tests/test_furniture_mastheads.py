@@ -144,3 +144,44 @@ def test_masthead_rules_label_only_short_lines_or_lines_under_an_issue_line(
             assert any(0 < i - j <= IMPRINT_LINES + 2 for j in issue_at), (i, texts)
         if note[0] == "masthead-issue":
             assert _issue_hits(lines.texts[i]) > 0
+
+
+# Rule page-number-in-sentence (structure/edges.py): a framed page number between two lines
+# of one sentence, in an export without form feeds.
+
+PROSE = [f"the keepers of the hive carried the combs down the slope {w}" for w in _W]
+
+
+def test_a_framed_number_inside_a_sentence_is_a_page_number() -> None:
+    text = "\n".join([*PROSE[:6], "( 128 )", "and the mill ground on", *PROSE[6:]]) + "\n"
+    assert _rules(text, "en")["( 128 )"] == "page-number-in-sentence"
+    # Above, a line-end hyphen: an open sentence, whatever its letters.
+    text = "\n".join([*PROSE[:6], "(mo-", "( 52 )", "ney)", *PROSE]) + "\n"
+    assert _rules(text, "en")["( 52 )"] == "page-number-in-sentence"
+    # A line of OCR debris between is looked past.
+    text = "\n".join([*PROSE[:6], "and the mill", "=", "( 52 )", "ground", *PROSE]) + "\n"
+    assert _rules(text, "en")["( 52 )"] == "page-number-in-sentence"
+
+
+def test_a_framed_number_after_a_sentence_or_a_formula_is_left_alone() -> None:
+    # After a full stop: a numbered item or an equation; under a formula: an equation number.
+    text = "\n".join([*PROSE[:6], "The mill stopped.", "(3)", "and then", *PROSE]) + "\n"
+    assert _rules(text, "en").get("(3)") != "page-number-in-sentence"
+    text = "\n".join([*PROSE[:6], "a1ˆa2 · · · ˆanu(p1, σ1),", "(1)", "where p is", *PROSE])
+    assert _rules(text + "\n", "en").get("(1)") != "page-number-in-sentence"
+    # The next line starts a sentence: no sentence is broken.
+    text = "\n".join([*PROSE[:6], "(4)", "The mill stopped.", *PROSE]) + "\n"
+    assert _rules(text, "en").get("(4)") != "page-number-in-sentence"
+
+
+def test_crowded_framed_numbers_are_equation_numbers() -> None:
+    text = "\n".join([*PROSE[:6], "(2)", "and the mill", PROSE[6], "(3)", "and so on", *PROSE])
+    rules = _rules(text + "\n", "en")
+    assert rules.get("(2)") != "page-number-in-sentence"
+    assert rules.get("(3)") != "page-number-in-sentence"
+
+
+def test_with_form_feeds_the_page_edges_decide() -> None:
+    text = "\n".join([*PROSE[:6], "( 128 )", "and the mill ground on", *PROSE]) + "\n\f"
+    text += "\n".join(PROSE) + "\n"
+    assert _rules(text, "en").get("( 128 )") != "page-number-in-sentence"
