@@ -9,8 +9,11 @@ rule                         when                                            out
                              definition)
 ``engine-mark``              ``=`` or ``—`` (an OCR engine's hyphen, or a     remove; else
                              dash) before a common or document word          keep, space
+``engine-mark-document``     such a mark in a document that prints it for    remove
+                             its hyphens (2+ cut words known), where the
+                             lexicon would remove a hyphen
 ``suspended-hyphen``         next word is a conjunction: "pre- / and post"   keep, space
-``closed-que``               (instead of a keep by the lexicon) next part is  remove
+``closed-que``               (against a keep by the lexicon) next part is    remove
                              "que" or "qu" (Latin enclitic, Romance
                              conjunction): "quin- / que"
 ``hyphen-number``            a digit on either side: "2021- / 22"            keep
@@ -703,6 +706,11 @@ def _engine_mark(
     'engine-mark'
     >>> _engine_mark("travail", "pour", "travail— + pour", fr, None, True).action
     <Action.JOIN: 'join'>
+    >>> _engine_mark("perniis", "sion", "perniis— + sion", fr, None, True).rule
+    'engine-mark-unknown'
+    >>> page = DocumentVocabulary("toute—\\nfois en Alle—\\nmagne, en perniis—\\nsion")
+    >>> _engine_mark("perniis", "sion", "perniis— + sion", fr, page, True).rule
+    'engine-mark-document'
     """
     if (
         dehyphenate
