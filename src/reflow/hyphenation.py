@@ -781,6 +781,15 @@ def _mark_is_hyphen(
     """
     if lexicon is None or not lexicon.has_frequencies or vocabulary is None:
         return ""
+    # Once per document and mark: a page of thousands of such lines asks for each of them.
+    key = (mark, lexicon.language)
+    why = vocabulary.mark_verdicts.get(key)
+    if why is None:
+        why = vocabulary.mark_verdicts[key] = _judge_mark(mark, lexicon, vocabulary)
+    return why
+
+
+def _judge_mark(mark: str, lexicon: Lexicon, vocabulary: DocumentVocabulary) -> str:
     pairs = vocabulary.mark_pairs(mark)
     if len(pairs) < ENGINE_MARK_WORDS:
         return ""

@@ -45,6 +45,7 @@ class DocumentVocabulary:
         "_suffixes",
         "_text",
         "_words",
+        "mark_verdicts",
     )
 
     def __init__(self, text: str) -> None:
@@ -58,6 +59,9 @@ class DocumentVocabulary:
         self._coverage: float | None = None
         self._pairs: list[tuple[str, str]] = []
         self._marks: dict[str, list[tuple[str, str]]] = {}
+        #: (mark, language) -> why the mark is the document's hyphen, or "" (filled by
+        #: reflow.hyphenation, which judges the pairs of :meth:`mark_pairs` once per mark).
+        self.mark_verdicts: dict[tuple[str, str], str] = {}
         self._lowered: list[str] | None = None
         self._scanned = 0
 
