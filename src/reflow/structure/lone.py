@@ -404,8 +404,10 @@ MAX_SPEAKER_WORDS = 3
 #: ... that the document repeats at least this many times ...
 MIN_SPEAKER_TURNS = 3
 #: ... at most this many non-blank lines apart in the median (one turn of dialogue): a running
-#: head repeats once a page, 20 lines apart or more.  At 12, running heads of short BHL pages
-#: (impact-bhl, "THE COMMON CROSSBILL" over a plate's few lines) passed; at 8 none did.
+#: head repeats once a page, 20 lines apart or more.  A first try (the closest two at most 12
+#: apart, one letter allowed) passed running heads of short BHL pages (impact-bhl, "THE COMMON
+#: CROSSBILL") and texlive-pdf's one-letter lines; with the median at most 8 (and 2 letters)
+#: none did.
 MAX_SPEAKER_GAP = 8
 #: ... in a document with at least this many such names (a dialogue has two speakers or more).
 MIN_SPEAKERS = 2
