@@ -459,6 +459,8 @@ def speaker_lines(doc: DocView) -> dict[int, str]:
         seen += 1
         if len(t) > longest or not t[:2].strip("_")[:1].isupper():
             continue
+        if len(t) > MAX_SPEAKER_CHARS + 4 and "(" not in t:
+            continue  # too long for a name alone (+4: a typist's underscores, a stop)
         key = _speaker_key(t)
         if key is not None:
             turns[key].append(i)
