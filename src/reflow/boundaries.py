@@ -5,6 +5,16 @@ there may be nothing (a plain line break), blank lines, a page break, or labelle
 a caption, another article's headline): an *interruption*.  Each boundary is joined (with a space,
 without a hyphen, or keeping a real hyphen) or breaks the paragraph.  The rules, first match wins:
 
+First, wherever the lines stand:
+
+==========================  ==================================================  =========
+rule                        when                                                outcome
+==========================  ==================================================  =========
+``speaker-name``            the next line is a speaker's name of a dialogue     break
+                            (:func:`reflow.structure.lone.speaker_lines`)
+``speaker-name``            this line is one: the speech goes on after it       join
+==========================  ==================================================  =========
+
 Within a column (no blank line, same page, nothing between):
 
 ==========================  ==================================================  =========
@@ -217,14 +227,25 @@ def decide_boundaries(
     geometry = PageGeometry(lines) if lines.boxes is not None else None
     apart = {i for i, note in labels.notes.items() if note[0] == CATCH_WORD_UNMATCHED}
     todo = _boundaries_to_decide(texts, body, pages, ctx.trailing_space_convention)
-    if bullets:
-        # A line that opens with a bullet is decided by the rules even after a plain join.
-        todo = sorted(set(todo).union(k for k in range(n - 1) if body[k + 1] in bullets))
+    speakers = labels.speakers
+    if bullets or speakers:
+        # A line that opens with a bullet, and a speaker's name and the line after it, are
+        # decided by the rules even after a plain join.
+        todo = sorted(
+            set(todo).union(
+                k
+                for k in range(n - 1)
+                if body[k + 1] in bullets or body[k + 1] in speakers or body[k] in speakers
+            )
+        )
     for k in todo:
         a, b = body[k], body[k + 1]
         a_text = texts[a].rstrip()
         offset = starts[a] + len(a_text)
         b_text = texts[b].lstrip()
+        if speakers and (a in speakers or (b in speakers and not ends_with_hyphen(a_text))):
+            decisions[k] = _speaker_decision(a, b, offset, speakers)
+            continue
         if geometry is not None and not ends_with_hyphen(a_text):
             # Boxes from a reader: measured first (reflow.structure.geometry); None: the text
             # rules decide.
@@ -267,6 +288,33 @@ def decide_boundaries(
         else:
             decisions[k] = Decision(action, rule, a, b, offset, conf, evidence)
     return body, decisions
+
+
+def _speaker_decision(a: int, b: int, offset: int, speakers: dict[int, str]) -> Decision:
+    """``speaker-name``: a turn of a dialogue starts a paragraph at the speaker's name
+    (:func:`reflow.structure.lone.speaker_lines`), and the speech goes on after the name, as
+    plays printed in prose set it ("MAITEN Ganis, tu te tais ?").  Joining after the name was
+    right more often than breaking there on tapuscorpus, where the rule was tuned (paragraph F1
+    0.526 against 0.503 on its text exports, 0.475 against 0.445 on Tesseract's output)."""
+    if b in speakers:
+        return Decision(
+            Action.BREAK,
+            "speaker-name",
+            a,
+            b,
+            offset,
+            0.75,
+            f"next line is a speaker's name of this dialogue ({speakers[b]!r})",
+        )
+    return Decision(
+        Action.JOIN,
+        "speaker-name",
+        a,
+        b,
+        offset,
+        0.7,
+        f"the speech of {speakers[a]!r} goes on after the name",
+    )
 
 
 def _boundaries_to_decide(

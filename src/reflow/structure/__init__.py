@@ -67,7 +67,7 @@ from reflow.structure.headings import (
     rule_short_lines,
     rule_wide_lines,
 )
-from reflow.structure.lone import rule_lone_caps, rule_lone_furniture
+from reflow.structure.lone import rule_lone_caps, rule_lone_furniture, rule_speaker_names
 from reflow.structure.nonbody import rule_nonbody
 from reflow.structure.pagefoot import (
     rule_catch_word_across,
@@ -151,6 +151,8 @@ def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
     if lines.boxes is not None:
         # A reader gave geometry: sizes and weights decide what the characters could not.
         PageGeometry(lines).label(labels, config.max_heading_words)
+    # Last: takes back the heading and furniture labels of a dialogue's speakers' names.
+    rule_speaker_names(doc)
     # The page-number memo holds up to 4,096 short lines of this document: scattered over the
     # line table's memory, they kept every arena of it resident after the table was freed
     # (peak RSS 1.3x the input higher at 4 MB, bench/results/memory-2026-11-29-night.md).
