@@ -46,6 +46,7 @@ from reflow.structure.edges import (
     rule_heads_beside_numbers,
     rule_numbered_heads,
     rule_page_edges,
+    rule_page_number_in_sentence,
     rule_page_number_runs,
 )
 from reflow.structure.furniture import (
@@ -109,6 +110,7 @@ RULES: tuple[Callable[[DocView], None], ...] = (
     rule_numbered_heads,  # before the edge rules: a numbered head is no edge head
     rule_page_edges,  # last: only what no rule above labelled (edges.py)
     rule_page_number_runs,
+    rule_page_number_in_sentence,
     rule_head_twins_beside_numbers,  # after the page-number runs
     rule_catch_word_across,  # after the heads: a catch-word's twin is no head
     rule_heads_beside_numbers,
@@ -142,7 +144,7 @@ def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
     label_page_numbers(lines, labels, labels.pages, max(page_count, 1))
     label_running_heads(lines, labels, labels.pages, max(page_count, 1), language)
     label_loose_furniture(lines, labels, labels.pages, max(page_count, 1), language)
-    label_masthead(lines, labels)
+    label_masthead(lines, labels, language)
     rule_lone_furniture(doc)
     for rule in RULES:
         rule(doc)
