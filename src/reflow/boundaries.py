@@ -25,6 +25,9 @@ hyphen rules                the line ends in a hyphen after a letter or digit   
 ``bullet-item``             next line opens with a bullet glyph ("•", "▪"...)   break
 ``list-item``               next line starts with a bullet or "1." / "a)",      break
                             after a sentence end or a semicolon
+``short-clause-end``        the line ends in a comma or semicolon, the next      break
+                            word would have fit by 5, the line above is full,
+                            in a justified column
 ``wrapped-line``            the line does not end a sentence                    join
 ``no-trailing-space``       the document leaves a space on wrapped lines and    break
                             this one has none
@@ -414,6 +417,15 @@ def _within_column(ctx: _Context, k: int, a_text: str, b_text: str) -> Outcome:
                 0.7,
                 f"no space after an unfinished line; {ctx.convention_evidence}",
             )
+        if a_text[-1] in ",;" and not ctx.trailing_space_convention:
+            short = _short_clause_end(ctx, k, a_text, b_text)
+            if short:
+                return (
+                    "short-clause-end",
+                    Action.BREAK,
+                    0.6,
+                    f"{short}: a clause ends short after a full line, paragraph end",
+                )
         return "wrapped-line", Action.JOIN, 0.95, ""
     if ctx.trailing_space_convention:
         if len(ctx.lines.texts[ctx.body[k]]) > len(a_text):
@@ -520,6 +532,43 @@ def _syllable_would_fit(
     if position is None or length + 1 + lead + position + 1 + SYLLABLE_SLACK > width:
         return ""
     return f"'{word[: lead + position]}-'"
+
+
+#: ``short-clause-end``: the next word would have fitted with this many characters to spare
+#: (against the column's median full line).  Measured with eval/boundary_truth.py on the lines
+#: ending in a comma or semicolon that wrapped-line joined, in columns of spread 1 after a full
+#: line (CLAUSE_SPREAD): see docs/evaluation.md (issue 14, "short-clause-end").
+CLAUSE_SPARE = 5
+#: Only in a column whose full lines agree within this spread: a justified column, where a
+#: short line is the typesetter's paragraph end, not the text's own line (verse, an address).
+CLAUSE_SPREAD = 1
+
+
+def _short_clause_end(ctx: _Context, k: int, a_text: str, b_text: str) -> str:
+    """Body line k ends in a comma or semicolon, clearly short of its justified column, right
+    below a full line of the same column: a paragraph ended on a clause (the UDHR's preamble:
+    "frihed," / "da tilsidesættelse ...").  Verse, addresses and lists end short in a comma
+    too, but in runs of short lines: the full line above tells a paragraph's last line from
+    them.  Returns the evidence, or ""."""
+    if k == 0:
+        return ""
+    lines, body = ctx.lines, ctx.body
+    a, above = body[k], body[k - 1]
+    length = len(a_text.lstrip())
+    needed = length + 1 + len(first_word(b_text))
+    above_text = lines.texts[above].strip()
+    # Cheap test first (no profile): the line above, if full, gives the width.
+    if above != a - 1 or needed + CLAUSE_SPARE > len(above_text) + CLAUSE_SPREAD:
+        return ""
+    if ctx.pages[above] != ctx.pages[a] or is_terminal(above_text):
+        return ""
+    profile = ctx.profile
+    column = profile.column(k)
+    if column is None or column.spread > CLAUSE_SPREAD:
+        return ""
+    if needed + CLAUSE_SPARE > column.width or len(above_text) < column.width - column.spread:
+        return ""
+    return f"line {length} chars, next word needs {needed}, {column.describe()}, line above full"
 
 
 def _continues(ctx: _Context, a_text: str, b_text: str) -> bool:
