@@ -134,6 +134,47 @@ def test_prose_beside_a_listing_stays_body(line: str) -> None:
     assert rules.get(1) != "code-run", doc.blocks
 
 
+def test_contents_lines_with_leaders_and_no_page_numbers() -> None:
+    """pdfminer prints a table of contents' page numbers as a column of their own: the titles
+    end in their leaders (contents-leader)."""
+    text = (
+        "Contents\n"
+        "3.1.5 The text installer . . . . . . . . . . . . . . . . . . . .\n"
+        "3.1.6 The graphical installer . . . . . . . . . . . . . . . . .\n"
+        "System font configuration for XeTeX and LuaTeX . . . . . . . .\n"
+        "\n"
+        "The text runs on and trails off . . . as a sentence may.\n"
+    )
+    doc = reflow.reflow(text, language="en")
+    rules = {d.line: d.rule for d in doc.decisions if d.action is reflow.Action.LABEL}
+    assert [rules.get(i) for i in range(4)] == ["contents-title", *["contents-leader"] * 3]
+    assert doc.paragraphs == ["The text runs on and trails off . . . as a sentence may."]
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        # A drop capital under a heading (ocrd-structure, aepinus_bekentnis_1548).
+        (
+            "Van dem minſchen na dem valle.\nD\nAt Cpitel van dem minſchen vor dem valle / Alſo\n"
+            "wider gan.\n",
+            True,
+        ),
+        ("Gnaͤdigſter Chur-Fuͤrſt und Herꝛ.\n\nV\n\nOr. Ew. Churf. Durchl. bringe ich\n", True),
+        # The raised A of the LaTeX logo, which pdftotext prints as a line of its own.
+        ("The current version of AMS-L\nA\nTeX is the one we describe here.\n", False),
+        ("The class is loaded. Then L\nA\nTeX reads the file.\n", False),
+        # A letter over a letter: no word opens under it.
+        ("Cells.\nN\nM\n", False),
+    ],
+)
+def test_drop_capitals(text: str, dropped: bool) -> None:
+    doc = reflow.reflow(text, language="de")
+    rules = {d.rule for d in doc.decisions if d.action is reflow.Action.LABEL}
+    assert ("drop-capital" in rules) is dropped, doc.blocks
+    assert_nothing_lost(doc)
+
+
 def test_reference_list_under_its_title() -> None:
     text = (
         "The last paragraph of the paper ends here.\n"
