@@ -164,6 +164,8 @@ def test_contents_lines_with_leaders_and_no_page_numbers() -> None:
         # The raised A of the LaTeX logo, which pdftotext prints as a line of its own.
         ("The current version of AMS-L\nA\nTeX is the one we describe here.\n", False),
         ("The class is loaded. Then L\nA\nTeX reads the file.\n", False),
+        # "I" alone is a roman numeral (tapuscorpus), even over a word it would open.
+        ("Premier chapitre.\nI\nN DEM Anfang war das Wort.\n", False),
         # A letter over a letter: no word opens under it.
         ("Cells.\nN\nM\n", False),
     ],

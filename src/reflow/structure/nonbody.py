@@ -601,8 +601,8 @@ def rule_drop_capitals(doc: DocView) -> None:
     n = len(texts)
     for i in doc.up_to(1):
         t = stripped[i]
-        if len(t) != 1 or not t.isupper() or roles[i] is not None:
-            continue
+        if len(t) != 1 or not t.isupper() or t == "I" or roles[i] is not None:
+            continue  # "I" alone is a roman numeral more often (tapuscorpus: a section)
         # It opens a paragraph: the text above ends (a full stop, a blank line, a labelled
         # line, the start).  pdftotext prints the raised A of the LaTeX logo as a line of its
         # own, inside a sentence ("... pro TEX, L" / "A" / "TEX a ...").
