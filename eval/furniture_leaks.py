@@ -29,7 +29,9 @@ second kind: one-digit page numbers that also occur in non-body text kept in par
 
 The position is counted too: ``top`` / ``bottom`` (among the first / last 3 non-blank lines of
 a page, pages from form feeds when there are any), ``middle`` otherwise, and whether the case
-had form feeds.  Not a score: ``eval/real_run.py`` gives the leakage the metrics count (by
+had form feeds.  With ``--rules a,b``, each rule's precision: per source, the lines it
+labelled that are gold furniture and those that are not (``--show`` lists the latter).  Not a
+score: ``eval/real_run.py`` gives the leakage the metrics count (by
 tokens, which differs slightly from this line count).
 """
 
@@ -156,6 +158,46 @@ def metric_leaks(case: object) -> list[tuple[str, str, str]]:
 METRIC_KINDS = ("exact line", "inside a longer line", "across lines")
 
 
+def rule_lines(case: object, rules: set[str]) -> list[tuple[str, bool, str]]:
+    """[(rule, is gold furniture, line)] for every input line one of ``rules`` labelled; a line
+    is gold furniture when its text (whitespace-normalised) is one of the case's gold furniture
+    lines not yet counted (each gold line counts once)."""
+    doc = reflow.reflow(case.text, config=reflow.Config(language="auto"))  # type: ignore[attr-defined]
+    raw = case.text.split("\n")  # type: ignore[attr-defined]
+    want = Counter(_norm(f) for f in case.gold.furniture if _norm(f))  # type: ignore[attr-defined]
+    out = []
+    for d in sorted(doc.decisions, key=lambda d: d.line):
+        if d.action is not reflow.Action.LABEL or d.rule not in rules or d.line >= len(raw):
+            continue
+        line = _norm(raw[d.line])
+        hit = want[line] > 0
+        if hit:
+            want[line] -= 1
+        out.append((d.rule, hit, line))
+    return out
+
+
+def main_rules(args: argparse.Namespace) -> int:
+    """Per source and rule: lines labelled that are gold furniture, and that are not."""
+    rules = set(args.rules.split(","))
+    table: dict[tuple[str, str], Counter[bool]] = defaultdict(Counter)
+    wrong: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for case in load_cases(REAL):
+        src = case.suite.split("/")[0]
+        if (args.source and src != args.source) or (args.suite and case.suite != args.suite):
+            continue
+        for rule, hit, line in rule_lines(case, rules):
+            table[(src, rule)][hit] += 1
+            if not hit:
+                wrong[(src, rule)].append(f"{case.suite} {case.doc_id}: {line[:90]}")
+    print("| source | rule | gold furniture | not furniture |")
+    print("|---|---|---|---|")
+    for (src, rule), c in sorted(table.items()):
+        print(f"| {src} | {rule} | {c[True]} | {c[False]} |")
+    print_examples(wrong, args.show)
+    return 0
+
+
 def main_metric(args: argparse.Namespace) -> int:
     totals: dict[str, Counter[str]] = defaultdict(Counter)
     examples: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -192,7 +234,12 @@ def main() -> int:
     ap.add_argument("--suite", help="one suite, e.g. hkb-newspaper/flat")
     ap.add_argument("--show", type=int, default=0, help="print this many leaked lines per cause")
     ap.add_argument("--metric", action="store_true", help="the lines the leakage metric counts")
+    ap.add_argument(
+        "--rules", help="comma-separated rule names: lines each labelled, gold furniture or not"
+    )
     args = ap.parse_args()
+    if args.rules:
+        return main_rules(args)
     if args.metric:
         return main_metric(args)
     totals: dict[str, Counter[str]] = defaultdict(Counter)

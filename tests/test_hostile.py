@@ -424,6 +424,11 @@ NOT_IDEMPOTENT = [
     ".\nPa\n\nCa\nIa.\n.\nEa\n2aaaa\n\nMaaaa\n\n.\nP\n\n.\na",
     "a\nP\nR\n\nP\n\n.\nPa\n2aa\n\nw\n\n.\nT.\nP\naaa.\n\naaaa",
     # With form feeds (page breaks), a CR line end and a control character:
+    # Found by tests/test_properties.py::test_idempotent (hypothesis, 2026-11-29 late session):
+    # the first pass labels the line 'river\x0cEnt-' a catch-word, so its hyphen is not
+    # decided; the full text writes it as its own block, and the second pass heals that
+    # block's 'Ent-' across the blank line into 'Entriver' (document-joined).
+    "the river river river der Ent-\nriver\nriver\x0cEnt-\n\nriver the ",
 ]
 
 

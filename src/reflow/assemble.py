@@ -37,7 +37,14 @@ _SOFT_ONLY = re.compile("\u00ad")
 # would start a page in the next pass).  NBSP is not in the class on purpose: it is meaningful
 # ("10\u00a0km", French « guillemets »).
 _ODD_SPACE = "\t\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029"
-_SPACES = re.compile(f"[ {_ODD_SPACE}]{{2,}}|[{_ODD_SPACE}]")
+#: One character of the class first, then the rest of the run, or nothing when that first
+#: character is not a plain space: the same matches as "a run of two or more, or one odd
+#: character" (``[ ODD]{2,}|[ODD]``), but a pattern that opens with a character class lets the
+#: regex engine skip to the next candidate in C instead of trying the alternation at every
+#: position: 2.3x faster over the evaluation corpus's sources (0.150 -> 0.065 CPU s for the
+#: finditer that marks the lines to fold, 2026-11-29, tests/test_assemble_spaces.py checks
+#: the two agree).  Linear: no nested quantifier, a one-character lookbehind.
+_SPACES = re.compile(f"[ {_ODD_SPACE}](?:[ {_ODD_SPACE}]+|(?<=[{_ODD_SPACE}]))")
 
 
 def _repairs(

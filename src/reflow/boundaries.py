@@ -5,6 +5,16 @@ there may be nothing (a plain line break), blank lines, a page break, or labelle
 a caption, another article's headline): an *interruption*.  Each boundary is joined (with a space,
 without a hyphen, or keeping a real hyphen) or breaks the paragraph.  The rules, first match wins:
 
+First, wherever the lines stand:
+
+==========================  ==================================================  =========
+rule                        when                                                outcome
+==========================  ==================================================  =========
+``speaker-name``            the next line is a speaker's name of a dialogue     break
+                            (:func:`reflow.structure.lone.speaker_lines`)
+``speaker-name``            this line is one: the speech goes on after it       join
+==========================  ==================================================  =========
+
 Within a column (no blank line, same page, nothing between):
 
 ==========================  ==================================================  =========
@@ -15,6 +25,9 @@ hyphen rules                the line ends in a hyphen after a letter or digit   
 ``bullet-item``             next line opens with a bullet glyph ("•", "▪"...)   break
 ``list-item``               next line starts with a bullet or "1." / "a)",      break
                             after a sentence end or a semicolon
+``short-clause-end``        the line ends in a comma or semicolon, the next      break
+                            word would have fit by 5, the line above is full,
+                            in a justified column
 ``wrapped-line``            the line does not end a sentence                    join
 ``no-trailing-space``       the document leaves a space on wrapped lines and    break
                             this one has none
@@ -217,14 +230,25 @@ def decide_boundaries(
     geometry = PageGeometry(lines) if lines.boxes is not None else None
     apart = {i for i, note in labels.notes.items() if note[0] == CATCH_WORD_UNMATCHED}
     todo = _boundaries_to_decide(texts, body, pages, ctx.trailing_space_convention)
-    if bullets:
-        # A line that opens with a bullet is decided by the rules even after a plain join.
-        todo = sorted(set(todo).union(k for k in range(n - 1) if body[k + 1] in bullets))
+    speakers = labels.speakers
+    if bullets or speakers:
+        # A line that opens with a bullet, and a speaker's name and the line after it, are
+        # decided by the rules even after a plain join.
+        todo = sorted(
+            set(todo).union(
+                k
+                for k in range(n - 1)
+                if body[k + 1] in bullets or body[k + 1] in speakers or body[k] in speakers
+            )
+        )
     for k in todo:
         a, b = body[k], body[k + 1]
         a_text = texts[a].rstrip()
         offset = starts[a] + len(a_text)
         b_text = texts[b].lstrip()
+        if speakers and (a in speakers or (b in speakers and not ends_with_hyphen(a_text))):
+            decisions[k] = _speaker_decision(a, b, offset, speakers)
+            continue
         if geometry is not None and not ends_with_hyphen(a_text):
             # Boxes from a reader: measured first (reflow.structure.geometry); None: the text
             # rules decide.
@@ -267,6 +291,33 @@ def decide_boundaries(
         else:
             decisions[k] = Decision(action, rule, a, b, offset, conf, evidence)
     return body, decisions
+
+
+def _speaker_decision(a: int, b: int, offset: int, speakers: dict[int, str]) -> Decision:
+    """``speaker-name``: a turn of a dialogue starts a paragraph at the speaker's name
+    (:func:`reflow.structure.lone.speaker_lines`), and the speech goes on after the name, as
+    plays printed in prose set it ("MAITEN Ganis, tu te tais ?").  Joining after the name was
+    right more often than breaking there on tapuscorpus, where the rule was tuned (paragraph F1
+    0.526 against 0.503 on its text exports, 0.475 against 0.445 on Tesseract's output)."""
+    if b in speakers:
+        return Decision(
+            Action.BREAK,
+            "speaker-name",
+            a,
+            b,
+            offset,
+            0.75,
+            f"next line is a speaker's name of this dialogue ({speakers[b]!r})",
+        )
+    return Decision(
+        Action.JOIN,
+        "speaker-name",
+        a,
+        b,
+        offset,
+        0.7,
+        f"the speech of {speakers[a]!r} goes on after the name",
+    )
 
 
 def _boundaries_to_decide(
@@ -366,6 +417,15 @@ def _within_column(ctx: _Context, k: int, a_text: str, b_text: str) -> Outcome:
                 0.7,
                 f"no space after an unfinished line; {ctx.convention_evidence}",
             )
+        if a_text[-1] in ",;" and not ctx.trailing_space_convention:
+            short = _short_clause_end(ctx, k, a_text, b_text)
+            if short:
+                return (
+                    "short-clause-end",
+                    Action.BREAK,
+                    0.6,
+                    f"{short}: a clause ends short after a full line, paragraph end",
+                )
         return "wrapped-line", Action.JOIN, 0.95, ""
     if ctx.trailing_space_convention:
         if len(ctx.lines.texts[ctx.body[k]]) > len(a_text):
@@ -472,6 +532,43 @@ def _syllable_would_fit(
     if position is None or length + 1 + lead + position + 1 + SYLLABLE_SLACK > width:
         return ""
     return f"'{word[: lead + position]}-'"
+
+
+#: ``short-clause-end``: the next word would have fitted with this many characters to spare
+#: (against the column's median full line).  Measured with eval/boundary_truth.py on the lines
+#: ending in a comma or semicolon that wrapped-line joined, in columns of spread 1 after a full
+#: line (CLAUSE_SPREAD): see docs/evaluation.md (issue 14, "short-clause-end").
+CLAUSE_SPARE = 5
+#: Only in a column whose full lines agree within this spread: a justified column, where a
+#: short line is the typesetter's paragraph end, not the text's own line (verse, an address).
+CLAUSE_SPREAD = 1
+
+
+def _short_clause_end(ctx: _Context, k: int, a_text: str, b_text: str) -> str:
+    """Body line k ends in a comma or semicolon, clearly short of its justified column, right
+    below a full line of the same column: a paragraph ended on a clause (the UDHR's preamble:
+    "frihed," / "da tilsidesættelse ...").  Verse, addresses and lists end short in a comma
+    too, but in runs of short lines: the full line above tells a paragraph's last line from
+    them.  Returns the evidence, or ""."""
+    if k == 0:
+        return ""
+    lines, body = ctx.lines, ctx.body
+    a, above = body[k], body[k - 1]
+    length = len(a_text.lstrip())
+    needed = length + 1 + len(first_word(b_text))
+    above_text = lines.texts[above].strip()
+    # Cheap test first (no profile): the line above, if full, gives the width.
+    if above != a - 1 or needed + CLAUSE_SPARE > len(above_text) + CLAUSE_SPREAD:
+        return ""
+    if ctx.pages[above] != ctx.pages[a] or is_terminal(above_text):
+        return ""
+    profile = ctx.profile
+    column = profile.column(k)
+    if column is None or column.spread > CLAUSE_SPREAD:
+        return ""
+    if needed + CLAUSE_SPARE > column.width or len(above_text) < column.width - column.spread:
+        return ""
+    return f"line {length} chars, next word needs {needed}, {column.describe()}, line above full"
 
 
 def _continues(ctx: _Context, a_text: str, b_text: str) -> bool:

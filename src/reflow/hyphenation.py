@@ -9,7 +9,13 @@ rule                         when                                            out
                              definition)
 ``engine-mark``              ``=`` or ``—`` (an OCR engine's hyphen, or a     remove; else
                              dash) before a common or document word          keep, space
+``engine-mark-document``     such a mark in a document that prints it for    remove
+                             its hyphens (2+ cut words known), where the
+                             lexicon would remove a hyphen
 ``suspended-hyphen``         next word is a conjunction: "pre- / and post"   keep, space
+``closed-que``               (against a keep by the lexicon) next part is    remove
+                             "que" or "qu" (Latin enclitic, Romance
+                             conjunction): "quin- / que"
 ``hyphen-number``            a digit on either side: "2021- / 22"            keep
 ``hyphen-script``            one half in Latin letters, the other Cyrillic   keep
                              or Greek: "PXE- / загрузка" (not look-alike
@@ -76,10 +82,14 @@ rule                         when                                            out
 ``noun-compound``            (de: nouns capitalised, compounds closed) not   remove
                              a pattern point, lower-case second part after a
                              capitalised first part, or in old print
+``combining-form``           (instead of ``foreign-word``) the first part    keep, uncertain
+                             ends in the combining vowel "-o" of a compound
+                             adjective: "castaneo-/fusco"
 ``document-closed-prefix``   (a keep by lexicon or patterns alone, in a      remove
-                             document the lexicon knows badly) the document
-                             writes closed words with this first part
-                             ("subovatâ" for "sub-/incrassato")
+                             document the lexicon knows badly, or a known
+                             word off the patterns) the document writes
+                             closed words with this first part ("subovatâ"
+                             for "sub-/incrassato", "con-/cave")
 ``unknown-language``         no lexicon for the language, lower-case next    remove (0.62)
                              part, both parts two letters or more
 ``hyphen-abstain``           nothing above decided                           keep, uncertain
@@ -129,6 +139,13 @@ LINE_END_MARKS = HYPHENS + ENGINE_MARKS
 NONBREAKING_HYPHEN = "\u2011"
 SOFT_HYPHEN = "\u00ad"
 
+#: Second parts that no hyphen ever joins to a word: Latin's enclitic "-que" ("quinque",
+#: "labroque") and the Romance conjunction "que" / "qu'", always written closed ("lorsque",
+#: "quoiqu'il", "porque").  Measured over the real and generated corpora: all 93 line-end
+#: hyphens before them were line breaks; 14 were kept before (``closed-que``, tuned on
+#: impact-bhl and tapuscorpus-tesseract: "quin-" / "que", "quoi-" / "qu'il", "bas-" /
+#: "qu&ise").
+CLOSED_SECOND_PARTS = frozenset({"que", "qu"})
 #: Zipf at or above which a joined word counts as an established word (1 occurrence per million
 #: words).  "readers" 4.4, "contract" 4.9, "postwar" 3.4, "wellknown" 1.6 (wordfreq 3.1, en).
 JOINED_COMMON = 3.0
@@ -171,14 +188,29 @@ SUFFIX_MIN = 3
 #: Keeps that the document's closed words overrule in a document the lexicon knows badly
 #: (``document-closed-prefix``): the ones decided by the lexicon or the patterns alone.
 _WEAK_KEEPS = frozenset(
-    {"not-a-pattern-point", "lexicon-compound", "hyphenated-token", "hyphen-abstain"}
+    {
+        "not-a-pattern-point",
+        "lexicon-compound",
+        "hyphenated-token",
+        "hyphen-abstain",
+        "combining-form",
+    }
 )
+#: Letters the first and second part need before a first part in "-o" counts as the combining
+#: form of a compound (``combining-form``): "rufo-/fusco", "opaco-/albo"; shorter halves are
+#: syllables as often ("pro-", "-ter").
+COMBINING_FORM = (4, 4)
 #: Distinct closed words that begin with a first part before they overrule a keep: two.
 #: Tuned on impact-bhl and ocrd-structure (counted over both exports, before the rule): with
 #: one, 40 wrong keeps would be removed and 4 right ones lost ("six-" / "ridged" where the
 #: book writes "sixth"); with two, 28 and none.  The generated corpus has no document below
 #: FOREIGN coverage, so it is untouched.
 CLOSED_PREFIX_WORDS = 2
+#: Letters a first part needs before, in a document the lexicon knows well, its closed words
+#: overrule a ``not-a-pattern-point`` keep of a known word (old print breaks "con-/cave" off
+#: the patterns; ``document-closed-prefix``).  Three: the two-letter first parts begin
+#: thousands of words ("ge-/upgrade" beside Dutch "ge..." words, generated corpus).
+OLD_PRINT_PREFIX = 3
 #: How many times more closed words than compounds with a first part it takes before the
 #: document's compounds with it stop counting (``document-prefix``): see _writes_prefix.
 CLOSED_PREFIX_LEAD = 2
@@ -294,6 +326,8 @@ def decide_hyphen(
     'hyphen-capital'
     >>> decide_hyphen("ſei-", "nen", Lexicon.get("de"), None).rule  # long s read as s
     'lexicon-joined'
+    >>> decide_hyphen("quin-", "que digitis", en, None).rule  # Latin's enclitic "-que"
+    'closed-que'
     >>> decide_hyphen("con‑", "tracted", en, None).action  # U+2011 at a line end
     <Action.DEHYPHENATE: 'dehyphenate'>
     >>> decide_hyphen("die Style-", "sheet ist", Lexicon.get("de"), None).rule
@@ -309,6 +343,16 @@ def decide_hyphen(
     'lexicon-compound'
     >>> decide_hyphen("testâ inter-", "dum albâ", en, latin).rule
     'document-closed-prefix'
+    >>> decide_hyphen("testâ castaneo-", "nigris, ovatâ", en, latin).rule  # a compound's "-o"
+    'combining-form'
+
+    Old print broke known words off the patterns; the page's closed words say so:
+
+    >>> fr, old = Lexicon.get("fr"), DocumentVocabulary("le contour et la convexité, considérable.")
+    >>> decide_hyphen("une face con-", "cave en dessous", fr, None).rule
+    'not-a-pattern-point'
+    >>> decide_hyphen("une face con-", "cave en dessous", fr, old).rule
+    'document-closed-prefix'
     """
     hyphen = left_line[-1]
     left = left_fragment(left_line)
@@ -319,7 +363,7 @@ def decide_hyphen(
             Action.DEHYPHENATE, "soft-hyphen", 1.0, f"{shown}: U+00AD soft hyphen"
         )
     if hyphen in ENGINE_MARKS:
-        return _engine_mark(left, right, shown, lexicon, vocabulary, dehyphenate)
+        return _engine_mark(left, right, shown, lexicon, vocabulary, dehyphenate, hyphen)
     if not dehyphenate:
         return HyphenDecision(Action.KEEP_HYPHEN, "dehyphenate-off", 1.0, f"{shown}: option off")
     conjunctions = CONJUNCTIONS.get(lexicon.language if lexicon else "", _ALL_CONJUNCTIONS)
@@ -363,6 +407,19 @@ def decide_hyphen(
     before = len(left_line) - 2 - len(left)
     elided = len(left) == 1 and before > 0 and left_line[before] in "’'"
     lexical = _lexicon_verdict(left, right, joined, shown, lexicon, elided)
+    if right in CLOSED_SECOND_PARTS and (
+        # ... where the lexicon would keep it, or only guess ("foreign-word", which the
+        # document's coverage may still turn into a keep below).
+        lexical is None or lexical.action is Action.KEEP_HYPHEN or lexical.rule == "foreign-word"
+    ):
+        return HyphenDecision(
+            Action.DEHYPHENATE,
+            "closed-que",
+            0.85,
+            f"{shown}: '{right}' never follows a hyphen (Latin's enclitic, the Romance"
+            f" conjunction, elided or not): a word is cut"
+            + (f"; not {lexical.rule} ({lexical.evidence})" if lexical else ""),
+        )
     # "apt-show-" / "versions", "x-" / "window-manager": a token with another hyphen in it is a
     # hyphenated name or compound, whatever its halves look like.
     multi = "-" in left_line[left_line.rfind(" ") + 1 : -1] or "-" in right_line.split(None, 1)[0]
@@ -463,6 +520,33 @@ def decide_hyphen(
                 f"the patterns do not break '{joined.lower()}' there",
             ),
         )
+    if (
+        lexical is not None
+        and lexical.rule == "foreign-word"
+        and len(left) >= COMBINING_FORM[0]
+        and len(right) >= COMBINING_FORM[1]
+        and left[-1] == "o"
+        and left.islower()
+    ):
+        # ... in a document the lexicon knows badly, a first part in the combining vowel "-o"
+        # of Latin and Romance compound adjectives ("castaneo-/fusco", "plano-/convexis",
+        # "subquadrato-/ovali"), off the patterns, in a word nobody knows: the form speaks
+        # for a compound, so the guess of a line break is dropped and the hyphen kept, as an
+        # abstention (the document's own words may still overrule it, below).  Tuned on
+        # impact-bhl: of the ``foreign-word`` removals with this form 22 were real hyphens and
+        # 2 line breaks ("pytho-/gaster"); with a first part in "-i" it was 4 and 33, so only
+        # "-o".
+        lexical = HyphenDecision(
+            Action.KEEP_HYPHEN,
+            "combining-form",
+            PATTERN_UNKNOWN_CONFIDENCE,
+            lexical.evidence.replace(
+                "no lexicon knows the word or a half",
+                f"no lexicon knows the word or a half, the patterns do not break it there, and"
+                f" '{left.lower()}' ends in the combining vowel of a compound",
+            ),
+            True,
+        )
     n_compound = vocabulary.compound_count(compound) if vocabulary is not None else 0
     if (
         n_compound == 0
@@ -499,14 +583,26 @@ def decide_hyphen(
         and lexicon is not None
         and len(left) >= 2
         and n_compound == 0
-        and vocabulary.coverage(lexicon) < FOREIGN
+        and (
+            vocabulary.coverage(lexicon) < FOREIGN
+            or (
+                lexical.rule == "not-a-pattern-point"
+                and len(left) >= OLD_PRINT_PREFIX
+                and lexicon.zipf(joined) >= JOINED_SEEN
+            )
+        )
     ):
         closed, n_closed = vocabulary.closed_prefix(left)
         if closed >= CLOSED_PREFIX_WORDS and closed > vocabulary.prefix_words(left):
             # In a document the lexicon knows badly (Latin descriptions in an English book),
             # its word lists and patterns are no evidence of a compound ("sub-" / "inflatâ"
             # off the patterns, "inter-" / "dum" two "words"); the document's own habit is:
-            # it writes "sub..." closed (17 words), never "sub-..." inside a line.
+            # it writes "sub..." closed (17 words), never "sub-..." inside a line.  In any
+            # document, the patterns' "no" is no evidence either when the joined word is a word
+            # of the language: old print broke "con-" / "cave" off them (Cuvier, where "con..."
+            # is closed in 4 to 7 words of the page).  Tuned on impact-bhl: 14 wrong keeps
+            # removed, none right lost; on ocrd-structure and the generated corpus nothing
+            # changes (with two-letter first parts, "ge-" / "upgrade" in Dutch was lost).
             return HyphenDecision(
                 Action.DEHYPHENATE,
                 "document-closed-prefix",
@@ -596,6 +692,7 @@ def _engine_mark(
     lexicon: Lexicon | None,
     vocabulary: DocumentVocabulary | None,
     dehyphenate: bool,
+    mark: str = "\u2014",
 ) -> HyphenDecision:
     """A line that ends in ``=`` or ``—`` glued to a word: OCR engines print a typewriter's or
     a Fraktur hyphen so (on the TAPUSCORPUS pages Tesseract printed ``—`` 8 times and ``=``
@@ -609,6 +706,11 @@ def _engine_mark(
     'engine-mark'
     >>> _engine_mark("travail", "pour", "travail— + pour", fr, None, True).action
     <Action.JOIN: 'join'>
+    >>> _engine_mark("perniis", "sion", "perniis— + sion", fr, None, True).rule
+    'engine-mark-unknown'
+    >>> page = DocumentVocabulary("toute—\\nfois en Alle—\\nmagne, en perniis—\\nsion")
+    >>> _engine_mark("perniis", "sion", "perniis— + sion", fr, page, True).rule
+    'engine-mark-document'
     """
     if (
         dehyphenate
@@ -634,6 +736,17 @@ def _engine_mark(
                 0.8,
                 f"{shown}: an OCR engine's line-end hyphen; {why}",
             )
+        sure = _mark_is_hyphen(mark, lexicon, vocabulary)
+        if sure and lexicon is not None:
+            verdict = _lexicon_verdict(left, right, joined, shown, lexicon)
+            if verdict is not None and verdict.action is Action.DEHYPHENATE:
+                return HyphenDecision(
+                    Action.DEHYPHENATE,
+                    "engine-mark-document",
+                    min(verdict.confidence, 0.7),
+                    f"{shown}: the document's OCR prints '{mark}' for its line-end hyphens"
+                    f" ({sure}); {verdict.rule}: {verdict.evidence.split(': ', 1)[-1]}",
+                )
     return HyphenDecision(
         Action.JOIN,
         "engine-mark-unknown",
@@ -641,6 +754,54 @@ def _engine_mark(
         f"{shown}: a dash or an OCR engine's hyphen; no word known across it, kept with a space",
         True,
     )
+
+
+#: Words of a document cut by a line-end engine mark that the lexicon or the document itself
+#: shows to be one word ("toute—" / "fois", "Alle—" / "magne") before the mark counts as the
+#: document's hyphen, so that its other cuts get the ordinary evidence (``engine-mark-document``).
+#: Two: found on tapuscorpus-tesseract, whose Tesseract output prints "—" for the typewriter's
+#: hyphen (3 such words on the page with "perniis—" / "sion"); with one, a single em dash
+#: between two words that happen to make a word would do.
+ENGINE_MARK_WORDS = 2
+
+
+def _mark_is_hyphen(
+    mark: str, lexicon: Lexicon | None, vocabulary: DocumentVocabulary | None
+) -> str:
+    """Why the document's line-end ``mark`` is its OCR engine's hyphen, or "": at least
+    :data:`ENGINE_MARK_WORDS` of the words it cuts are common words or written joined in the
+    document, and none is written as a compound (a dash between two words would be).
+
+    >>> fr = Lexicon.get("fr")
+    >>> v = DocumentVocabulary("toute—\\nfois en Alle—\\nmagne, en perniis—\\nsion")
+    >>> _mark_is_hyphen("—", fr, v)
+    "2 of its 3 words cut by '—' are words"
+    >>> _mark_is_hyphen("—", fr, DocumentVocabulary("toute—\\nfois, en perniis—\\nsion"))
+    ''
+    """
+    if lexicon is None or not lexicon.has_frequencies or vocabulary is None:
+        return ""
+    # Once per document and mark: a page of thousands of such lines asks for each of them.
+    key = (mark, lexicon.language)
+    why = vocabulary.mark_verdicts.get(key)
+    if why is None:
+        why = vocabulary.mark_verdicts[key] = _judge_mark(mark, lexicon, vocabulary)
+    return why
+
+
+def _judge_mark(mark: str, lexicon: Lexicon, vocabulary: DocumentVocabulary) -> str:
+    pairs = vocabulary.mark_pairs(mark)
+    if len(pairs) < ENGINE_MARK_WORDS:
+        return ""
+    words = 0
+    for a, b in pairs:
+        if vocabulary.compound_count(f"{a}-{b}"):
+            return ""
+        if lexicon.zipf(a + b) >= JOINED_COMMON or vocabulary.count(a + b):
+            words += 1
+    if words < ENGINE_MARK_WORDS:
+        return ""
+    return f"{words} of its {len(pairs)} words cut by '{mark}' are words"
 
 
 def _writes_prefix(left: str, vocabulary: DocumentVocabulary) -> bool:

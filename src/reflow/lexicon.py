@@ -37,6 +37,7 @@ class DocumentVocabulary:
         "_compounds",
         "_coverage",
         "_lowered",
+        "_marks",
         "_pairs",
         "_prefixes",
         "_scanned",
@@ -44,6 +45,7 @@ class DocumentVocabulary:
         "_suffixes",
         "_text",
         "_words",
+        "mark_verdicts",
     )
 
     def __init__(self, text: str) -> None:
@@ -56,6 +58,10 @@ class DocumentVocabulary:
         self._broken: Counter[str] | None = None
         self._coverage: float | None = None
         self._pairs: list[tuple[str, str]] = []
+        self._marks: dict[str, list[tuple[str, str]]] = {}
+        #: (mark, language) -> why the mark is the document's hyphen, or "" (filled by
+        #: reflow.hyphenation, which judges the pairs of :meth:`mark_pairs` once per mark).
+        self.mark_verdicts: dict[tuple[str, str], str] = {}
         self._lowered: list[str] | None = None
         self._scanned = 0
 
@@ -198,6 +204,29 @@ class DocumentVocabulary:
                     broken[left.lower()] += 1
             self._broken = broken
         return self._broken
+
+    def mark_pairs(self, mark: str) -> list[tuple[str, str]]:
+        """The words cut at line ends by ``mark`` (an OCR engine's ``=`` or ``—``) glued to a
+        letter before a lower-case letter on the next line: (first part, second part),
+        lower-cased.  A mark after a space is a dash, not a cut.
+
+        >>> v = DocumentVocabulary("se presse toute—\\nfois en Alle—\\nmagne; 1917 —\\nla fin")
+        >>> v.mark_pairs("—")
+        [('toute', 'fois'), ('alle', 'magne')]
+        """
+        found = self._marks.get(mark)
+        if found is None:
+            found = self._marks[mark] = []
+            if mark in self._text:
+                text = self._text
+                pattern = re.compile(
+                    f"{re.escape(mark)}[ \t]*\n[ \t\f]*([^\\W\\d_](?:[^\\W\\d_]|{_MARK})*)"
+                )
+                for m in pattern.finditer(text):
+                    left, right = _word_before(text, m.start()), m.group(1)
+                    if left and right[0].islower():
+                        found.append((left.lower(), right.lower()))
+        return found
 
     def break_profile(self) -> tuple[int, int]:
         """How the document's own words broken at line ends are written elsewhere in it: (pairs

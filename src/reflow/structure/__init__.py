@@ -46,6 +46,7 @@ from reflow.structure.edges import (
     rule_heads_beside_numbers,
     rule_numbered_heads,
     rule_page_edges,
+    rule_page_number_in_sentence,
     rule_page_number_runs,
 )
 from reflow.structure.furniture import (
@@ -66,7 +67,7 @@ from reflow.structure.headings import (
     rule_short_lines,
     rule_wide_lines,
 )
-from reflow.structure.lone import rule_lone_caps, rule_lone_furniture
+from reflow.structure.lone import rule_lone_caps, rule_lone_furniture, rule_speaker_names
 from reflow.structure.nonbody import rule_nonbody
 from reflow.structure.pagefoot import (
     rule_catch_word_across,
@@ -109,6 +110,7 @@ RULES: tuple[Callable[[DocView], None], ...] = (
     rule_numbered_heads,  # before the edge rules: a numbered head is no edge head
     rule_page_edges,  # last: only what no rule above labelled (edges.py)
     rule_page_number_runs,
+    rule_page_number_in_sentence,
     rule_head_twins_beside_numbers,  # after the page-number runs
     rule_catch_word_across,  # after the heads: a catch-word's twin is no head
     rule_heads_beside_numbers,
@@ -142,13 +144,15 @@ def label_lines(lines: Lines, config: Config, language: str) -> LineLabels:
     label_page_numbers(lines, labels, labels.pages, max(page_count, 1))
     label_running_heads(lines, labels, labels.pages, max(page_count, 1), language)
     label_loose_furniture(lines, labels, labels.pages, max(page_count, 1), language)
-    label_masthead(lines, labels)
+    label_masthead(lines, labels, language)
     rule_lone_furniture(doc)
     for rule in RULES:
         rule(doc)
     if lines.boxes is not None:
         # A reader gave geometry: sizes and weights decide what the characters could not.
         PageGeometry(lines).label(labels, config.max_heading_words)
+    # Last: takes back the heading and furniture labels of a dialogue's speakers' names.
+    rule_speaker_names(doc)
     # The page-number memo holds up to 4,096 short lines of this document: scattered over the
     # line table's memory, they kept every arena of it resident after the table was freed
     # (peak RSS 1.3x the input higher at 4 MB, bench/results/memory-2026-11-29-night.md).

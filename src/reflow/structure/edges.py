@@ -462,3 +462,79 @@ def rule_numbered_heads(doc: DocView) -> None:
                 f'"{key}" with a number that advances with the pages ({len(run)} lines)',
                 0.8,
             )
+
+
+#: Share of letters among the non-space characters of the line above a page number that breaks
+#: a sentence at least: prose.  An equation number stands under a formula ("a1ˆa2 · · ·
+#: ˆanu(p1, σ1)," has 7 letters in 20 characters, texlive-pdf), and its next line may well
+#: go on in lower case ("where p and σ label ...").
+PROSE_LETTERS = 0.6
+_SENTENCE_END = (".", "!", "?", ":", ";", "»", "«", "“", "”", '"')
+#: A line of OCR debris above the page number is at most this long ("=", "|", ".@").
+DEBRIS_CHARS = 3
+
+
+def _prose(text: str) -> bool:
+    chars = "".join(text.split())
+    return bool(chars) and sum(map(str.isalpha, chars)) >= PROSE_LETTERS * len(chars)
+
+
+def rule_page_number_in_sentence(doc: DocView) -> None:
+    """Rule ``page-number-in-sentence``: a page number in a printed frame ("(128)", "( 484 )",
+    "[7]", "- 522 -") alone on a line, in a text without form feeds, between two lines of one
+    sentence: the line above is prose (:data:`PROSE_LETTERS`) or ends in a line-end hyphen, and
+    does not end a sentence (or there is none: the text opens with the number; a line of OCR
+    debris between is looked past, :data:`DEBRIS_CHARS`), and the line below goes on in lower
+    case.
+    The export put the page's number where the page broke the sentence.  No other framed or
+    bare number within ``RUN_GAP`` lines (equation numbers and list items crowd); a framed
+    number alone needs no run (:func:`rule_page_number_runs` does), its place in the sentence
+    is the evidence.  Framed with a full stop ("3.") is left out: a numbered item.
+
+    Tuned on no source: the rule was written from the position statistics of number lines on
+    all real sources (``eval/furniture_leaks.py``) and its guards from texlive-pdf's equation
+    numbers; see docs/evaluation.md for what it takes on each.
+    """
+    if doc.lines.page_count > 1:
+        return
+    texts, blank, roles = doc.lines.texts, doc.lines.blank, doc.labels.roles
+    nonblank = [i for i in range(len(texts)) if not blank[i]]
+    shaped = [
+        (k, parsed)
+        for k, i in enumerate(nonblank)
+        if len(texts[i]) <= 16 and (parsed := number_shape(texts[i])) is not None
+    ]
+    for x, (k, (value, shape)) in enumerate(shaped):
+        i = nonblank[k]
+        if shape not in ("()", "[]", "--") or roles[i] is not None:
+            continue
+        near = [nonblank[s[0]] for s in shaped[max(0, x - 1) : x + 2] if s[0] != k]
+        if any(abs(j - i) < RUN_GAP for j in near):
+            continue
+        if k + 1 >= len(nonblank):
+            continue
+        after = texts[nonblank[k + 1]].strip(" \t\f")
+        if not after[:1].islower():
+            continue
+        b = k - 1
+        # OCR debris between ("=", "|": no letter, at most 3 characters) is looked past.
+        if (
+            b >= 0
+            and len(t := texts[nonblank[b]].strip()) <= DEBRIS_CHARS
+            and not any(map(str.isalpha, t))
+        ):
+            b -= 1
+        if b >= 0:
+            before = texts[nonblank[b]].rstrip()
+            if before.endswith(_SENTENCE_END):
+                continue
+            # A line-end hyphen is an open sentence whatever the letters ("(na-").
+            if not before.endswith(("-", "⸗", "¬")) and not _prose(before):
+                continue
+        doc.labels.label(
+            i,
+            Role.PAGE_NUMBER,
+            "page-number-in-sentence",
+            f'"{value}" in a frame, between two lines of one sentence',
+            0.7,
+        )

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import compress, islice, pairwise, repeat
+from itertools import compress, pairwise, repeat
 from operator import and_, ge, not_, or_
 from statistics import median
 
@@ -632,6 +632,15 @@ class _DatePatterns:
             rf"|(?P<y4>\d{{4}})\. gada \d{{1,2}}\. (?:{mo})))$",
             re.IGNORECASE,
         )
+        # A day and month anywhere in a line, the year after them if printed: the issue date
+        # of a masthead, often with more on its line ("DONNERSTAG, 1. APRIL 1943 ‧
+        # EINZELVERKAUFSPREIS 10 RPF.") or its year on the next line ("10. Januar" / "1931").
+        # Word lists and bounded digit runs, no nested quantifiers: linear.
+        self.date_inside = re.compile(
+            rf"(?<!\w)(?:\d{{1,2}}\.? (?:de |d['’])?(?:{mo})(?!\w)(?:,? (?P<y1>\d{{4}})(?!\d))?"
+            rf"|(?:{mo}) \d{{1,2}}(?!\d)(?:,? (?P<y2>\d{{4}})(?!\d))?)",
+            re.IGNORECASE,
+        )
 
 
 @lru_cache(maxsize=64)
@@ -920,7 +929,117 @@ def _issue_hits(text: str) -> int:
     return sum(1 for m in _ISSUE.finditer(text) if not m.group(0)[0].islower())
 
 
-def label_masthead(lines: Lines, labels: LineLabels) -> None:
+#: Non-blank lines under a newspaper's issue line in which the issue's date must stand for the
+#: lines between to be its imprint (rule ``masthead-imprint``): the imprints of hkb-newspaper
+#: (1931: prices, subscription and liability terms, the place) run 14 lines between the issue
+#: line and the date; 16 leaves two lines of slack and stays inside one column's first article.
+IMPRINT_LINES = 16
+#: An issue line found away from the top of the text (a later issue's front page in the same
+#: text, rule ``masthead-issue``) has at most this many characters and no comma: "Nr. 3" /
+#: "Jahrg. 1", "HAUPTAUSGABE MANNHEIM ‧ 13. JAHRGANG ‧ NUMMER 92" (48) on hkb-newspaper; a
+#: reference "J. Chem. Phys. Vol. 12, No. 3" holds both words too, and its comma.
+ISSUE_LINE_CHARS = 60
+
+
+def _norm_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _imprint_end(texts: list[str], below: list[int], language: str) -> int | None:
+    """The line that ends a masthead's imprint: the first line among ``below`` (the non-blank
+    lines under the issue line, at most :data:`IMPRINT_LINES`) that holds a day and a month,
+    when that date has its year, on its line or as the whole next line ("10. Januar" /
+    "1931"); None when the first date has no year (an article's date line, "Berlin, 31.
+    August.": the masthead ended above it) or no date comes.
+
+    >>> texts = ["Erscheint wöchentlich.", "Mannheim", "10. Januar", "1931", "Body."]
+    >>> _imprint_end(texts, [0, 1, 2, 3, 4], "de")
+    3
+    >>> _imprint_end(["Berlin, 31. August.", "DONNERSTAG, 1. APRIL 1943"], [0, 1], "de") is None
+    True
+    """
+    dates = _date_patterns(language)
+    for k, i in enumerate(below[:IMPRINT_LINES]):
+        text = texts[i]
+        if len(text) > 2 * MAX_FURNITURE_CHARS or _ANY_DIGIT.search(text) is None:
+            continue
+        norm = _norm_line(text)
+        m = dates.date_inside.search(norm)
+        if m is None:
+            continue
+        if m.group("y1") or m.group("y2"):
+            return i
+        if m.end() == len(norm) and k + 1 < len(below):
+            nxt = below[k + 1]
+            if _YEAR.fullmatch(texts[nxt].strip()):
+                return nxt
+        return None
+    return None
+
+
+def _label_imprint(
+    lines: Lines, labels: LineLabels, nonblank: list[int], k: int, issue: str, language: str
+) -> None:
+    """Rule ``masthead-imprint``: the lines under the issue line ``nonblank[k]`` down to the
+    issue's date (:func:`_imprint_end`) are the masthead's imprint and date: page header."""
+    texts = lines.texts
+    below = nonblank[k + 1 : k + 2 + IMPRINT_LINES]
+    end = _imprint_end(texts, below, language)
+    if end is None:
+        return
+    for i in below:
+        if i > end:
+            break
+        if labels.roles[i] is None:
+            labels.label(
+                i,
+                Role.PAGE_HEADER,
+                "masthead-imprint",
+                f"between the issue line ({issue}) and the issue's date on line {end + 1}",
+                0.7,
+            )
+
+
+#: Non-blank lines by which the repeated title of a masthead may stand nearer to or farther
+#: from its issue line than on the first front page (an imprint line more or less).
+TITLE_SLACK = 2
+
+
+def _label_title_again(
+    lines: Lines, labels: LineLabels, nonblank: list[int], k: int, title: list[int]
+) -> None:
+    """Rule ``masthead-again``: above a later issue line (``nonblank[k]``), the first front
+    page's masthead repeated: a line like the first line of the text (:func:`similar`, digits
+    masked), about as far above this issue line as the first masthead's title stood above its
+    own, and every line from it down to the issue line."""
+    if not title:
+        return
+    texts = lines.texts
+    key = head_key(texts[title[0]])
+    if not key or len(texts[title[0]]) > MAX_FURNITURE_CHARS:
+        return
+    span = len(title)
+    for j in range(max(0, k - span - TITLE_SLACK), max(0, k - span + TITLE_SLACK + 1)):
+        i = nonblank[j]
+        if i <= title[-1] or len(texts[i]) > MAX_FURNITURE_CHARS:
+            continue
+        why = similar(head_key(texts[i]), key)
+        if why is None:
+            continue
+        for b in range(j, k):
+            if labels.roles[nonblank[b]] is None:
+                labels.label(
+                    nonblank[b],
+                    Role.PAGE_HEADER,
+                    "masthead-again",
+                    f"the masthead of line {title[0] + 1} again ({why}), above the issue line "
+                    f"on line {nonblank[k] + 1}",
+                    0.7,
+                )
+        return
+
+
+def label_masthead(lines: Lines, labels: LineLabels, language: str = "en") -> None:
     """Rule ``masthead-block``: the first lines of a text, down to its issue line (a volume and
     an issue number, :data:`MASTHEAD_HITS` hits among the first :data:`MASTHEAD_LINES` non-blank
     lines), and a place-and-date line right under it ("Mannheim, 21. November 1937": a year,
@@ -928,10 +1047,21 @@ def label_masthead(lines: Lines, labels: LineLabels) -> None:
     furniture keep their label; it runs before the heading rules (the masthead's title is set
     like a headline).
 
-    Tuned on ``hkb-newspaper`` (the only newspaper among the real sources).
+    Rule ``masthead-issue``: away from the top, :data:`MASTHEAD_HITS` hits on one line or two
+    adjacent ones, each short (:data:`ISSUE_LINE_CHARS`) without a comma ("Nr. 3" / "Jahrg.
+    1"), are the issue line of another front page in the same text (an export of several
+    pages without form feeds), when the issue's date follows (:func:`_imprint_end`).
+
+    Rule ``masthead-imprint``: under either issue line, the lines down to the issue's date
+    with its year (:func:`_imprint_end`): the imprint (prices, subscription terms, place)
+    that some mastheads print between the issue line and the date.
+
+    Tuned on ``hkb-newspaper`` (the only newspaper among the real sources; the imprint and
+    issue rules on its 1931 and 1943 front pages).
     """
     texts, blank, roles = lines.texts, lines.blank, labels.roles
-    top = list(islice(compress(range(len(texts)), map(not_, blank)), MASTHEAD_LINES))
+    nonblank = list(compress(range(len(texts)), map(not_, blank)))
+    top = nonblank[:MASTHEAD_LINES]
     # Every match of _ISSUE holds a digit: a line without one (most) has no hit, told by a
     # C-level search instead of the issue-word alternation tried at every position (issue 10).
     hits = [
@@ -939,23 +1069,122 @@ def label_masthead(lines: Lines, labels: LineLabels) -> None:
         for i in top
         if len(texts[i]) <= 200
     ]
-    if sum(h for _, h in hits) < MASTHEAD_HITS:
-        return
-    last = max(i for i, h in hits if h)
-    k = top.index(last)
-    if k + 1 < len(top):
-        nxt = texts[top[k + 1]].strip()
-        if len(nxt.split()) <= 5 and _YEAR.search(nxt[-12:]):
-            last = top[k + 1]
-    issue = "; ".join(texts[i].strip() for i, h in hits if h)[:80]
-    for i in top:
-        if i > last:
-            break
-        if roles[i] is None:
-            labels.label(
-                i,
-                Role.PAGE_HEADER,
-                "masthead-block",
-                f"line {i + 1} of the text, above or on its issue line ({issue})",
-                0.75,
-            )
+    top_end = -1
+    title: list[int] = []  # the first masthead's lines above its issue line
+    if sum(h for _, h in hits) >= MASTHEAD_HITS:
+        last = max(i for i, h in hits if h)
+        k = top.index(last)
+        title = top[: top.index(min(i for i, h in hits if h))]
+        dated = False
+        if k + 1 < len(top):
+            nxt = texts[top[k + 1]].strip()
+            if len(nxt.split()) <= 5 and _YEAR.search(nxt[-12:]):
+                last = top[k + 1]
+                dated = True
+        issue = "; ".join(texts[i].strip() for i, h in hits if h)[:80]
+        for i in top:
+            if i > last:
+                break
+            if roles[i] is None:
+                labels.label(
+                    i,
+                    Role.PAGE_HEADER,
+                    "masthead-block",
+                    f"line {i + 1} of the text, above or on its issue line ({issue})",
+                    0.75,
+                )
+        if not dated:
+            _label_imprint(lines, labels, nonblank, k, issue, language)
+        top_end = last
+    # Issue lines of later front pages: short lines with a digit, no comma (picked in C).
+    short = [
+        k
+        for k, i in enumerate(nonblank)
+        if i > top_end
+        and len(texts[i]) <= ISSUE_LINE_CHARS
+        and "," not in texts[i]
+        and _ANY_DIGIT.search(texts[i])
+    ]
+    line_hits = {k: _issue_hits(texts[nonblank[k]]) for k in short}
+    k_done = -1
+    for k in short:
+        if k <= k_done or not line_hits[k]:
+            continue
+        block = [k]
+        if line_hits[k] < MASTHEAD_HITS and line_hits.get(k + 1):
+            block.append(k + 1)
+        if sum(line_hits[b] for b in block) < MASTHEAD_HITS:
+            continue
+        k_done = block[-1]
+        issue = "; ".join(texts[nonblank[b]].strip() for b in block)[:80]
+        below = nonblank[k_done + 1 : k_done + 2 + IMPRINT_LINES]
+        if _imprint_end(texts, below, language) is None:
+            continue  # no issue date under it: a reference or a table, not a masthead
+        for b in block:
+            i = nonblank[b]
+            if roles[i] is None:
+                labels.label(
+                    i,
+                    Role.PAGE_HEADER,
+                    "masthead-issue",
+                    f"volume and issue number ({issue}), the issue's date below",
+                    0.7,
+                )
+        _label_imprint(lines, labels, nonblank, k_done, issue, language)
+        _label_title_again(lines, labels, nonblank, k, title)
+    _label_issue_heads(lines, labels, nonblank)
+
+
+#: Non-blank lines between a worded page number and the issue line of the same running head
+#: at most ("Nr. 3/1931" / "Das Hakenkreuz⸗Banner" / "Seite 3" on hkb-newspaper: one, the
+#: paper's name).
+ISSUE_HEAD_GAP = 1
+
+
+def _label_issue_heads(lines: Lines, labels: LineLabels, nonblank: list[int]) -> None:
+    """Rule ``issue-beside-page-number``: a worded page number alone on its line ("Seite 3")
+    with an issue line ("Nr. 3/1931": one issue hit, short, no comma) at most
+    :data:`ISSUE_HEAD_GAP` lines away: the running head of a newspaper's inner page, page
+    number, issue line and the short line between them (the paper's name).  Either alone is
+    as often in the text (a reference "S. 5", an address "Nr. 7"); the two together are the
+    head.  Tuned on ``hkb-newspaper``."""
+    texts, roles = lines.texts, labels.roles
+    n = len(nonblank)
+    for k, i in enumerate(nonblank):
+        text = texts[i]
+        if len(text) > 20 or _ANY_DIGIT.search(text) is None:
+            continue
+        parsed = page_number(text)
+        if parsed is None or parsed[1] != "worded" or roles[i] not in (None, Role.PAGE_NUMBER):
+            continue
+        for step in (-1, 1):
+            for gap in range(ISSUE_HEAD_GAP + 1):
+                j = k + step * (gap + 1)
+                if not 0 <= j < n:
+                    break
+                t = texts[nonblank[j]]
+                if len(t) > ISSUE_LINE_CHARS or "," in t or not _issue_hits(t):
+                    continue
+                between = [nonblank[b] for b in range(min(j, k) + 1, max(j, k))]
+                if any(len(texts[b].split()) > MAX_DATELINE_PREFIX_WORDS for b in between):
+                    continue
+                issue = t.strip()
+                if roles[i] is None:
+                    labels.label(
+                        i,
+                        Role.PAGE_NUMBER,
+                        "issue-beside-page-number",
+                        f'"{parsed[0]}": a worded page number, the issue line "{issue}" beside it',
+                        0.75,
+                    )
+                for b in [*between, nonblank[j]]:
+                    if roles[b] is None:
+                        labels.label(
+                            b,
+                            Role.PAGE_HEADER,
+                            "issue-beside-page-number",
+                            f'running head with the issue line "{issue}" and the page number on '
+                            f"line {i + 1}",
+                            0.75,
+                        )
+                break

@@ -22,6 +22,10 @@ paragraph 44 times in 1347 (impact-bhl; ocrd-structure 5 in 119); a signature-ma
 [None, 'signature-mark', 'page-number-line', None]
 
 A catch-word needs the document's width (``tests/cases/structure/de-oldprint-flat``).
+
+The opposite case is here too: a speaker's name in a play or a dialogue ("MAITEN", "La
+chanteuse") looks like a heading or a running head to the rules above, but it is text;
+:func:`rule_speaker_names` runs after them and takes their labels back.
 """
 
 from __future__ import annotations
@@ -67,6 +71,9 @@ MAX_CAPS_WORDS = 10
 #: A text of fewer non-blank lines is no page: its one line ("x", "XII.") is what the user gave,
 #: not furniture around a body.
 MIN_PAGE_LINES = 3
+
+#: The labels :func:`rule_speaker_names` takes back from a speaker's name.
+_SPEAKER_UNLABEL = frozenset({Role.HEADING, Role.PAGE_HEADER, Role.PAGE_FOOTER})
 
 
 def _too_short(doc: DocView) -> bool:
@@ -387,3 +394,107 @@ def rule_lone_caps(doc: DocView) -> None:
                 "in capitals, after a closed sentence and before a line that starts one",
                 0.65,
             )
+
+
+#: ``speaker-name``: a speaker's name in a play or a dialogue ("MAITEN", "La chanteuse",
+#: "HASTOY (parant le coup)") is a name of one to three words, at most this many characters,
+#: on a line of its own (a stage direction in brackets may follow it).
+MAX_SPEAKER_CHARS = 25
+MAX_SPEAKER_WORDS = 3
+#: ... that the document repeats at least this many times ...
+MIN_SPEAKER_TURNS = 3
+#: ... at most this many non-blank lines apart in the median (one turn of dialogue): a running
+#: head repeats once a page, 20 lines apart or more.  A first try (the closest two at most 12
+#: apart, one letter allowed) passed running heads of short BHL pages (impact-bhl, "THE COMMON
+#: CROSSBILL") and texlive-pdf's one-letter lines; with the median at most 8 (and 2 letters)
+#: none did.
+MAX_SPEAKER_GAP = 8
+#: ... in a document with at least this many such names (a dialogue has two speakers or more).
+MIN_SPEAKERS = 2
+#: Tuned on tapuscorpus (both exports and Tesseract's output of its pages: the plays and the
+#: dialogues of its typescripts, where the structure stage labelled 82-85 speaker lines per
+#: export as headings and 17-31 as running heads or feet); it finds no line on the held-out
+#: sources (ocrd-structure, ocrd-tesseract, impact-bhl, hkb-newspaper, texlive-pdf) nor on the
+#: generated corpus (docs/evaluation.md, "Speakers' names").
+
+
+def _speaker_key(text: str) -> str | None:
+    """The name a line gives when it is a speaker's name alone (see MAX_SPEAKER_CHARS), case
+    folded, or None.
+
+    >>> _speaker_key("HASTOY (parant le coup)"), _speaker_key("_La _chanteuse")
+    ('hastoy', 'la chanteuse')
+    >>> _speaker_key("Moi."), _speaker_key("F.M.")
+    ('moi', 'f.m')
+    >>> _speaker_key("12 rue"), _speaker_key("He said so, then"), _speaker_key("(ricanant)")
+    (None, None, None)
+    """
+    head, bracket, rest = text.partition("(")
+    if bracket and not rest.rstrip().endswith(")"):
+        return None
+    # Typists underline names ("_La _chanteuse": an underscore before each underlined word).
+    name = head.replace("_", "").strip().strip(" .:-—–")
+    if not name or len(name) > MAX_SPEAKER_CHARS or not name[0].isupper():
+        return None
+    # Two letters at least: initials ("F.M."), not one letter (a list's "a", "V").
+    if len(name.split()) > MAX_SPEAKER_WORDS or sum(map(str.isalpha, name)) < 2:
+        return None
+    if not all(ch.isalpha() or ch in " '’-." for ch in name):
+        return None
+    return name.casefold()
+
+
+def speaker_lines(doc: DocView) -> dict[int, str]:
+    """The lines that are speakers' names of a dialogue (see MAX_SPEAKER_CHARS and below), with
+    their name; empty for a document without a dialogue.  One pass over the short lines."""
+    stripped, blank, pages = doc.stripped, doc.lines.blank, doc.labels.pages
+    # Limit for the whole line: the name and a stage direction in brackets.
+    longest = 3 * MAX_SPEAKER_CHARS
+    turns: dict[str, list[int]] = defaultdict(list)
+    seen = 0  # non-blank lines so far: a line's position among them
+    where: dict[int, int] = {}
+    for i, t in enumerate(stripped):
+        if blank[i]:
+            continue
+        seen += 1
+        if len(t) > longest or not t[:2].strip("_")[:1].isupper():
+            continue
+        if len(t) > MAX_SPEAKER_CHARS + 4 and "(" not in t:
+            continue  # too long for a name alone (+4: a typist's underscores, a stop)
+        key = _speaker_key(t)
+        if key is not None:
+            turns[key].append(i)
+            where[i] = seen
+    names: dict[str, list[int]] = {}
+    for key, at in turns.items():
+        if len(at) < MIN_SPEAKER_TURNS:
+            continue
+        gaps = sorted(where[b] - where[a] for a, b in pairwise(at))
+        # Two in a row are a list or a table's column, not turns of a dialogue; a name once a
+        # page is a running head of short pages, not a speaker (who speaks twice on a page).
+        if (
+            gaps[0] > 1
+            and gaps[len(gaps) // 2] <= MAX_SPEAKER_GAP
+            and any(pages[a] == pages[b] for a, b in pairwise(at))
+        ):
+            names[key] = at
+    if len(names) < MIN_SPEAKERS:
+        return {}
+    return {i: key for key, at in names.items() for i in at}
+
+
+def rule_speaker_names(doc: DocView) -> None:
+    """Rule ``speaker-name``: a speaker's name in a dialogue is part of the text, not a heading
+    or a running head.  Runs after every labelling rule and takes back the heading and
+    furniture labels they gave such lines ("MAITEN" / "Ganis, tu te tais ?": a short line in
+    capitals between sentences, a repeated line read as a running head); the boundary stage
+    then starts a paragraph at the name (:mod:`reflow.boundaries`, ``speaker-name``)."""
+    speakers = speaker_lines(doc)
+    if not speakers:
+        return
+    roles, notes = doc.labels.roles, doc.labels.notes
+    for i in speakers:
+        if roles[i] in _SPEAKER_UNLABEL:
+            roles[i] = None
+            notes.pop(i, None)
+    doc.labels.speakers = speakers

@@ -46,6 +46,9 @@ class LineLabels:
     pages: list[int]
     notes: dict[int, tuple[str, str, float]] = field(default_factory=dict)
     page_evidence: str = ""
+    #: Speakers' names of a dialogue (body lines; :func:`reflow.structure.lone.speaker_lines`),
+    #: with the name: the boundary stage starts a paragraph at each.
+    speakers: dict[int, str] = field(default_factory=dict)
 
     def label(self, i: int, role: Role, rule: str, evidence: str, confidence: float) -> None:
         self.roles[i] = role
