@@ -94,6 +94,89 @@ def test_prose_lines_stay_body(line: str) -> None:
     assert not [b for b in doc.blocks if b.role in NON_BODY], doc.blocks
 
 
+def test_listing_lines_with_few_code_words_join_the_listing() -> None:
+    """code-run: the lines of a listing next to its code lines, with one sign of code each, are
+    code too; the lead-in above and the sentence after stay body, and a numbered heading right
+    under the listing is a heading (the lead-in's colon does not hold it in the paragraph)."""
+    text = (
+        "A list is written with the commands of the environment as follows:\n"
+        "\\begin{itemize}\n"
+        "\\item two\n"
+        "\\item[*] three\n"
+        "\\end{itemize}\n"
+        "12.1 Shortcut Addresses\n"
+        "Another aspect of urls: the web server supports a shortcut mechanism for them,\n"
+        "which the guide explains in the next few lines of this section.\n"
+    )
+    doc = reflow.reflow(text, language="en")
+    code = [b.text for b in doc.blocks if b.role is Role.CODE]
+    assert code == ["\\begin{itemize}", "\\item two", "\\item[*] three", "\\end{itemize}"], (
+        doc.blocks
+    )
+    rules = {d.line: d.rule for d in doc.decisions if d.action is reflow.Action.LABEL}
+    assert rules[1] == "code-syntax" and rules[2] == rules[3] == "code-run"
+    assert [b.text for b in doc.blocks if b.role is Role.HEADING] == ["12.1 Shortcut Addresses"]
+    assert doc.paragraphs[0].startswith("A list is written")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "funktioniert wie mit \\MakeBlockQuote.",  # a sentence that ends here
+        "of the \\author command; contributors' \\address,",  # goes on after a comma
+        "3.1.2 La commande \\documentclass",  # a numbered heading
+    ],
+)
+def test_prose_beside_a_listing_stays_body(line: str) -> None:
+    text = f"\\usepackage{{fontenc}}\n{line}\nand the text of the paragraph goes on from here.\n"
+    doc = reflow.reflow(text, language="en")
+    rules = {d.line: d.rule for d in doc.decisions if d.action is reflow.Action.LABEL}
+    assert rules.get(1) != "code-run", doc.blocks
+
+
+def test_contents_lines_with_leaders_and_no_page_numbers() -> None:
+    """pdfminer prints a table of contents' page numbers as a column of their own: the titles
+    end in their leaders (contents-leader)."""
+    text = (
+        "Contents\n"
+        "3.1.5 The text installer . . . . . . . . . . . . . . . . . . . .\n"
+        "3.1.6 The graphical installer . . . . . . . . . . . . . . . . .\n"
+        "System font configuration for XeTeX and LuaTeX . . . . . . . .\n"
+        "\n"
+        "The text runs on and trails off . . . as a sentence may.\n"
+    )
+    doc = reflow.reflow(text, language="en")
+    rules = {d.line: d.rule for d in doc.decisions if d.action is reflow.Action.LABEL}
+    assert [rules.get(i) for i in range(4)] == ["contents-title", *["contents-leader"] * 3]
+    assert doc.paragraphs == ["The text runs on and trails off . . . as a sentence may."]
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        # A drop capital under a heading (ocrd-structure, aepinus_bekentnis_1548).
+        (
+            "Van dem minſchen na dem valle.\nD\nAt Cpitel van dem minſchen vor dem valle / Alſo\n"
+            "wider gan.\n",
+            True,
+        ),
+        ("Gnaͤdigſter Chur-Fuͤrſt und Herꝛ.\n\nV\n\nOr. Ew. Churf. Durchl. bringe ich\n", True),
+        # The raised A of the LaTeX logo, which pdftotext prints as a line of its own.
+        ("The current version of AMS-L\nA\nTeX is the one we describe here.\n", False),
+        ("The class is loaded. Then L\nA\nTeX reads the file.\n", False),
+        # "I" alone is a roman numeral (tapuscorpus), even over a word it would open.
+        ("Premier chapitre.\nI\nN DEM Anfang war das Wort.\n", False),
+        # A letter over a letter: no word opens under it.
+        ("Cells.\nN\nM\n", False),
+    ],
+)
+def test_drop_capitals(text: str, dropped: bool) -> None:
+    doc = reflow.reflow(text, language="de")
+    rules = {d.rule for d in doc.decisions if d.action is reflow.Action.LABEL}
+    assert ("drop-capital" in rules) is dropped, doc.blocks
+    assert_nothing_lost(doc)
+
+
 def test_reference_list_under_its_title() -> None:
     text = (
         "The last paragraph of the paper ends here.\n"
@@ -181,9 +264,14 @@ def test_adversarial_lines_take_linear_time() -> None:
         "a/" * 25_000,
         "\\" * 50_000,
         "1.1 " * 12_000,
+        "a(" * 25_000,
+        "/a." * 25_000,
+        "x=" * 25_000,
         "References\n" + "[1] a\n" * 5_000,
     ]
     start = time.perf_counter()
     for line in nasty:
         label_lines(split_lines(f"Body.\n{line}\nMore body.\n"), Config(), "en")
+        # Beside a code line, where rule_code_run tries its weaker signs of code.
+        label_lines(split_lines(f"\\usepackage{{a}}\n{line}\n"), Config(), "en")
     assert time.perf_counter() - start < 2.0

@@ -62,6 +62,21 @@ MAX_HEADING_RUN = 2
 #: The line after a heading is body when it has at least this many words or ends a sentence
 #: (a list item or a line of verse is short and open).
 MIN_BODY_WORDS = 6
+#: Roles of displays set off from the text (reflow.structure.nonbody): the body line above
+#: one may end open ("... as follows:"), and a heading may still follow the display.  Code
+#: only: on the texlive-pdf families tuned on (eval/nonbody_lines.py) it gave back the
+#: headings under listings that rule_code_run took the last line of; after table cells and
+#: formulas it made headings of a typescript's prices and sums (tapuscorpus).
+DISPLAY_ROLES = frozenset({Role.CODE})
+#: ... and only for a numbered title (``7.1.3 Path expansion``): a line in words alone after a
+#: listing is, on the same documents, the lead-in of the next one ("For example, you might
+#: type").
+_NUMBERED_TITLE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,4}\.? +([^\W\d_])")
+
+
+def _numbered_title(text: str) -> bool:
+    m = _NUMBERED_TITLE.match(text)
+    return m is not None and m.group(1).isupper()
 
 
 def _body_like(doc: DocView, j: int, narrow_column: bool = False) -> bool:
@@ -181,14 +196,24 @@ def rule_headings(doc: DocView) -> None:
         if i and not blank[i - 1] and roles[i - 1] is None and not closed_at[i - 1]:
             continue  # the common case below, without the walk: the line above is prev
         prev = prev_line(doc, i)
-        if prev >= 0 and roles[prev] is None and not closed_at[prev]:
+        # A display (a code listing, a table, a formula) between the body line above and this
+        # one closes what came before it: "... use \\url:" / listing / "12.1 Url shortcuts".
+        above = i - 1
+        while above >= 0 and blank[above]:
+            above -= 1
+        displayed = (
+            above >= 0 and roles[above] in DISPLAY_ROLES and _numbered_title(texts[i].strip())
+        )
+        if prev >= 0 and roles[prev] is None and not closed_at[prev] and not displayed:
             continue  # the common case, a wrapped line: settled before any shape test
         shape = heading_shape(doc, i)
         if shape is None:
             _multi_line_heading(doc, i)
             continue
         run = _heading_run(doc, prev) if prev >= 0 else 0
-        if prev >= 0 and (run >= MAX_HEADING_RUN or (run == 0 and not closed(texts[prev]))):
+        if prev >= 0 and (
+            run >= MAX_HEADING_RUN or (run == 0 and not closed(texts[prev]) and not displayed)
+        ):
             continue
         nxt = next_line(doc, i)
         if phrase_goes_on(doc, i, nxt):
