@@ -18,7 +18,6 @@ With ``--write`` the table goes to bench/results/pdf-memory-DATE.md.
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import subprocess
 import sys
@@ -26,6 +25,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from report import publish, short_commit, stamp  # noqa: E402
+
 BUILT = ROOT / "eval" / "build" / "pdf"
 
 PROBE = """
@@ -100,11 +102,8 @@ def main() -> int:
                 r = measure(pdf, mode, warm)
                 rows.append((pages, size, mode, r))
                 print(pages, mode, r, file=sys.stderr, flush=True)
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
-    ).stdout.strip()
     lines = [
-        f"# Peak memory reading a long PDF (commit {commit}, {datetime.date.today()})",
+        f"# Peak memory reading a long PDF (commit {short_commit()}, {stamp()})",
         "",
         "`bench/pdf_memory.py`: growth of the peak RSS over a warmed-up process (KiB), one fresh "
         "process per cell; the PDF is the corpus's pdflatex PDFs concatenated.",
@@ -117,11 +116,7 @@ def main() -> int:
             f"| {pages} | {size // 1024} | {mode} | {r['lines']} | {r['chars']} | "
             f"{r['grew_kib']} | {r['grew_kib'] / pages:.1f} |"
         )
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.write:
-        stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d-%H%M")
-        (ROOT / "bench" / "results" / f"pdf-memory-{stamp}.md").write_text(text, encoding="utf-8")
+    publish("\n".join(lines) + "\n", "pdf-memory", args.write)
     return 0
 
 
