@@ -119,6 +119,38 @@ def test_listing_lines_with_few_code_words_join_the_listing() -> None:
     assert doc.paragraphs[0].startswith("A list is written")
 
 
+def test_lead_in_between_two_listings_stays_body() -> None:
+    """An open line between two listings is the second one's lead-in, not a heading.
+
+    The pattern of texlive-pdf's amshelp page (pdftotext -raw): once code-run took the last
+    line of the second listing ("for new authors}"), heading-short read the lead-in between the
+    listings as a heading and its words left the paragraphs (the hyphen count lost them)."""
+    text = (
+        "A paper for the journal starts with the class file, which is loaded by the first line\n"
+        "of the source file; the class then knows how the pages of the journal are set, which\n"
+        "fonts they use, how wide the text block is, and where the running heads are printed.\n"
+        "Most of what the class does needs no help from you, but a few of its commands ask for\n"
+        "words that only the author can give, and this section shows how to give each of them.\n"
+        "The class file sets the layout of the paper, and the commands below fill in the parts\n"
+        "of the first page that the class prints for you: the title, the authors and their ad-\n"
+        "dresses, and the date when the paper was received by the editors of the journal.\n"
+        "The title. You give the title of the paper with the command\n"
+        "\\title[Short running title]{Full title}\n"
+        "This guide used the title command\n"
+        "\\title[Running head]{Getting started with\\\\\n"
+        "for new authors}\n"
+        "Notice that a double backslash breaks the title into lines; if I had wanted one long\n"
+        "title line, then I would have left the double backslash out of the command, and the\n"
+        "class would have set the whole title on one line of the first page of the paper.\n"
+    )
+    doc = reflow.reflow(text, language="en")
+    rules = {d.line: d.rule for d in doc.decisions if d.action is reflow.Action.LABEL}
+    assert rules[12] == "code-run", rules
+    assert [b.text for b in doc.blocks if b.role is Role.HEADING] == [], doc.blocks
+    assert "This guide used the title command" in doc.paragraphs, doc.paragraphs
+    assert any("their addresses, and" in p for p in doc.paragraphs), doc.paragraphs
+
+
 @pytest.mark.parametrize(
     "line",
     [

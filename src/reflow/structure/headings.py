@@ -79,6 +79,25 @@ def _numbered_title(text: str) -> bool:
     return m is not None and m.group(1).isupper()
 
 
+def _leads_into_display(doc: DocView, end: int) -> bool:
+    """Does a code listing (:data:`DISPLAY_ROLES`) stand right under line *end*?
+
+    Then the open line or sentence above it is the listing's lead-in ("These instructions
+    used the title command", "For centering a float environment ... in most cases."), not a
+    heading, unless it is a numbered title.  Measured on texlive-pdf (eval/hyphen_errors.py,
+    amshelp and l2tabu-en): once rule_code_run took a listing's first or last line, the body
+    between two listings read as a heading (heading-short, deck-wide) and its words left the
+    paragraphs.
+    """
+    k = end + 1
+    return (
+        k < len(doc.lines)
+        and not doc.lines.blank[k]
+        and doc.labels.roles[k] in DISPLAY_ROLES
+        and not _numbered_title(doc.lines.texts[end].strip())
+    )
+
+
 def _body_like(doc: DocView, j: int, narrow_column: bool = False) -> bool:
     """Does line *j* look like body text (or a byline) rather than another short open line?
 
@@ -630,6 +649,9 @@ def rule_short_lines(doc: DocView) -> None:
         if phrase_goes_on(doc, end, nxt):
             i = end + 1
             continue
+        if _leads_into_display(doc, end):
+            i = end + 1
+            continue
         count = sum(1 for k in range(i, end + 1) if not blank[k])
         fill = _short(doc, end, nxt) or 0.0
         for k in range(i, end + 1):
@@ -688,6 +710,8 @@ def rule_wide_lines(doc: DocView) -> None:
         # The deck's width vouches for it: the body under it need only open (a narrow column
         # holds fewer than MIN_BODY_WORDS words: "Die Änderung der von verschiede-").
         if nxt < n and not opens_body(doc, nxt):
+            continue
+        if _leads_into_display(doc, end):
             continue
         for k in range(i, end + 1):
             if doc.lines.blank[k]:
