@@ -20,6 +20,12 @@ REAL = load_cases("real_nonbody.json")
 REAL_FAILURES = load_cases("real_nonbody_known_failures.json")
 
 
+def _labelled(text: str) -> tuple[reflow.Document, dict[int, str]]:
+    """Reflow English ``text``; the document and, per labelled line, the rule that labelled it."""
+    doc = reflow.reflow(text, language="en")
+    return doc, {d.line: d.rule for d in doc.decisions if d.action is reflow.Action.LABEL}
+
+
 def _check(case: dict) -> None:
     doc = reflow.reflow(case["input"], language=case["lang"])
     assert doc.paragraphs == case["paragraphs"]
@@ -108,12 +114,11 @@ def test_listing_lines_with_few_code_words_join_the_listing() -> None:
         "Another aspect of urls: the web server supports a shortcut mechanism for them,\n"
         "which the guide explains in the next few lines of this section.\n"
     )
-    doc = reflow.reflow(text, language="en")
+    doc, rules = _labelled(text)
     code = [b.text for b in doc.blocks if b.role is Role.CODE]
     assert code == ["\\begin{itemize}", "\\item two", "\\item[*] three", "\\end{itemize}"], (
         doc.blocks
     )
-    rules = {d.line: d.rule for d in doc.decisions if d.action is reflow.Action.LABEL}
     assert rules[1] == "code-syntax" and rules[2] == rules[3] == "code-run"
     assert [b.text for b in doc.blocks if b.role is Role.HEADING] == ["12.1 Shortcut Addresses"]
     assert doc.paragraphs[0].startswith("A list is written")
@@ -143,8 +148,7 @@ def test_lead_in_between_two_listings_stays_body() -> None:
         "title line, then I would have left the double backslash out of the command, and the\n"
         "class would have set the whole title on one line of the first page of the paper.\n"
     )
-    doc = reflow.reflow(text, language="en")
-    rules = {d.line: d.rule for d in doc.decisions if d.action is reflow.Action.LABEL}
+    doc, rules = _labelled(text)
     assert rules[12] == "code-run", rules
     assert [b.text for b in doc.blocks if b.role is Role.HEADING] == [], doc.blocks
     assert "This guide used the title command" in doc.paragraphs, doc.paragraphs
@@ -161,8 +165,7 @@ def test_lead_in_between_two_listings_stays_body() -> None:
 )
 def test_prose_beside_a_listing_stays_body(line: str) -> None:
     text = f"\\usepackage{{fontenc}}\n{line}\nand the text of the paragraph goes on from here.\n"
-    doc = reflow.reflow(text, language="en")
-    rules = {d.line: d.rule for d in doc.decisions if d.action is reflow.Action.LABEL}
+    doc, rules = _labelled(text)
     assert rules.get(1) != "code-run", doc.blocks
 
 
@@ -177,8 +180,7 @@ def test_contents_lines_with_leaders_and_no_page_numbers() -> None:
         "\n"
         "The text runs on and trails off . . . as a sentence may.\n"
     )
-    doc = reflow.reflow(text, language="en")
-    rules = {d.line: d.rule for d in doc.decisions if d.action is reflow.Action.LABEL}
+    doc, rules = _labelled(text)
     assert [rules.get(i) for i in range(4)] == ["contents-title", *["contents-leader"] * 3]
     assert doc.paragraphs == ["The text runs on and trails off . . . as a sentence may."]
 
