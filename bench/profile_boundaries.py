@@ -22,7 +22,6 @@ import argparse
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +35,7 @@ from reflow.model import Action
 from reflow.structure import label_lines
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import load_note, publish, short_commit, stamp
+from report import cpu_counted, load_note, publish, short_commit, stamp
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -74,19 +73,6 @@ PARTS: tuple[tuple[str, Any, str], ...] = (
 )
 
 
-def counted(fn: Callable[..., Any], key: str, spent: dict[str, float]) -> Callable[..., Any]:
-    clock = time.process_time
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        t0 = clock()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            spent[key] += clock() - t0
-
-    return wrapper
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=3)
@@ -114,7 +100,7 @@ def main() -> int:
     saved = [(owner, attr, getattr(owner, attr)) for _, owner, attr in PARTS]
     rules: Counter[str] = Counter()
     for name, owner, attr in PARTS:
-        setattr(owner, attr, counted(getattr(owner, attr), name, spent))
+        setattr(owner, attr, cpu_counted(getattr(owner, attr), name, spent))
     hyphen_actions = (Action.DEHYPHENATE, Action.KEEP_HYPHEN)
     try:
         t0 = time.process_time()

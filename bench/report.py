@@ -37,6 +37,27 @@ def load_note() -> str:
     return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} shared cores"
 
 
+def cpu_counted(fn: Callable[..., Any], key: str, spent: dict[str, float]) -> Callable[..., Any]:
+    """``fn``, wrapped so that each call's CPU seconds are added to ``spent[key]``.
+
+    >>> spent = {"sum": 0.0}
+    >>> cpu_counted(sum, "sum", spent)([1, 2])
+    3
+    >>> spent["sum"] >= 0.0
+    True
+    """
+    clock = time.process_time
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        t0 = clock()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            spent[key] += clock() - t0
+
+    return wrapper
+
+
 def stage_timer(spent: dict[str, float]) -> Callable[..., Any]:
     """``timed(key, fn, *args)``: ``fn(*args)``, its CPU seconds added to ``spent[key]``.
 
@@ -46,13 +67,9 @@ def stage_timer(spent: dict[str, float]) -> Callable[..., Any]:
     >>> spent["sum"] >= 0.0
     True
     """
-    clock = time.process_time
 
     def timed(key: str, fn: Callable[..., Any], *args: Any) -> Any:
-        t0 = clock()
-        out = fn(*args)
-        spent[key] += clock() - t0
-        return out
+        return cpu_counted(fn, key, spent)(*args)
 
     return timed
 
